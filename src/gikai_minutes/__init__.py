@@ -1,0 +1,70 @@
+"""gikai_minutes: Japanese meeting minutes (議事録・会議録) as typed data.
+
+>>> import gikai_minutes
+>>> meeting = gikai_minutes.parse("会議（第1回）\\n\\n【辻座長】 開会します。\\n")
+>>> meeting.utterances[0].speaker.role, meeting.utterances[0].text
+('座長', '開会します。')
+"""
+
+from gikai_minutes._api import parse, parse_file
+from gikai_minutes._dialects import DIALECTS, Dialect
+from gikai_minutes._errors import (
+    DecodeError,
+    EmptyInputError,
+    GikaiMinutesError,
+    InputError,
+    ParseError,
+    SchemaError,
+    UnknownDialectError,
+)
+from gikai_minutes._model import (
+    Diagnostic,
+    FrontMatter,
+    FrontMatterItem,
+    Meeting,
+    Paragraph,
+    Segment,
+    SegmentKind,
+    Severity,
+    Source,
+    Span,
+    Speaker,
+    SpeakerCategory,
+    TextFix,
+    UnparsedBlock,
+    Utterance,
+)
+from gikai_minutes._serialize import SCHEMA_VERSION
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DIALECTS",
+    "SCHEMA_VERSION",
+    "DecodeError",
+    "Diagnostic",
+    "Dialect",
+    "EmptyInputError",
+    "FrontMatter",
+    "FrontMatterItem",
+    "GikaiMinutesError",
+    "InputError",
+    "Meeting",
+    "Paragraph",
+    "ParseError",
+    "SchemaError",
+    "Segment",
+    "SegmentKind",
+    "Severity",
+    "Source",
+    "Span",
+    "Speaker",
+    "SpeakerCategory",
+    "TextFix",
+    "UnknownDialectError",
+    "UnparsedBlock",
+    "Utterance",
+    "__version__",
+    "parse",
+    "parse_file",
+]

@@ -1,0 +1,59 @@
+"""Public entry points: :func:`parse` for text or bytes, :func:`parse_file` for files."""
+
+from __future__ import annotations
+
+import os
+
+from gikai_minutes._decode import decode_bytes
+from gikai_minutes._errors import InputError
+from gikai_minutes._model import Meeting
+from gikai_minutes._parser import parse_text
+
+__all__ = ["parse", "parse_file"]
+
+
+def parse(
+    text: str | bytes,
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    source_name: str | None = None,
+    encoding: str | None = None,
+) -> Meeting:
+    """Parse minutes into a :class:`Meeting`.
+
+    ``text`` may be ``str`` or ``bytes`` (decoded as in :func:`parse_file`). By default
+    problems become :attr:`Meeting.diagnostics` and nothing raises for any ``str``;
+    ``strict=True`` raises :class:`ParseError` on the first warning or error instead.
+    ``dialect`` forces a header convention (see :data:`DIALECTS`) instead of detecting it.
+    """
+    used: str | None = None
+    if isinstance(text, bytes | bytearray):
+        text, used = decode_bytes(bytes(text), encoding)
+    elif not isinstance(text, str):
+        raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
+    return parse_text(text, strict=strict, dialect=dialect, source_name=source_name, encoding=used)
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+) -> Meeting:
+    """Read and parse a minutes file.
+
+    The encoding is detected unless given: UTF-8 with or without BOM, UTF-16 with BOM,
+    Shift_JIS/CP932. CRLF and CR line ends are handled. Raises :class:`InputError`
+    subclasses for unreadable, binary or undecodable files.
+    """
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as exc:
+        raise InputError(f"{os.fspath(path)}: {exc.strerror or exc}") from exc
+    text, used = decode_bytes(data, encoding)
+    return parse_text(
+        text, strict=strict, dialect=dialect, source_name=os.fspath(path), encoding=used
+    )

@@ -1,0 +1,53 @@
+"""Dates in Japanese minutes: eras (令和, 平成, 昭和, …, 元年 = 1) and western years."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+import regex
+
+from gikai_minutes._numerals import NUMERAL_CLASS, parse_number
+
+__all__ = ["ERAS", "DateMatch", "find_date"]
+
+#: Era name -> western year of its first year (元年).
+ERAS: dict[str, int] = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868}
+
+_N = f"{NUMERAL_CLASS}+"
+_S = r"[ \u3000]*"
+_DATE = regex.compile(
+    rf"(?:(?P<era>{'|'.join(ERAS)}){_S}(?P<ey>{_N})|(?P<wy>[0-9０-９]{{4}})){_S}年"
+    rf"{_S}(?P<m>{_N}){_S}月{_S}(?P<d>{_N}){_S}日"
+)
+
+
+@attrs.frozen(slots=True)
+class DateMatch:
+    """A date found in text: its value (``None`` if impossible) and where it was printed."""
+
+    value: datetime.date | None
+    text: str
+    start: int
+    end: int
+
+
+def find_date(text: str) -> DateMatch | None:
+    """The first era or western ``年月日`` date in ``text``, or ``None``."""
+    m = _DATE.search(text)
+    if m is None:
+        return None
+    if m.group("era"):
+        offset = parse_number(m.group("ey"))
+        year = None if offset is None else ERAS[m.group("era")] + offset - 1
+    else:
+        year = parse_number(m.group("wy"))
+    month = parse_number(m.group("m"))
+    day = parse_number(m.group("d"))
+    value: datetime.date | None = None
+    if year is not None and month is not None and day is not None:
+        try:
+            value = datetime.date(year, month, day)
+        except ValueError:
+            value = None
+    return DateMatch(value, m.group(), m.start(), m.end())

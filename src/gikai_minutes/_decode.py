@@ -1,0 +1,51 @@
+"""Bytes to text: BOM, UTF-8 and Shift_JIS/CP932 detection, binary rejection."""
+
+from __future__ import annotations
+
+import codecs
+
+from gikai_minutes._errors import DecodeError
+
+__all__ = ["decode_bytes"]
+
+# Control bytes that never occur in minutes text (tab, LF, VT, FF, CR and ESC are allowed).
+_BINARY_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+_SNIFF = 8192
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        return True
+    odd = sum(1 for b in head if b in _BINARY_BYTES)
+    return odd > max(2, len(head) // 100)
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding used)``.
+
+    With ``encoding`` given, only that codec is tried. Otherwise a UTF-8 BOM selects
+    ``utf-8-sig`` and a UTF-16 BOM ``utf-16``;
+    then strict UTF-8, then CP932 (a superset of Shift_JIS) are tried.
+    Raises :class:`DecodeError` for binary data or bytes no candidate decodes.
+    """
+    if encoding is None and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    if encoding is None and _looks_binary(data):
+        raise DecodeError("input looks binary (control bytes found), not minutes text")
+    if encoding is not None:
+        candidates = [encoding]
+    elif data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    else:
+        candidates = ["utf-8", "cp932"]
+    failures = []
+    for name in candidates:
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            failures.append(f"{name}: byte {exc.start} (line {line})")
+        except LookupError as exc:
+            raise DecodeError(f"unknown encoding {name!r}") from exc
+    raise DecodeError("cannot decode input as " + "; ".join(failures))

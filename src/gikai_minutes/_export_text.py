@@ -1,0 +1,44 @@
+"""Plain-text views of a meeting: a readable transcript and a one-screen summary."""
+
+from __future__ import annotations
+
+from gikai_minutes._model import Meeting
+
+__all__ = ["format_summary", "format_transcript"]
+
+
+def format_transcript(meeting: Meeting) -> str:
+    """Every utterance as ``[index] label: paragraph…``, paragraphs indented below."""
+    out: list[str] = []
+    for u in meeting.utterances:
+        first, *rest = u.text.split("\n") if u.text else [""]
+        out.append(f"[{u.index}] {u.speaker.label}: {first}")
+        out.extend(f"    {p}" for p in rest)
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def format_summary(meeting: Meeting) -> str:
+    """Title, date, speakers with their turn counts, and diagnostics by severity."""
+    lines = [
+        f"title:      {meeting.title or '-'}",
+        f"body:       {meeting.body_name or '-'}",
+        f"session:    {meeting.session if meeting.session is not None else '-'}",
+        f"date:       {meeting.date.isoformat() if meeting.date else '-'}"
+        f" ({meeting.date_text or 'not found'})",
+        f"dialect:    {meeting.dialect}",
+        f"utterances: {len(meeting.utterances)}",
+        f"speakers:   {len(meeting.speakers)}",
+    ]
+    counts: dict[str, int] = {}
+    for u in meeting.utterances:
+        counts[u.speaker.id] = counts.get(u.speaker.id, 0) + 1
+    for s in meeting.speakers:
+        parts = f"name={s.name or '?'} role={s.role or '?'}"
+        lines.append(f"  {s.label:<12} {parts}  turns={counts.get(s.id, 0)}")
+    if meeting.unparsed:
+        lines.append(f"unparsed:   {len(meeting.unparsed)} block(s)")
+    lines.append(f"diagnostics: {len(meeting.diagnostics)}")
+    lines.extend(
+        f"  line {d.line}: {d.severity.value}: {d.code}: {d.message}" for d in meeting.diagnostics
+    )
+    return "\n".join(lines) + "\n"

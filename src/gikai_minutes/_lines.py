@@ -1,0 +1,59 @@
+"""Split text into lines (LF, CRLF or CR) and map offsets to line numbers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from gikai_minutes._model import Span
+
+__all__ = ["Line", "LineTable"]
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class Line(NamedTuple):
+    """One line: ``[start, end)`` is its content, ``next`` the start of the next line."""
+
+    number: int
+    start: int
+    end: int
+    next: int
+
+
+class LineTable:
+    """The lines of a text, with offset to line-number lookup."""
+
+    __slots__ = ("_starts", "lines", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lines: list[Line] = []
+        start = 0
+        if "\r" in text:
+            for number, m in enumerate(_NEWLINE.finditer(text), 1):
+                lines.append(Line(number, start, m.start(), m.end()))
+                start = m.end()
+        else:
+            for number, part in enumerate(text.split("\n")[:-1], 1):
+                end = start + len(part)
+                lines.append(Line(number, start, end, end + 1))
+                start = end + 1
+        lines.append(Line(len(lines) + 1, start, len(text), len(text)))
+        self.lines = lines
+        self._starts = [line.start for line in lines]
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based number of the line holding ``offset``."""
+        return bisect.bisect_right(self._starts, offset)
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` for ``[start, end)``; an empty range sits on its start's line."""
+        first = self.line_of(start)
+        last = first if end <= start else self.line_of(end - 1)
+        return Span(start, end, first, last)
+
+    def column_of(self, offset: int) -> int:
+        """The 1-based column of ``offset`` within its line."""
+        return offset - self._starts[self.line_of(offset) - 1] + 1

@@ -1,0 +1,259 @@
+"""Typed data model of a parsed meeting.
+
+Every class is a frozen attrs class with slots. The model holds data only: no parsing
+happens here. Offsets are character offsets into :attr:`Source.text`; line numbers are
+1-based.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attrs
+
+__all__ = [
+    "Diagnostic",
+    "FrontMatter",
+    "FrontMatterItem",
+    "Meeting",
+    "Paragraph",
+    "Segment",
+    "SegmentKind",
+    "Severity",
+    "Source",
+    "Span",
+    "Speaker",
+    "SpeakerCategory",
+    "TextFix",
+    "UnparsedBlock",
+    "Utterance",
+]
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of the source text and the lines it touches."""
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class Severity(enum.Enum):
+    """How serious a diagnostic is. ``strict=True`` parsing raises on WARNING and ERROR."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """Something the parser noticed, with its position (1-based line and column)."""
+
+    code: str
+    message: str
+    severity: Severity
+    line: int
+    column: int = 1
+    span: Span | None = None
+
+
+@attrs.frozen(slots=True)
+class TextFix:
+    """One named repair applied to the source to produce cleaned text.
+
+    ``span`` locates ``original`` in the source; ``replacement`` is what the cleaned
+    text holds instead.
+    """
+
+    rule: str
+    span: Span
+    original: str
+    replacement: str
+
+
+class SpeakerCategory(enum.Enum):
+    """What part a speaker plays in the meeting."""
+
+    CHAIR = "chair"
+    MEMBER = "member"
+    PRESENTER = "presenter"
+    GOVERNMENT = "government"
+    SECRETARIAT = "secretariat"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen(slots=True)
+class Speaker:
+    """A person (or anonymous role) who speaks in the meeting.
+
+    ``label`` is the header text exactly as printed (``辻座長``); ``name`` and ``role``
+    are its parts (``辻``, ``座長``). A part that could not be identified is ``None``.
+    """
+
+    id: str
+    label: str
+    name: str | None = None
+    role: str | None = None
+    honorific: str | None = None
+    category: SpeakerCategory = SpeakerCategory.UNKNOWN
+    affiliation: str | None = None
+    title: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Paragraph:
+    """One paragraph of cleaned text and the source range it was built from."""
+
+    text: str
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class Utterance:
+    """One speaker turn.
+
+    ``header_span`` covers the speaker header (``【辻座長】`` and the separator after it);
+    ``span`` covers the body, from just after the header to the next element, blank lines
+    included. ``text`` is the paragraphs' text joined by ``"\\n"``; ``fixes`` lists every
+    repair that makes ``text`` differ from the joined source lines.
+    """
+
+    index: int
+    speaker: Speaker
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    span: Span
+    header_span: Span
+    fixes: tuple[TextFix, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class FrontMatterItem:
+    """One line of front matter and what it was recognised as.
+
+    ``kind`` is ``"title"``, ``"date"`` or ``"text"``.
+    """
+
+    kind: str
+    text: str
+    span: Span
+
+
+@attrs.frozen(slots=True)
+class FrontMatter:
+    """Everything before the first speaker header."""
+
+    span: Span
+    items: tuple[FrontMatterItem, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class UnparsedBlock:
+    """Source text the parser could not assign, kept verbatim rather than dropped."""
+
+    text: str
+    span: Span
+    reason: str
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """The original text (after decoding), a checksum of it, and where it came from."""
+
+    text: str
+    checksum: str
+    name: str | None = None
+    encoding: str | None = None
+
+
+class SegmentKind(enum.Enum):
+    """The kinds of element that together tile the source text."""
+
+    FRONT_MATTER = "front_matter"
+    HEADER = "header"
+    UTTERANCE = "utterance"
+    UNPARSED = "unparsed"
+
+
+@attrs.frozen(slots=True)
+class Segment:
+    """One element of the tiling returned by :meth:`Meeting.segments`."""
+
+    kind: SegmentKind
+    span: Span
+    index: int
+
+
+@attrs.frozen(slots=True)
+class Meeting:
+    """A parsed meeting: metadata, speakers, utterances, and the source they came from."""
+
+    title: str | None
+    body_name: str | None
+    session: int | None
+    date: datetime.date | None
+    date_text: str | None
+    speakers: tuple[Speaker, ...]
+    utterances: tuple[Utterance, ...]
+    front_matter: FrontMatter
+    source: Source
+    dialect: str
+    unparsed: tuple[UnparsedBlock, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        """Return the speaker with ``speaker_id``; raise ``KeyError`` if there is none."""
+        for speaker in self.speakers:
+            if speaker.id == speaker_id:
+                return speaker
+        raise KeyError(speaker_id)
+
+    def utterances_by(self, speaker_id: str) -> tuple[Utterance, ...]:
+        """All utterances of one speaker, in order."""
+        return tuple(u for u in self.utterances if u.speaker.id == speaker_id)
+
+    def segments(self) -> tuple[Segment, ...]:
+        """All elements in source order; their spans tile the source text exactly."""
+        found = [Segment(SegmentKind.FRONT_MATTER, self.front_matter.span, 0)]
+        for u in self.utterances:
+            found.append(Segment(SegmentKind.HEADER, u.header_span, u.index))
+            found.append(Segment(SegmentKind.UTTERANCE, u.span, u.index))
+        found.extend(
+            Segment(SegmentKind.UNPARSED, block.span, i) for i, block in enumerate(self.unparsed)
+        )
+        found.sort(key=lambda s: (s.span.start, s.span.end))
+        return tuple(s for s in found if s.span.end > s.span.start)
+
+    def to_dict(self) -> dict[str, object]:
+        """The meeting as JSON-ready builtins (see ``docs/json.md``)."""
+        from gikai_minutes._serialize import meeting_to_dict
+
+        return meeting_to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Meeting:
+        """Rebuild a meeting from :meth:`to_dict` output."""
+        from gikai_minutes._serialize import meeting_from_dict
+
+        return meeting_from_dict(data)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The meeting as a JSON document."""
+        from gikai_minutes._serialize import meeting_to_json
+
+        return meeting_to_json(self, indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str) -> Meeting:
+        """Rebuild a meeting from :meth:`to_json` output."""
+        from gikai_minutes._serialize import meeting_from_json
+
+        return meeting_from_json(text)
