@@ -34,7 +34,10 @@ class FixRule:
 
 def _join_spaced(s: str) -> str:
     joined = s.replace(" ", "")
-    return s if joined.endswith("-") or joined.startswith("-") else joined
+    # All-capital runs ('A B C') are usually real lists of letters, not an artefact.
+    if joined.isupper() or joined.endswith("-"):
+        return s
+    return joined
 
 
 def _fullwidth_alnum(s: str) -> str:
@@ -50,7 +53,8 @@ FIX_RULES: tuple[FixRule, ...] = (
         "spaced_latin",
         "single Latin letters spaced out by PDF extraction: 'k i n t o n e' -> 'kintone'",
         # Three or more one-character tokens (letters, inner hyphens) separated by single
-        # spaces, not touching other Latin characters; a single space before following
+        # spaces, not touching other Latin characters, with at least one lower-case letter
+        # (all-capital runs are declined by the repair); a single space before following
         # non-ASCII text belongs to the artefact too ('G r a f f e r 社' -> 'Graffer社').
         re.compile(
             r"(?<![A-Za-z0-9.\-])[A-Za-z](?: [A-Za-z\-](?![A-Za-z0-9])){2,}(?: (?=[^\x00-\x7f]))?"
