@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from gikai_minutes._decode import decode_bytes
-from gikai_minutes._errors import InputError
+from gikai_minutes._errors import DecodeError, InputError
 from gikai_minutes._model import Meeting
 from gikai_minutes._parser import parse_text
 
@@ -53,7 +53,10 @@ def parse_file(
             data = f.read()
     except OSError as exc:
         raise InputError(f"{os.fspath(path)}: {exc.strerror or exc}") from exc
-    text, used = decode_bytes(data, encoding)
+    try:
+        text, used = decode_bytes(data, encoding)
+    except DecodeError as exc:
+        raise DecodeError(f"{os.fspath(path)}: {exc}") from exc
     return parse_text(
         text, strict=strict, dialect=dialect, source_name=os.fspath(path), encoding=used
     )

@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("json", "text", "summary"), default="summary", help="output format"
     )
-    p.add_argument("--encoding", help="input encoding (default: detect UTF-8/CP932)")
+    p.add_argument("--encoding", help="input encoding (default: detect UTF-8, UTF-16 BOM, CP932)")
     p.add_argument("--dialect", choices=sorted(DIALECTS), help="force a header convention")
     p.add_argument("--strict", action="store_true", help="fail on the first warning")
     p.add_argument(
@@ -71,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             meeting = parse_file(args.file, args.encoding, strict=args.strict, dialect=args.dialect)
     except InputError as exc:
-        print(f"gikai-minutes: {name}: {exc}", file=sys.stderr)
+        # parse_file's errors name the file already; stdin's do not.
+        where = f"{name}: " if args.file == "-" or not str(exc).startswith(name) else ""
+        print(f"gikai-minutes: {where}{exc}", file=sys.stderr)
         return EXIT_INPUT
     except ParseError as exc:
         print(f"gikai-minutes: {name}:{exc.line}:{exc.column}: {exc.code}: {exc.message}",

@@ -13,6 +13,14 @@ __all__ = ["ERAS", "DateMatch", "find_date"]
 
 #: Era name -> western year of its first year (元年).
 ERAS: dict[str, int] = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868}
+#: First day of each era; an earlier date in that era does not exist.
+ERA_STARTS: dict[str, datetime.date] = {
+    "令和": datetime.date(2019, 5, 1),
+    "平成": datetime.date(1989, 1, 8),
+    "昭和": datetime.date(1926, 12, 25),
+    "大正": datetime.date(1912, 7, 30),
+    "明治": datetime.date(1868, 1, 25),
+}
 
 _N = f"{NUMERAL_CLASS}+"
 _S = r"[ \u3000]*"
@@ -37,9 +45,10 @@ def find_date(text: str) -> DateMatch | None:
     m = _DATE.search(text)
     if m is None:
         return None
-    if m.group("era"):
+    era = m.group("era")
+    if era:
         offset = parse_number(m.group("ey"))
-        year = None if offset is None else ERAS[m.group("era")] + offset - 1
+        year = None if offset is None or offset < 1 else ERAS[era] + offset - 1
     else:
         year = parse_number(m.group("wy"))
     month = parse_number(m.group("m"))
@@ -49,5 +58,7 @@ def find_date(text: str) -> DateMatch | None:
         try:
             value = datetime.date(year, month, day)
         except ValueError:
+            value = None
+        if value is not None and era and value < ERA_STARTS[era]:
             value = None
     return DateMatch(value, m.group(), m.start(), m.end())

@@ -1,33 +1,52 @@
-"""Dialects: named sets of header rules, and automatic detection of a document's dialect."""
+"""Dialects: named sets of header rules. Detection lives in :mod:`gikai_minutes._scan`."""
 
 from __future__ import annotations
 
 import attrs
 
-from gikai_minutes._headers import BracketHeaderRule, HeaderRule
-from gikai_minutes._roles import DEFAULT_LEXICON, RoleLexicon
+from gikai_minutes._headers import (
+    BracketHeaderRule,
+    ColonHeaderRule,
+    HeaderRule,
+    MarkHeaderRule,
+    ParenHeaderRule,
+)
 
 __all__ = ["DIALECTS", "Dialect", "get_dialect"]
 
 
 @attrs.frozen(slots=True)
 class Dialect:
-    """A minutes convention: the header rules it uses and the role lexicon for labels."""
+    """A minutes convention: a name, an example, and the header rules it uses."""
 
     name: str
     description: str
     header_rules: tuple[HeaderRule, ...]
-    lexicon: RoleLexicon = DEFAULT_LEXICON
 
 
-BRACKET = Dialect(
-    name="bracket",
-    description="【辻座長】 text — name and role inside 【】 at the start of a line",
-    header_rules=(BracketHeaderRule(),),
-)
-
-#: All known dialects by name, in detection preference order.
-DIALECTS: dict[str, Dialect] = {d.name: d for d in (BRACKET,)}
+#: All known dialects by name, in detection preference order (ties go to the first).
+DIALECTS: dict[str, Dialect] = {
+    d.name: d
+    for d in (
+        Dialect(
+            "bracket",
+            "【辻座長】 text — name and role inside 【】 (総務省 study groups)",
+            (BracketHeaderRule(),),
+        ),
+        Dialect(
+            "mark",
+            "○小泉委員長　text, ○委員長（足立敏之君）　text, ○（伊藤よしのり議長）　text — "
+            "a mark ○〇◯◎◆◇ then the label (Diet, assemblies, ministries)",
+            (MarkHeaderRule(),),
+        ),
+        Dialect(
+            "paren",
+            "（塩崎教育長） alone on a line, the text below (municipal councils)",
+            (ParenHeaderRule(),),
+        ),
+        Dialect("colon", "委員：text — label and colon, no mark (議事概要)", (ColonHeaderRule(),)),
+    )
+}
 
 
 def get_dialect(name: str) -> Dialect:

@@ -26,7 +26,8 @@ class DecodeError(InputError):
 
 
 class EmptyInputError(InputError):
-    """The input holds no text (raised only in strict mode or for empty files)."""
+    """The input holds no text (raised in strict mode; lenient parsing reports an
+    ``empty-input`` diagnostic instead)."""
 
 
 class ParseError(GikaiMinutesError):

@@ -78,6 +78,7 @@ FIX_RULES: tuple[FixRule, ...] = (
 # Characters some rule rewrites on its own, and the ASCII letters around a spaced artefact.
 _WIDTH_CHARS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff61-\uff9f]")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LATIN_OR_DASH = _LATIN | {"-"}
 
 
 class FixSites:
@@ -93,7 +94,11 @@ class FixSites:
         sites = [m.start() for m in _WIDTH_CHARS.finditer(text)]
         pos = text.find(" ")
         while pos >= 0:
-            if 0 < pos < len(text) - 1 and text[pos - 1] in _LATIN and text[pos + 1] in _LATIN:
+            if (
+                0 < pos < len(text) - 1
+                and text[pos - 1] in _LATIN
+                and text[pos + 1] in _LATIN_OR_DASH
+            ):
                 sites.append(pos)
             pos = text.find(" ", pos + 1)
         sites.sort()

@@ -7,17 +7,25 @@ happens here. Offsets are character offsets into :attr:`Source.text`; line numbe
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import enum
+import re
 
 import attrs
+
+from gikai_minutes._structure_model import Structure
 
 __all__ = [
     "Diagnostic",
     "FrontMatter",
     "FrontMatterItem",
     "Meeting",
+    "Note",
+    "NoteKind",
     "Paragraph",
+    "Person",
+    "Roster",
     "Segment",
     "SegmentKind",
     "Severity",
@@ -93,8 +101,12 @@ class SpeakerCategory(enum.Enum):
 class Speaker:
     """A person (or anonymous role) who speaks in the meeting.
 
-    ``label`` is the header text exactly as printed (``辻座長``); ``name`` and ``role``
-    are its parts (``辻``, ``座長``). A part that could not be identified is ``None``.
+    ``label`` is the header text exactly as printed, without its mark (``辻座長``,
+    ``委員長（足立敏之君）``); ``name``, ``role`` and ``honorific`` are its parts. ``seat``
+    is an assembly seat number (``２２番`` -> ``"22"``), ``disambiguator`` the hint that
+    tells two members with one surname apart (``渡辺（周）委員`` -> ``"周"``), and
+    ``full_name`` the roster entry a surname-only header was linked to. A part that could
+    not be identified is ``None``.
     """
 
     id: str
@@ -106,6 +118,9 @@ class Speaker:
     affiliation: str | None = None
     title: str | None = None
     aliases: tuple[str, ...] = ()
+    seat: str | None = None
+    disambiguator: str | None = None
+    full_name: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -122,8 +137,10 @@ class Utterance:
 
     ``header_span`` covers the speaker header (``【辻座長】`` and the separator after it);
     ``span`` covers the body, from just after the header to the next element, blank lines
-    included. ``text`` is the paragraphs' text joined by ``"\\n"``; ``fixes`` lists every
-    repair that makes ``text`` differ from the joined source lines.
+    included (notes inside it are carved out, see :class:`Note`). ``text`` is the
+    paragraphs' text joined by ``"\\n"``; ``fixes`` lists every repair that makes ``text``
+    differ from the joined source lines; ``pages`` the page numbers the turn spans, when
+    the source marks pages.
     """
 
     index: int
@@ -133,6 +150,7 @@ class Utterance:
     span: Span
     header_span: Span
     fixes: tuple[TextFix, ...] = ()
+    pages: tuple[int, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -148,11 +166,74 @@ class FrontMatterItem:
 
 
 @attrs.frozen(slots=True)
+class Person:
+    """One entry of an attendee roster (``委員長　小泉進次郎君``).
+
+    ``name`` has the spacing of the printed roster removed (``齊　藤　大　介`` -> ``齊藤大介``).
+    """
+
+    name: str
+    span: Span
+    role: str | None = None
+    honorific: str | None = None
+    affiliation: str | None = None
+    seat: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Roster:
+    """A group of attendees under one heading (``出席委員``, ``幹事``, ``事務局``…)."""
+
+    group: str
+    people: tuple[Person, ...]
+    span: Span
+
+
+@attrs.frozen(slots=True)
 class FrontMatter:
-    """Everything before the first speaker header."""
+    """Everything before the first speaker header, and what it says.
+
+    ``house`` is the Diet chamber (``衆議院``/``参議院``) when known, ``meeting_name`` the
+    committee or meeting (``安全保障委員会``), ``issue`` the issue number (``第13号`` -> 13).
+    """
 
     span: Span
     items: tuple[FrontMatterItem, ...] = ()
+    house: str | None = None
+    meeting_name: str | None = None
+    issue: int | None = None
+    place: str | None = None
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    agenda: tuple[str, ...] = ()
+    rosters: tuple[Roster, ...] = ()
+
+
+class NoteKind(enum.Enum):
+    """What a note in the proceedings records."""
+
+    STAGE_DIRECTION = "stage_direction"
+    TIME = "time"
+    SEPARATOR = "separator"
+    HEADING = "heading"
+    PAGE_NUMBER = "page_number"
+    RUNNING_HEADER = "running_header"
+    OTHER = "other"
+
+
+@attrs.frozen(slots=True)
+class Note:
+    """Text in the proceedings that nobody says: ``〔拍手〕``, ``午後３時５１分散会``, ``―――``,
+    ``◎開会の宣告``, a page number.
+
+    Kept out of utterance text; ``utterance_index`` is the utterance whose span holds the
+    note, or ``None`` for notes outside every utterance.
+    """
+
+    kind: NoteKind
+    text: str
+    span: Span
+    utterance_index: int | None = None
 
 
 @attrs.frozen(slots=True)
@@ -181,6 +262,7 @@ class SegmentKind(enum.Enum):
     HEADER = "header"
     UTTERANCE = "utterance"
     UNPARSED = "unparsed"
+    NOTE = "note"
 
 
 @attrs.frozen(slots=True)
@@ -190,6 +272,25 @@ class Segment:
     kind: SegmentKind
     span: Span
     index: int
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class _LineStarts:
+    """Offset to 1-based line number, for the spans of pieces cut around notes."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+    def piece(self, span: Span, start: int, end: int) -> Span:
+        if (start, end) == (span.start, span.end):
+            return span
+        first = bisect.bisect_right(self._starts, start)
+        last = first if end <= start else bisect.bisect_right(self._starts, end - 1)
+        return Span(start, end, first, last)
 
 
 @attrs.frozen(slots=True)
@@ -208,6 +309,8 @@ class Meeting:
     dialect: str
     unparsed: tuple[UnparsedBlock, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    notes: tuple[Note, ...] = ()
+    structure: Structure | None = None
 
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with ``speaker_id``; raise ``KeyError`` if there is none."""
@@ -221,7 +324,11 @@ class Meeting:
         return tuple(u for u in self.utterances if u.speaker.id == speaker_id)
 
     def segments(self) -> tuple[Segment, ...]:
-        """All elements in source order; their spans tile the source text exactly."""
+        """All elements in source order; their spans tile the source text exactly.
+
+        A note lies inside the span of the front matter or an utterance; that element is
+        then returned in pieces around it, so that no character is counted twice.
+        """
         found = [Segment(SegmentKind.FRONT_MATTER, self.front_matter.span, 0)]
         for u in self.utterances:
             found.append(Segment(SegmentKind.HEADER, u.header_span, u.index))
@@ -230,7 +337,24 @@ class Meeting:
             Segment(SegmentKind.UNPARSED, block.span, i) for i, block in enumerate(self.unparsed)
         )
         found.sort(key=lambda s: (s.span.start, s.span.end))
-        return tuple(s for s in found if s.span.end > s.span.start)
+        notes = [Segment(SegmentKind.NOTE, n.span, i) for i, n in enumerate(self.notes)]
+        if not notes:
+            return tuple(s for s in found if s.span.end > s.span.start)
+        lines = _LineStarts(self.source.text)
+        out: list[Segment] = []
+        k = 0
+        for seg in found:
+            pos, span = seg.span.start, seg.span
+            while k < len(notes) and notes[k].span.start < span.end:
+                note = notes[k].span
+                if note.start > pos:
+                    out.append(Segment(seg.kind, lines.piece(span, pos, note.start), seg.index))
+                out.append(notes[k])
+                pos = note.end
+                k += 1
+            if pos < span.end:
+                out.append(Segment(seg.kind, lines.piece(span, pos, span.end), seg.index))
+        return tuple(s for s in out if s.span.end > s.span.start)
 
     def to_dict(self) -> dict[str, object]:
         """The meeting as JSON-ready builtins (see ``docs/json.md``)."""

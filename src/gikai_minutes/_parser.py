@@ -7,29 +7,36 @@ from __future__ import annotations
 
 import hashlib
 
+import attrs
 import regex
 
-from gikai_minutes._dialects import DIALECTS, Dialect
+from gikai_minutes._bodies import read_body
+from gikai_minutes._dialects import DIALECTS
 from gikai_minutes._errors import EmptyInputError, ParseError, UnknownDialectError
 from gikai_minutes._fixes import FixSites
 from gikai_minutes._frontmatter import read_front_matter
+from gikai_minutes._headers import HeaderMatch
 from gikai_minutes._lines import LineTable
 from gikai_minutes._model import (
     Diagnostic,
     FrontMatter,
     Meeting,
+    Note,
     Severity,
     Source,
     Speaker,
     UnparsedBlock,
     Utterance,
 )
-from gikai_minutes._paragraphs import build_paragraphs
-from gikai_minutes._scan import HeaderEvent, scan
+from gikai_minutes._notes import LINE_RULES
+from gikai_minutes._pages import find_pages
+from gikai_minutes._rosters import link_speakers
+from gikai_minutes._scan import scan
 
 __all__ = ["parse_text"]
 
 _SPACES = regex.compile(r"\s+")
+_MARK_ONLY_RULES = ("marked_heading",)
 
 
 def _source(text: str, name: str | None, encoding: str | None) -> Source:
@@ -49,20 +56,19 @@ def parse_text(
     if dialect is not None and dialect not in DIALECTS:
         raise UnknownDialectError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
     table = LineTable(text)
-    scanned = scan(table, dialect)
-    chosen = scanned.dialect
-    diagnostics = list(scanned.diagnostics)
     source = _source(text, source_name, encoding)
-
     if not text.strip():
         if strict:
             raise EmptyInputError("input holds no text")
-        diagnostics.append(Diagnostic("empty-input", "input holds no text", Severity.ERROR, 1))
+        empty = Diagnostic("empty-input", "input holds no text", Severity.ERROR, 1)
         return Meeting(
             None, None, None, None, None, (), (), FrontMatter(table.span(0, len(text))),
-            source, chosen.name, diagnostics=tuple(diagnostics),
+            source, dialect or "bracket", diagnostics=(empty,),
         )  # fmt: skip
 
+    scanned = scan(table, dialect)
+    chosen = scanned.dialect
+    diagnostics = list(scanned.diagnostics)
     events = scanned.events
     if not any(e.header is not None for e in events):
         diagnostics.append(
@@ -73,6 +79,7 @@ def parse_text(
                 1,
             )
         )
+        diagnostics.sort(key=lambda d: (d.line, d.column))
         block = UnparsedBlock(text, table.span(0, len(text)), "no speaker headers")
         meeting = Meeting(
             None, None, None, None, None, (), (), FrontMatter(table.span(0, 0)),
@@ -80,9 +87,15 @@ def parse_text(
         )  # fmt: skip
         return _finish(meeting, strict)
 
-    front = read_front_matter(table, events[0].start)
-    sites = FixSites(text)
+    pages = find_pages(table)
+    front = read_front_matter(table, events[0].start, pages.number_lines | pages.header_lines)
     diagnostics.extend(front.diagnostics)
+    notes: list[Note] = list(front.notes)
+    sites = FixSites(text)
+    uses_marks = any(r.name == "mark" for r in chosen.header_rules)
+    line_rules = (
+        LINE_RULES if uses_marks else tuple(r for r in LINE_RULES if r.name not in _MARK_ONLY_RULES)
+    )
     speakers: dict[str, Speaker] = {}
     utterances: list[Utterance] = []
     unparsed: list[UnparsedBlock] = []
@@ -91,29 +104,41 @@ def parse_text(
         end = len(text) if last else events[i + 1].start
         end_index = len(table.lines) if last else events[i + 1].line_index
         if event.header is None:
-            unparsed.append(
-                UnparsedBlock(text[event.start : end], table.span(event.start, end), event.reason)
-            )
+            span = table.span(event.start, end)
+            unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
         body_start = event.start + event.header.length
         speaker = speakers.get(_speaker_id(event.header.label))
         if speaker is None:
-            speaker = _new_speaker(event.header.label, chosen, table, event, diagnostics)
+            speaker = _new_speaker(event.header, table, event.start, diagnostics)
             speakers[speaker.id] = speaker
-        paragraphs, fixes = build_paragraphs(
-            text, table.lines[event.line_index : end_index], body_start, sites
+        body = read_body(
+            table,
+            table.lines[event.line_index : end_index],
+            body_start,
+            sites,
+            pages,
+            len(utterances),
+            line_rules,
+            closing=last,
         )
+        notes.extend(body.notes)
         utterances.append(
             Utterance(
                 index=len(utterances),
                 speaker=speaker,
-                text="\n".join(p.text for p in paragraphs),
-                paragraphs=paragraphs,
+                text="\n".join(p.text for p in body.paragraphs),
+                paragraphs=body.paragraphs,
                 span=table.span(body_start, end),
                 header_span=table.span(event.start, body_start),
-                fixes=fixes,
+                fixes=body.fixes,
+                pages=pages.pages_of(event.start, end),
             )
         )
+    linked = link_speakers(tuple(speakers.values()), front.front_matter.rosters)
+    if linked != tuple(speakers.values()):
+        by_id = {s.id: s for s in linked}
+        utterances = [_with_speaker(u, by_id[u.speaker.id]) for u in utterances]
     diagnostics.sort(key=lambda d: (d.line, d.column))
     meeting = Meeting(
         title=front.title,
@@ -121,15 +146,20 @@ def parse_text(
         session=front.session,
         date=front.date,
         date_text=front.date_text,
-        speakers=tuple(speakers.values()),
+        speakers=linked,
         utterances=tuple(utterances),
         front_matter=front.front_matter,
         source=source,
         dialect=chosen.name,
         unparsed=tuple(unparsed),
         diagnostics=tuple(diagnostics),
+        notes=tuple(sorted(notes, key=lambda n: n.span.start)),
     )
     return _finish(meeting, strict)
+
+
+def _with_speaker(u: Utterance, speaker: Speaker) -> Utterance:
+    return attrs.evolve(u, speaker=speaker)
 
 
 def _speaker_id(label: str) -> str:
@@ -137,30 +167,27 @@ def _speaker_id(label: str) -> str:
 
 
 def _new_speaker(
-    label: str,
-    dialect: Dialect,
-    table: LineTable,
-    event: HeaderEvent,
-    diagnostics: list[Diagnostic],
+    header: HeaderMatch, table: LineTable, start: int, diagnostics: list[Diagnostic]
 ) -> Speaker:
-    parts = dialect.lexicon.split(label)
-    if parts.role is None:
-        line = table.lines[event.line_index].number
+    parts = header.parts
+    if not parts.known:
         diagnostics.append(
             Diagnostic(
                 "unknown-role",
-                f"no known role in speaker label {label!r}; kept whole as the label",
+                f"no known role in speaker label {header.label!r}; kept whole as the label",
                 Severity.WARNING,
-                line,
-                table.column_of(event.start),
+                table.line_of(start),
+                table.column_of(start),
             )
         )
     return Speaker(
-        id=_speaker_id(label),
-        label=label,
+        id=_speaker_id(header.label),
+        label=header.label,
         name=parts.name,
         role=parts.role,
         honorific=parts.honorific,
+        seat=parts.seat,
+        disambiguator=parts.disambiguator,
     )
 
 

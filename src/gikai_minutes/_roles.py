@@ -16,7 +16,10 @@ ROLE_WORDS: tuple[str, ...] = (
     "政務官", "政府参考人", "参考人", "公述人", "証人", "事務総長", "事務局長",
     "事務局次長", "局長", "部長", "次長", "課長", "課長補佐", "室長", "係長", "理事官",
     "審議官", "参事官", "企画官", "管理官", "幹事", "事務局", "説明員", "オブザーバー",
-    "主査", "副主査", "司会",
+    "主査", "副主査", "司会", "教育委員", "理事", "副理事長", "理事長", "監事", "参事",
+    "館長", "長官", "副長官", "総裁", "副総裁", "総長", "官房長", "統括官", "総括官",
+    "会計管理者", "管理者", "書記", "議事課長", "所長", "センター長",
+    "内閣総理大臣", "総理", "官房長官", "委員外議員", "事務局員", "国立国会図書館長",
 )  # fmt: skip
 
 #: Honorifics split off a name into their own field.
@@ -25,11 +28,18 @@ HONORIFICS: tuple[str, ...] = ("君", "様", "氏", "さん", "議員")
 
 @attrs.frozen(slots=True)
 class LabelParts:
-    """A speaker label split into name, role and honorific (``None`` where absent)."""
+    """A speaker label split into its parts (``None`` where absent)."""
 
     name: str | None
     role: str | None
     honorific: str | None
+    seat: str | None = None
+    disambiguator: str | None = None
+
+    @property
+    def known(self) -> bool:
+        """Whether a role or an honorific was recognised."""
+        return self.role is not None or self.honorific is not None
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -65,5 +75,55 @@ class RoleLexicon:
             return LabelParts(text[: h.start()].strip(" \u3000"), None, h.group())
         return LabelParts(None, None, None)
 
+    def is_role(self, text: str) -> bool:
+        """Whether ``text`` as a whole is an office: ends with a role word, holds no honorific."""
+        t = text.strip(_SPACE)
+        return bool(t) and self._role_re.search(t) is not None
+
+    def split_name(self, text: str) -> tuple[str | None, str | None]:
+        """``足立敏之君`` -> (``足立敏之``, ``君``); spaces inside the name are kept."""
+        t = text.strip(_SPACE)
+        h = self._honorific_re.search(t)
+        if h is not None and h.start() > 0:
+            return t[: h.start()].strip(_SPACE) or None, h.group()
+        return t or None, None
+
+    def interpret(self, label: str) -> LabelParts:
+        """Split a header label in any of the printed forms.
+
+        ``辻座長``, ``山田 太郎 委員`` (name + role); ``委員長（足立敏之君）``, ``２２番（筒井
+        たかひさ議員）`` (office or seat, then the name in parentheses); ``（伊藤よしのり議長）``
+        (name and role in parentheses); ``渡辺（周）委員`` (surname, hint, role);
+        ``熊谷裕人君`` (name + honorific).
+        """
+        text = label.strip(_SPACE)
+        m = _PAREN_FORM.fullmatch(text)
+        if m is None:
+            return self.split(text)
+        before, inner, after = (g.strip(_SPACE) for g in m.groups())
+        if not before and not after:
+            parts = self.split(inner)
+            if parts.role is None and parts.honorific is None:
+                return LabelParts(None, None, None)
+            return parts
+        if after:
+            if before and len(inner) <= 3 and self.is_role(after):
+                return LabelParts(before, after, None, disambiguator=inner)
+            return LabelParts(None, None, None)
+        seat = _SEAT.fullmatch(before)
+        if seat is not None:
+            name, honorific = self.split_name(inner)
+            number = str(int(seat.group(1).translate(_WIDE)))
+            return LabelParts(name, None, honorific, seat=number)
+        if self.is_role(before):
+            name, honorific = self.split_name(inner)
+            return LabelParts(name, before, honorific)
+        return LabelParts(None, None, None)
+
+
+_SPACE = " \u3000"
+_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+_PAREN_FORM = regex.compile(r"([^（）()]*)[（(]([^（）()]+)[）)]([^（）()]*)")
+_SEAT = regex.compile(r"([0-9０-９]{1,3})[ \u3000]*番")
 
 DEFAULT_LEXICON = RoleLexicon()

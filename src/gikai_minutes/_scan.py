@@ -15,7 +15,7 @@ from gikai_minutes._model import Diagnostic, Severity
 
 __all__ = ["HeaderEvent", "ScanResult", "scan"]
 
-_INDENT = " \u3000\t"
+_INDENT = " \u3000\t\ufeff"
 
 
 @attrs.frozen(slots=True)
@@ -41,8 +41,9 @@ class ScanResult:
         return sum(1 for e in self.events if e.header is not None)
 
 
-def _candidate_lines(table: LineTable, chars: frozenset[str]) -> list[int]:
-    """Indexes of lines whose first non-indent character is in ``chars``."""
+def _candidate_lines(table: LineTable, chars: frozenset[str], anywhere: bool) -> list[int]:
+    """Indexes of lines whose first non-indent character is in ``chars`` (or, with
+    ``anywhere``, that contain one of them)."""
     text = table.text
     lines = table.lines
     found: set[int] = set()
@@ -51,9 +52,9 @@ def _candidate_lines(table: LineTable, chars: frozenset[str]) -> list[int]:
         while pos >= 0:
             index = table.line_of(pos) - 1
             line = lines[index]
-            if pos == line.start or not text[line.start : pos].strip(_INDENT):
+            if anywhere or pos == line.start or not text[line.start : pos].strip(_INDENT):
                 found.add(index)
-            pos = text.find(ch, line.end)
+            pos = text.find(ch, line.next if line.next > pos else pos + 1)
     return sorted(found)
 
 
@@ -61,10 +62,12 @@ def scan_with(table: LineTable, dialect: Dialect) -> ScanResult:
     """Apply ``dialect``'s header rules to every candidate line."""
     text = table.text
     rules = dialect.header_rules
-    chars = frozenset().union(*(r.first_chars for r in rules))
+    candidates: set[int] = set()
+    for rule in rules:
+        candidates.update(_candidate_lines(table, rule.first_chars, rule.anywhere))
     events: list[HeaderEvent] = []
     diagnostics: list[Diagnostic] = []
-    for index in _candidate_lines(table, chars):
+    for index in sorted(candidates):
         line = table.lines[index]
         content = text[line.start : line.end]
         for rule in rules:
@@ -86,14 +89,45 @@ def scan_with(table: LineTable, dialect: Dialect) -> ScanResult:
     return ScanResult(dialect, tuple(events), tuple(diagnostics))
 
 
+#: A second dialect joins the first when it finds at least this many headers, and at
+#: least this share of the first dialect's count (mixed conventions in one file).
+MIX_MIN_HEADERS = 2
+MIX_MIN_SHARE = 0.1
+
+
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
-    """Scan with the named dialect, or with the one whose rules find the most headers."""
+    """Scan with the named dialect, or detect: the dialect whose rules find the most
+    headers wins; others that find a fair share too are merged in (mixed files)."""
     if dialect is not None:
         return scan_with(table, DIALECTS[dialect])
-    best: ScanResult | None = None
-    for candidate in DIALECTS.values():
-        result = scan_with(table, candidate)
-        if best is None or result.header_count > best.header_count:
-            best = result
-    assert best is not None
-    return best
+    results = sorted(
+        (scan_with(table, d) for d in DIALECTS.values()),
+        key=lambda r: -r.header_count,
+    )
+    best = results[0]
+    extra = [
+        r
+        for r in results[1:]
+        if r.header_count >= max(MIX_MIN_HEADERS, MIX_MIN_SHARE * best.header_count)
+    ]
+    if not extra:
+        return best
+    return _merge(best, extra)
+
+
+def _merge(best: ScanResult, extra: list[ScanResult]) -> ScanResult:
+    """Events of several dialects; on a line claimed twice, the stronger dialect wins."""
+    by_line: dict[int, HeaderEvent] = {}
+    diagnostics: list[Diagnostic] = list(best.diagnostics)
+    for result in [best, *extra]:
+        for event in result.events:
+            by_line.setdefault(event.line_index, event)
+    claimed = {e.line_index for e in by_line.values() if e.header is not None}
+    for result in extra:
+        diagnostics.extend(d for d in result.diagnostics if d.line - 1 not in claimed)
+    name = "+".join(r.dialect.name for r in [best, *extra])
+    mixed = Dialect(name, "mixed conventions", tuple(
+        rule for r in [best, *extra] for rule in r.dialect.header_rules
+    ))  # fmt: skip
+    events = tuple(by_line[k] for k in sorted(by_line))
+    return ScanResult(mixed, events, tuple(diagnostics))

@@ -1,0 +1,109 @@
+"""Notes: text in the proceedings that nobody says, found by small named rules.
+
+Line rules look at a whole stripped line (``〔拍手〕``, ``午後３時５１分散会``, ``―――``,
+``◎開会の宣告``); inline rules find directions inside a line (``…委員長。（拍手）``).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from gikai_minutes._model import NoteKind
+from gikai_minutes._numerals import NUMERAL_CLASS
+
+__all__ = ["INLINE_RULES", "LINE_RULES", "NoteRule", "classify_line", "find_inline"]
+
+
+@attrs.frozen(slots=True)
+class NoteRule:
+    """``pattern`` recognises one kind of note; line rules must match the whole line."""
+
+    name: str
+    kind: NoteKind
+    pattern: regex.Pattern[str]
+
+
+_N = f"{NUMERAL_CLASS}+"
+_S = r"[ \u3000]*"
+_DASHES = r"―─━－\-‐ー＝=…‥・〜～_＿＊*"
+
+LINE_RULES: tuple[NoteRule, ...] = (
+    NoteRule(
+        "bracketed_direction",
+        NoteKind.STAGE_DIRECTION,
+        regex.compile(r"〔[^〔〕]*〕(?:[ \u3000]*〔[^〔〕]*〕)*"),
+    ),
+    NoteRule(
+        "parenthesised_direction",
+        NoteKind.STAGE_DIRECTION,
+        regex.compile(r"[（(][^（）()]{1,60}[）)]"),
+    ),
+    NoteRule(
+        "time_line",
+        NoteKind.TIME,
+        regex.compile(
+            rf"[○〇◯◎]?{_S}(?:午前|午後|正午){_S}(?:{_N}{_S}時{_S}(?:{_N}{_S}分|半)?)?{_S}"
+            r"[^。、]{0,12}?(?:開会|開議|散会|閉会|休憩|再開|延会|閉議|開始|終了|休会)"
+            r"(?:[・、][^。]{0,8})?"
+        ),
+    ),
+    NoteRule(
+        "separator",
+        NoteKind.SEPARATOR,
+        regex.compile(
+            rf"[{_DASHES} \u3000]*[◇◆][{_DASHES} \u3000]*|[{_DASHES}][{_DASHES} \u3000]{{2,}}"
+        ),
+    ),
+    NoteRule(
+        "marked_heading",
+        NoteKind.HEADING,
+        regex.compile(r"[◎○〇◯◆◇■□●][ \u3000]*[^。、\s][^。]{0,40}"),
+    ),
+    NoteRule(
+        "closing",
+        NoteKind.OTHER,
+        regex.compile(
+            r"[―─－\-]*[ \u3000]*(?:以[ \u3000]*上|了|[（(]?了[）)]?)[ \u3000]*[―─－\-]*"
+        ),
+    ),
+)
+
+INLINE_RULES: tuple[NoteRule, ...] = (
+    NoteRule(
+        "bracketed_direction", NoteKind.STAGE_DIRECTION, regex.compile(r"〔[^〔〕\r\n]{1,80}〕")
+    ),
+    NoteRule(
+        "parenthesised_direction",
+        NoteKind.STAGE_DIRECTION,
+        regex.compile(
+            r"[（(](?:拍手|笑声|笑い|発言する者あり|離席する者あり|"
+            r"[^（）()\r\n]{1,40}?(?:者あり|と呼ぶ|と言う|声あり|起立|退席|退室|入室|着席|登壇|降壇))[）)]"
+        ),
+    ),
+)
+
+
+def classify_line(content: str) -> NoteRule | None:
+    """The first line rule that matches the whole stripped ``content``, if any."""
+    for rule in LINE_RULES:
+        if rule.pattern.fullmatch(content):
+            return rule
+    return None
+
+
+def find_inline(content: str) -> list[tuple[int, int, NoteRule]]:
+    """Inline notes in ``content`` as ``(start, end, rule)``, sorted, not overlapping."""
+    if "〔" not in content and "（" not in content and "(" not in content:
+        return []
+    found: list[tuple[int, int, NoteRule]] = []
+    for rule in INLINE_RULES:
+        found.extend((m.start(), m.end(), rule) for m in rule.pattern.finditer(content))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[tuple[int, int, NoteRule]] = []
+    end = -1
+    for item in found:
+        if item[0] >= end:
+            out.append(item)
+            end = item[1]
+    return out

@@ -1,0 +1,210 @@
+"""Attendee rosters in front matter, and linking speakers to roster entries.
+
+Roster lines come in a few layouts: Diet (``理事　黄川田仁志君　理事　中曽根康隆君``, an
+office alone on one line and ``（所属）　氏名君`` on the next), assemblies with seat
+numbers (``１番　　むらまつ　勝康　　　２番　…``), office + spaced name columns
+(``区長　　　　青　木　克　德``), and inline lists (``委員：東　珠実（会長）、…``).
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from gikai_minutes._model import Person, Roster, Speaker
+from gikai_minutes._roles import DEFAULT_LEXICON, RoleLexicon
+
+__all__ = ["ROSTER_HEADING", "RosterEntry", "link_speakers", "read_roster_line"]
+
+_SPACE_RE = regex.compile(r"[ \u3000]+")
+#: A roster group heading, matched against the line with its spaces removed.
+ROSTER_HEADING = regex.compile(
+    r"(?P<group>(?:出席|欠席)?(?:委員|小委員|議員|説明員|者|構成員|幹事|理事|国務大臣|"
+    r"政府参考人|参考人|事務局側|事務局|[^\s、。]{0,12}事務局|[^\s、。]{0,12}職員|オブザーバー|"
+    r"臨時委員|専門委員))"
+    r"(?:[（(][0-9０-９]+[名人][）)])?(?:は左のとおり。?)?(?P<colon>[：:].*)?"
+)
+_SEAT_ENTRY = regex.compile(
+    r"([0-9０-９]{1,3})[ \u3000]*番[ \u3000]+((?:(?![0-9０-９]{1,3}[ \u3000]*番).)+)"
+)
+_KUN_ENTRY = regex.compile(r"[^君]+?君")
+_COLUMNS = regex.compile(r"[ \u3000]{2,}")
+_ROLE_SUFFIX = regex.compile(r"(?:兼務|兼|事務取扱|代理|心得)$")
+_AFFILIATION = regex.compile(r"[（(]([^（）()]+)[）)]")
+_WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@attrs.frozen(slots=True)
+class RosterEntry:
+    """A person read from a roster line, with source offsets into the line."""
+
+    name: str
+    start: int
+    end: int
+    role: str | None
+    honorific: str | None
+    affiliation: str | None
+    seat: str | None
+
+
+def _squash(text: str) -> str:
+    return _SPACE_RE.sub("", text)
+
+
+def _is_role(token: str, lexicon: RoleLexicon) -> bool:
+    t = _squash(token)
+    return lexicon.is_role(t) or (bool(_ROLE_SUFFIX.search(t)) and len(t) > 2)
+
+
+def read_roster_line(
+    line: str, pending_role: str | None, lexicon: RoleLexicon = DEFAULT_LEXICON
+) -> tuple[list[RosterEntry], str | None]:
+    """People on one roster line, and an office left waiting for the next line."""
+    stripped = line.strip(" \u3000")
+    if not stripped:
+        return [], pending_role
+    if "君" in stripped:
+        return _kun_entries(line, pending_role, lexicon), None
+    if _SEAT_ENTRY.search(line):
+        return [
+            RosterEntry(
+                _squash(m.group(2)).removesuffix("議員"),
+                m.start(),
+                m.end(),
+                None,
+                "議員" if _squash(m.group(2)).endswith("議員") else None,
+                None,
+                str(int(m.group(1).translate(_WIDE))),
+            )
+            for m in _SEAT_ENTRY.finditer(line)
+        ], None
+    if "、" in stripped:
+        return _listed_entries(line), None
+    return _column_entries(line, pending_role, lexicon)
+
+
+def _kun_entries(line: str, role: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:
+    out = []
+    for m in _KUN_ENTRY.finditer(line):
+        cell = m.group()
+        affiliation = None
+        a = _AFFILIATION.search(cell)
+        if a is not None:
+            affiliation = a.group(1)
+            cell = cell[: a.start()] + " " + cell[a.end() :]
+        tokens = [t for t in _SPACE_RE.split(cell) if t]
+        this_role = role
+        if len(tokens) > 1 and _is_role(tokens[0], lexicon):
+            this_role = tokens[0]
+            tokens = tokens[1:]
+        name = "".join(tokens).removesuffix("君")
+        if name:
+            lead = len(m.group()) - len(m.group().lstrip(" \u3000"))
+            out.append(
+                RosterEntry(name, m.start() + lead, m.end(), this_role, "君", affiliation, None)
+            )
+        role = None
+    return out
+
+
+def _listed_entries(line: str) -> list[RosterEntry]:
+    out = []
+    pos = 0
+    for item in line.split("、"):
+        start = pos + len(item) - len(item.lstrip(" \u3000"))
+        pos += len(item) + 1
+        text = item.strip(" \u3000")
+        if not text:
+            continue
+        role = None
+        a = _AFFILIATION.search(text)
+        if a is not None:
+            role = a.group(1)
+            text = text[: a.start()] + text[a.end() :]
+        name = _squash(text)
+        if name:
+            out.append(
+                RosterEntry(name, start, start + len(item.strip(" \u3000")), role, None, None, None)
+            )
+    return out
+
+
+def _column_entries(
+    line: str, pending: str | None, lexicon: RoleLexicon
+) -> tuple[list[RosterEntry], str | None]:
+    out: list[RosterEntry] = []
+    role = pending
+    name_parts: list[str] = []
+    start = end = 0
+    pos = 0
+    cells: list[tuple[str, int, int]] = []
+    for m in _COLUMNS.finditer(line + "  "):
+        cell = line[pos : m.start()]
+        if cell:
+            cells.append((cell, pos, m.start()))
+        pos = m.end()
+    for cell, a, b in _split_role_cells(cells, lexicon):
+        if _is_role(cell, lexicon):
+            if name_parts:
+                out.append(RosterEntry("".join(name_parts), start, end, role, None, None, None))
+                name_parts = []
+                role = None
+            role = role + _squash(cell) if role else _squash(cell)
+            continue
+        if not name_parts:
+            start = a
+        name_parts.append(_squash(cell))
+        end = b
+    if name_parts:
+        out.append(RosterEntry("".join(name_parts), start, end, role, None, None, None))
+        return out, None
+    return out, role
+
+
+def _split_role_cells(
+    cells: list[tuple[str, int, int]], lexicon: RoleLexicon
+) -> list[tuple[str, int, int]]:
+    """Split ``議事調査担当係長　川　上　玲　子`` (office, one space, name) into two cells."""
+    out = []
+    for cell, a, b in cells:
+        head = _SPACE_RE.split(cell, maxsplit=1)
+        if len(head) == 2 and len(head[0]) > 1 and _is_role(head[0], lexicon):
+            cut = a + len(head[0])
+            out.append((head[0], a, cut))
+            rest = cell[len(head[0]) :]
+            lead = len(rest) - len(rest.lstrip(" \u3000"))
+            out.append((rest.strip(" \u3000"), cut + lead, b))
+        else:
+            out.append((cell, a, b))
+    return out
+
+
+def link_speakers(
+    speakers: tuple[Speaker, ...], rosters: tuple[Roster, ...]
+) -> tuple[Speaker, ...]:
+    """Give each speaker the full name of the one roster person their header points to."""
+    people: list[Person] = [p for r in rosters for p in r.people]
+    if not people:
+        return speakers
+    out = []
+    for s in speakers:
+        full = _match(s, people)
+        out.append(attrs.evolve(s, full_name=full) if full and full != s.full_name else s)
+    return tuple(out)
+
+
+def _match(speaker: Speaker, people: list[Person]) -> str | None:
+    if speaker.seat is not None:
+        seated = {p.name for p in people if p.seat == speaker.seat}
+        if len(seated) == 1:
+            return seated.pop()
+    if not speaker.name:
+        return None
+    name = _squash(speaker.name)
+    exact = {p.name for p in people if p.name == name}
+    if exact:
+        return exact.pop()
+    found = {p.name for p in people if p.name.startswith(name)}
+    if speaker.disambiguator:
+        found = {n for n in found if n[len(name) :].startswith(speaker.disambiguator)}
+    return found.pop() if len(found) == 1 else None

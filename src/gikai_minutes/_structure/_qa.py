@@ -1,0 +1,244 @@
+"""Q&A exchanges: a question turn and the answers that directly follow it.
+
+A question is a substantive turn of a member (or of the chair, when it asks something)
+that is followed — with only chair interjections (``速記を止めてください``, ``はい。``)
+in between — by substantive turns of presenters, government or secretariat: those are
+the answers. Nominations, floor requests, courtesies and presentation talks are never
+questions or answers. How the questioner came to ask is decided by the lead-in rules
+below, tried in order; the first that applies names the exchange's ``rule``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+import attrs
+
+from gikai_minutes._model import SpeakerCategory
+from gikai_minutes._structure._text import CALL_FOR_QUESTIONS, QUESTION_CUE
+from gikai_minutes._structure._turns import Nomination, Turn
+from gikai_minutes._structure_model import QAExchange
+
+__all__ = ["LEAD_IN_RULES", "find_exchanges"]
+
+_C = SpeakerCategory
+_QUESTIONERS = frozenset({_C.MEMBER, _C.CHAIR})
+_RESPONDENTS = frozenset({_C.PRESENTER, _C.GOVERNMENT, _C.SECRETARIAT})
+
+
+@attrs.frozen(slots=True)
+class _Context:
+    turns: Sequence[Turn]
+    nominations: Mapping[int, Nomination]
+    floor_requests: Mapping[int, int]
+    exchanges: Sequence[QAExchange]
+    #: Turn index after which the previous exchange ended (its last answer or thanks).
+    last_end: int
+
+
+@attrs.frozen(slots=True)
+class LeadIn:
+    """How a questioner got to ask: the rule's name and the turns involved."""
+
+    rule: str
+    follows_up: int | None = None
+    nomination: int | None = None
+    floor_request: int | None = None
+
+
+class LeadInRule(Protocol):
+    """Explains how the question starting at turn ``first`` came about, or declines."""
+
+    @property
+    def name(self) -> str: ...
+
+    def apply(self, ctx: _Context, questioner: str, first: int) -> LeadIn | None: ...
+
+
+@attrs.frozen(slots=True)
+class FollowUpRule:
+    """The questioner asks again right after their previous exchange, nobody nominated
+    and no other questioner in between (``2番目で、ちょっと追加で質問させてください``)."""
+
+    name: str = "follow-up"
+
+    def apply(self, ctx: _Context, questioner: str, first: int) -> LeadIn | None:
+        if not ctx.exchanges:
+            return None
+        previous = len(ctx.exchanges) - 1
+        if ctx.exchanges[previous].questioner != questioner:
+            return None
+        for between in ctx.turns[ctx.last_end + 1 : first]:
+            if between.index in ctx.nominations:
+                return None
+            if between.speaker != questioner and not _skippable(between):
+                return None
+        return LeadIn(self.name, follows_up=previous)
+
+
+@attrs.frozen(slots=True)
+class FloorRequestRule:
+    """The questioner asked for the floor and the chair then nominated them."""
+
+    name: str = "floor-request"
+
+    def apply(self, ctx: _Context, questioner: str, first: int) -> LeadIn | None:
+        nomination = ctx.nominations.get(first - 1)
+        if nomination is None or nomination.nominee != questioner:
+            return None
+        if ctx.floor_requests.get(first - 2) != first - 1:
+            return None
+        return LeadIn(self.name, nomination=first - 1, floor_request=first - 2)
+
+
+@attrs.frozen(slots=True)
+class NominatedRule:
+    """The chair's previous turn nominated the questioner (``太田委員、お願いします。``)."""
+
+    name: str = "nominated"
+
+    def apply(self, ctx: _Context, questioner: str, first: int) -> LeadIn | None:
+        nomination = ctx.nominations.get(first - 1)
+        if nomination is None or nomination.nominee != questioner:
+            return None
+        return LeadIn(self.name, nomination=first - 1)
+
+
+@attrs.frozen(slots=True)
+class ChairQuestionRule:
+    """The chair asks a question himself (``私も2点だけ…確認させていただきたい``)."""
+
+    name: str = "chair-question"
+
+    def apply(self, ctx: _Context, questioner: str, first: int) -> LeadIn | None:
+        return LeadIn(self.name) if ctx.turns[first].is_chair else None
+
+
+@attrs.frozen(slots=True)
+class UnpromptedRule:
+    """A member asks with no nomination shown (the 参議院 prints none)."""
+
+    name: str = "unprompted"
+
+    def apply(self, ctx: _Context, questioner: str, first: int) -> LeadIn | None:
+        return LeadIn(self.name)
+
+
+#: Lead-in rules in the order they are tried.
+LEAD_IN_RULES: tuple[LeadInRule, ...] = (
+    FollowUpRule(),
+    FloorRequestRule(),
+    NominatedRule(),
+    ChairQuestionRule(),
+    UnpromptedRule(),
+)
+
+
+def _asks(turn: Turn) -> bool:
+    """Whether a chair turn holds a question of its own (not a call for questions)."""
+    return any(
+        QUESTION_CUE.search(s) and not CALL_FOR_QUESTIONS.search(s) for s in turn.sentences
+    )
+
+
+def _skippable(turn: Turn) -> bool:
+    return turn.empty or turn.interjection
+
+
+def _next_turn(turns: Sequence[Turn], after: int) -> Turn | None:
+    return next((t for t in turns[after + 1 :] if not _skippable(t)), None)
+
+
+def _closing_turn(
+    turns: Sequence[Turn], end: int, questioner: str, nominations: Mapping[int, Nomination]
+) -> int | None:
+    """The questioner's turn right after the answers when nobody answers it: thanks or a
+    closing remark (``大変参考になりました``); for the chair, thanks only."""
+    after = _next_turn(turns, end)
+    if after is None or after.speaker != questioner or after.empty:
+        return None
+    if after.index in nominations or (after.is_chair and not after.courtesy):
+        return None
+    reply = _next_turn(turns, after.index)
+    if reply is not None and reply.category in _RESPONDENTS and reply.substantive:
+        return None
+    return after.index
+
+
+def find_exchanges(
+    turns: Sequence[Turn],
+    nominations: Mapping[int, Nomination],
+    floor_requests: Mapping[int, int],
+    talk: frozenset[int],
+    rules: Sequence[LeadInRule] = LEAD_IN_RULES,
+) -> list[QAExchange]:
+    """All exchanges in order; ``talk`` holds the turns of presentations."""
+    exchanges: list[QAExchange] = []
+    n = len(turns)
+    last_end = -1
+    i = 0
+    while i < n:
+        turn = turns[i]
+        if (
+            turn.category not in _QUESTIONERS
+            or not turn.substantive
+            or turn.interjection
+            or i in talk
+            or i in nominations
+            or i in floor_requests
+        ):
+            i += 1
+            continue
+        questioner = turn.speaker
+        questions = [i]
+        j = i + 1
+        while j < n and (
+            (_skippable(turns[j]) and turns[j].speaker != questioner)
+            or (turns[j].speaker == questioner and turns[j].substantive and j not in talk)
+        ):
+            if turns[j].speaker == questioner:
+                questions.append(j)
+            j += 1
+        answers: list[int] = []
+        while j < n and (
+            _skippable(turns[j])
+            or (
+                turns[j].category in _RESPONDENTS
+                and turns[j].substantive
+                and j not in talk
+                and turns[j].speaker != questioner
+            )
+        ):
+            if not _skippable(turns[j]):
+                answers.append(j)
+            j += 1
+        if not answers or (turn.is_chair and not any(_asks(turns[q]) for q in questions)):
+            i += 1
+            continue
+        ctx = _Context(turns, nominations, floor_requests, exchanges, last_end)
+        lead_in = next(
+            (r for r in (rule.apply(ctx, questioner, i) for rule in rules) if r is not None),
+            LeadIn("unprompted"),
+        )
+        end = answers[-1]
+        acknowledgement = _closing_turn(turns, end, questioner, nominations)
+        if acknowledgement is not None:
+            end = acknowledgement
+        respondents = tuple(dict.fromkeys(turns[a].speaker for a in answers))
+        exchanges.append(
+            QAExchange(
+                questioner=questioner,
+                questions=tuple(questions),
+                respondents=respondents,
+                answers=tuple(answers),
+                rule=lead_in.rule,
+                follows_up=lead_in.follows_up,
+                nomination=lead_in.nomination,
+                floor_request=lead_in.floor_request,
+                acknowledgement=acknowledgement,
+            )
+        )
+        last_end = end
+        i = end + 1
+    return exchanges
