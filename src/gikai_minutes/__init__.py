@@ -22,7 +22,11 @@ from gikai_minutes._model import (
     FrontMatter,
     FrontMatterItem,
     Meeting,
+    Note,
+    NoteKind,
     Paragraph,
+    Person,
+    Roster,
     Segment,
     SegmentKind,
     Severity,
@@ -34,6 +38,7 @@ from gikai_minutes._model import (
     UnparsedBlock,
     Utterance,
 )
+from gikai_minutes._readers import discussnet_text, parse_discussnet, parse_ndl
 from gikai_minutes._serialize import SCHEMA_VERSION
 
 __version__ = "0.1.0"
@@ -50,8 +55,12 @@ __all__ = [
     "GikaiMinutesError",
     "InputError",
     "Meeting",
+    "Note",
+    "NoteKind",
     "Paragraph",
     "ParseError",
+    "Person",
+    "Roster",
     "SchemaError",
     "Segment",
     "SegmentKind",
@@ -65,6 +74,9 @@ __all__ = [
     "UnparsedBlock",
     "Utterance",
     "__version__",
+    "discussnet_text",
     "parse",
+    "parse_discussnet",
     "parse_file",
+    "parse_ndl",
 ]

@@ -8,6 +8,7 @@ from gikai_minutes._decode import decode_bytes
 from gikai_minutes._errors import DecodeError, InputError
 from gikai_minutes._model import Meeting
 from gikai_minutes._parser import parse_text
+from gikai_minutes._readers import parse_discussnet
 
 __all__ = ["parse", "parse_file"]
 
@@ -45,7 +46,8 @@ def parse_file(
     """Read and parse a minutes file.
 
     The encoding is detected unless given: UTF-8 with or without BOM, UTF-16 with BOM,
-    Shift_JIS/CP932. CRLF and CR line ends are handled. Raises :class:`InputError`
+    Shift_JIS/CP932. CRLF and CR line ends are handled. A DiscussNet JSON document is
+    recognised and read with :func:`parse_discussnet`. Raises :class:`InputError`
     subclasses for unreadable, binary or undecodable files.
     """
     try:
@@ -57,6 +59,8 @@ def parse_file(
         text, used = decode_bytes(data, encoding)
     except DecodeError as exc:
         raise DecodeError(f"{os.fspath(path)}: {exc}") from exc
+    if text.lstrip("\ufeff \r\n\t").startswith("{") and '"tenant_minutes"' in text[:2000]:
+        return parse_discussnet(text, strict=strict, source_name=os.fspath(path))
     return parse_text(
         text, strict=strict, dialect=dialect, source_name=os.fspath(path), encoding=used
     )

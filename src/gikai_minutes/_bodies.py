@@ -9,9 +9,9 @@ import attrs
 from gikai_minutes._fixes import FixSites
 from gikai_minutes._lines import Line, LineTable
 from gikai_minutes._model import Note, NoteKind, Paragraph, TextFix
-from gikai_minutes._notes import LINE_RULES, NoteRule, find_inline
+from gikai_minutes._notes import LINE_RULES, NOTE_FIRST_CHARS, NoteRule, find_inline
 from gikai_minutes._pages import PageLayout
-from gikai_minutes._paragraphs import build_paragraphs
+from gikai_minutes._paragraphs import Row, build_paragraphs
 
 __all__ = ["Body", "read_body"]
 
@@ -45,42 +45,43 @@ def read_body(
     """
     text = table.text
     notes: list[Note] = []
-    skip: set[int] = set()
-    cuts: dict[int, list[tuple[int, int]]] = {}
+    rows: list[Row | None] = []
     closed = False
-    for i, line in enumerate(lines):
-        start = max(line.start, body_start) if i == 0 else line.start
-        raw = text[start : line.end]
+    first_chars = NOTE_FIRST_CHARS
+    artefacts = pages.number_lines or pages.header_lines
+    for i, (number, line_start, line_end, _) in enumerate(lines):
+        start = line_start if line_start > body_start else body_start
+        raw = text[start:line_end]
         content = raw.strip(_STRIP)
         if not content:
+            rows.append(None)
             continue
-        a = start + len(raw) - len(raw.lstrip(_STRIP))
-        span = table.span(a, a + len(content))
-        index = line.number - 1
         kind: NoteKind | None = None
-        if index in pages.number_lines:
+        if artefacts and number - 1 in pages.number_lines:
             kind = NoteKind.PAGE_NUMBER
-        elif index in pages.header_lines:
+        elif artefacts and number - 1 in pages.header_lines:
             kind = NoteKind.RUNNING_HEADER
-        elif i > 0 or start == line.start:
+        elif content[0] in first_chars and (i > 0 or start == line_start):
             rule = next((r for r in line_rules if r.pattern.fullmatch(content)), None)
             if rule is not None:
                 kind = rule.kind
-                if closing and kind is NoteKind.TIME and content.endswith(_CLOSING_TIME):
-                    notes.append(Note(kind, content, span, utterance))
-                    skip.add(line.number)
-                    closed = True
-                    continue
-            elif closed:
-                kind = NoteKind.OTHER
+                closed = closed or (
+                    closing and kind is NoteKind.TIME and content.endswith(_CLOSING_TIME)
+                )
+        if kind is None and closed:
+            kind = NoteKind.OTHER
+        a = start + len(raw) - len(raw.lstrip(_STRIP)) if content[0] != raw[0] else start
         if kind is not None:
-            notes.append(Note(kind, content, span, utterance))
-            skip.add(line.number)
+            notes.append(Note(kind, content, table.span(a, a + len(content)), utterance))
             continue
+        indented = start == line_start and (raw[0] in "\u3000\t" or raw[:2] == "  ")
         inline = find_inline(raw)
+        cuts = None
         if inline:
-            cuts[line.number] = [(start + s, start + e) for s, e, _ in inline]
+            cuts = [(start + s, start + e) for s, e, _ in inline]
             for s, e, rule in inline:
-                notes.append(Note(rule.kind, raw[s:e], table.span(start + s, start + e), utterance))
-    paragraphs, fixes = build_paragraphs(text, lines, body_start, sites, skip, cuts)
+                span = table.span(start + s, start + e)
+                notes.append(Note(rule.kind, raw[s:e], span, utterance))
+        rows.append((number, indented, content, a, cuts))
+    paragraphs, fixes = build_paragraphs(text, rows, sites)
     return Body(paragraphs, fixes, tuple(notes))

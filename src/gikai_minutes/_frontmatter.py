@@ -56,6 +56,7 @@ _AGENDA_HEADING = regex.compile(
 )
 _SEPARATOR = regex.compile(r"[―─━－\-…‥・＝=◇◆ \u3000]{3,}")
 _STRIP = " \u3000\t\f\v\ufeff"
+_SPACE = regex.compile(r"[ \u3000]+")
 _NUMBERING = regex.compile(r"^(?:[0-9０-９]{1,2}[．.、)）]?|[（(][0-9０-９]{1,2}[)）])(?=\D)")
 _HOUSES = ("衆議院", "参議院")
 #: Group name for attendees listed below a dotted rule without a heading of their own.
@@ -116,6 +117,8 @@ class _State:
     group_start: int = 0
     people: list[Person] = attrs.Factory(list)
     pending_role: str | None = None
+    kun_style: bool = False  # names in this document's rosters end in 君 (the Diet)
+    heading_indent: int = 0  # indentation of the last roster group heading
 
     def close_roster(self, table: LineTable, end: int) -> None:
         if self.group is not None and self.people:
@@ -126,10 +129,13 @@ class _State:
 
 
 def read_front_matter(
-    table: LineTable, end: int, artefacts: Set[int] = frozenset()
+    table: LineTable,
+    end: int,
+    page_numbers: Set[int] = frozenset(),
+    running_headers: Set[int] = frozenset(),
 ) -> FrontMatterInfo:
-    """Read the front matter occupying ``[0, end)``; ``artefacts`` are the indexes of
-    page-number and running-header lines, which become notes."""
+    """Read the front matter occupying ``[0, end)``; the lines at the indexes in
+    ``page_numbers`` and ``running_headers`` become notes."""
     text = table.text
     items: list[FrontMatterItem] = []
     notes: list[Note] = []
@@ -145,8 +151,9 @@ def read_front_matter(
             continue
         start = line.start + len(raw) - len(raw.lstrip(_STRIP))
         span = table.span(start, start + len(content))
-        if index in artefacts:
-            notes.append(Note(NoteKind.PAGE_NUMBER, content, span))
+        if index in page_numbers or index in running_headers:
+            artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
+            notes.append(Note(artefact, content, span))
             continue
         kind = _read_line(st, table, raw, content, start, span, last_end, diagnostics, line.number)
         items.append(FrontMatterItem(kind, content, span))
@@ -205,20 +212,20 @@ def _read_line(
         st.section = None
         if in_roster and "…" in content:
             # Diet: a dotted rule divides members from the government side and staff.
-            st.section, st.group, st.group_start = (
-                "roster",
-                OTHER_ATTENDEES,
-                span_end(table, start, content),
-            )
+            st.section, st.group = "roster", OTHER_ATTENDEES
+            st.group_start, st.heading_indent = start + len(content), 0
         return "separator"
     if _AGENDA_HEADING.fullmatch(squashed):
         st.close_roster(table, last_end)
         st.section = "agenda"
         return "agenda_heading"
-    heading = ROSTER_HEADING.fullmatch(squashed)
+    indent = len(raw) - len(raw.lstrip(_STRIP))
+    in_office = st.section == "roster" and st.kun_style and indent > st.heading_indent
+    heading = None if in_office else ROSTER_HEADING.fullmatch(squashed)
     if heading is not None and (heading.group("colon") or len(squashed) <= 16):
         st.close_roster(table, last_end)
         st.section, st.group, st.group_start = "roster", heading.group("group"), start
+        st.heading_indent = indent
         colon = heading.group("colon")
         if colon:
             offset = content.find(colon[:1]) + 1
@@ -260,7 +267,7 @@ def _read_line(
         _read_times(st, content)
         return "time"
     if st.section == "agenda":
-        st.agenda.append(content)
+        _add_agenda(st, content)
         return "agenda"
     line_start = start - (len(raw) - len(raw.lstrip(_STRIP)))
     if st.section == "roster" and _add_people(st, table, raw, line_start):
@@ -287,17 +294,13 @@ def _merge_rosters(rosters: list[Roster]) -> tuple[Roster, ...]:
             r,
             people=tuple(
                 p
-                if p.role or not DEFAULT_LEXICON.is_role(r.group)
+                if p.role or r.group not in DEFAULT_LEXICON.roles
                 else attrs.evolve(p, role=r.group)
                 for p in r.people
             ),
         )
         for r in out
     )
-
-
-def span_end(table: LineTable, start: int, content: str) -> int:
-    return start + len(content)
 
 
 def _is_title(content: str) -> bool:
@@ -307,6 +310,18 @@ def _is_title(content: str) -> bool:
         and len(content) <= 80
         and _TITLE_WORDS.search(content) is not None
     )
+
+
+def _add_agenda(st: _State, content: str) -> None:
+    """A new item, or the continuation of the last one: a wrapped line while its
+    parentheses are open, or a parenthesised sub-item (``（…に関する件）``)."""
+    if st.agenda:
+        last = st.agenda[-1]
+        open_paren = last.count("（") + last.count("(") > last.count("）") + last.count(")")
+        if open_paren or content.startswith(("（", "(", "）", ")")):
+            st.agenda[-1] = last + content
+            return
+    st.agenda.append(content)
 
 
 def _read_times(st: _State, text: str) -> bool:
@@ -323,7 +338,16 @@ def _read_times(st: _State, text: str) -> bool:
 
 
 def _add_people(st: _State, table: LineTable, line: str, offset: int) -> bool:
-    entries, st.pending_role = read_roster_line(line, st.pending_role)
+    indent = len(line) - len(line.lstrip(" \u3000"))
+    if st.kun_style and "君" not in line and indent <= st.heading_indent and not st.pending_role:
+        # A heading printed less indented than the names (参議院: 副大臣, 大臣政務官).
+        st.close_roster(table, offset)
+        st.group, st.group_start = _SPACE.sub("", line), offset + indent
+        st.heading_indent = indent
+        return True
+    entries, st.pending_role = read_roster_line(line, st.pending_role, kun_style=st.kun_style)
+    if entries:
+        st.kun_style = st.kun_style or any(e.honorific == "君" for e in entries)
     for e in entries:
         st.people.append(
             Person(

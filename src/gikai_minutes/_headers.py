@@ -7,10 +7,10 @@ speaker turn), a :class:`HeaderRejection` (it looks like a header but is not one
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 import attrs
-import regex
 
 from gikai_minutes._roles import DEFAULT_LEXICON, LabelParts, RoleLexicon
 
@@ -70,18 +70,18 @@ class HeaderRule(Protocol):
 
 
 #: Bracket labels that are never speakers: references, roster notes, page markers.
-FALSE_FRIEND_LABELS = regex.compile(
+FALSE_FRIEND_LABELS = re.compile(
     r"資料|参考|別紙|別添|配布|代理出席|欠席|出席者|議事|議題|報告事項|注|page|頁|ページ|"
     r"[0-9０-９一二三四五六七八九十]+$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 #: Words of section headings and procedure lines, never of a speaker label.
-HEADING_WORDS = regex.compile(
+HEADING_WORDS = re.compile(
     r"日程|案件|宣告|議事|会議|開会|閉会|散会|休憩|再開|開議|延会|議案|請願|陳情|報告|"
     r"目次|名簿|出席|欠席|署名|質疑|討論|採決|表決|選挙|提出|上程|[0-9０-９]+時|[0-9０-９]+[人名]"
 )
-_LABEL_PUNCT = regex.compile(r"[、。，．：:；;「」『』！？!?・=＝/／\d０-９]")
-_INDENT = " \u3000\t\ufeff"
+_LABEL_PUNCT = re.compile(r"[、。，．：:；;「」『』！？!?・=＝/／\d０-９]")
+_INDENT = " \u3000\t\f\ufeff"
 
 
 def _unknown_ok(label: str, max_len: int) -> bool:
@@ -93,7 +93,7 @@ def _unknown_ok(label: str, max_len: int) -> bool:
     )
 
 
-_BRACKET = regex.compile(r"[ \u3000\t\ufeff]*【(?P<label>[^【】\r\n]*)】(?P<sep>[ \u3000]*)")
+_BRACKET = re.compile(r"[ \u3000\t\f\ufeff]*【(?P<label>[^【】\r\n]*)】(?P<sep>[ \u3000]*)")
 
 
 @attrs.frozen(slots=True)
@@ -128,8 +128,8 @@ class BracketHeaderRule:
 
 
 _MARKS = "○〇◯◎◆◇"
-_MARK = regex.compile(
-    rf"[ \u3000\t\ufeff]*(?P<mark>[{_MARKS}])[ \u3000]?"
+_MARK = re.compile(
+    rf"[ \u3000\t\f\ufeff]*(?P<mark>[{_MARKS}])[ \u3000]?"
     r"(?P<label>[^（）()\s：:]*[（(][^（）()\r\n]{1,40}[）)][^\s（）()：:]{0,12}"
     r"|[^\s（）()：:]{1,30})"
     r"(?P<sep>[ \u3000]*[：:][ \u3000]*|[ \u3000]+|$)"
@@ -173,8 +173,8 @@ class MarkHeaderRule:
         )
 
 
-_PAREN_LINE = regex.compile(
-    r"[ \u3000\t\ufeff]*[（(](?P<label>[^（）()\r\n]{1,24})[）)][ \u3000\t]*$"
+_PAREN_LINE = re.compile(
+    r"[ \u3000\t\f\ufeff]*[（(](?P<label>[^（）()\r\n]{1,24})[）)][ \u3000\t]*$"
 )
 
 
@@ -198,8 +198,8 @@ class ParenHeaderRule:
         return HeaderMatch(label, len(line), parts)
 
 
-_COLON = regex.compile(
-    r"[ \u3000\t\ufeff]*(?P<label>[^\s：:（）()、。]{1,16})[ \u3000]*[：:][ \u3000]*"
+_COLON = re.compile(
+    r"[ \u3000\t\f\ufeff]*(?P<label>[^\s：:（）()、。]{1,16})[ \u3000]*[：:][ \u3000]*"
 )
 
 

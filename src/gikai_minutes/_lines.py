@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -29,18 +31,22 @@ class LineTable:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        lines: list[Line] = []
-        start = 0
+        lines: list[Line]
         if "\r" in text:
+            lines = []
+            start = 0
             for number, m in enumerate(_NEWLINE.finditer(text), 1):
                 lines.append(Line(number, start, m.start(), m.end()))
                 start = m.end()
+            lines.append(Line(len(lines) + 1, start, len(text), len(text)))
         else:
-            for number, part in enumerate(text.split("\n")[:-1], 1):
-                end = start + len(part)
-                lines.append(Line(number, start, end, end + 1))
-                start = end + 1
-        lines.append(Line(len(lines) + 1, start, len(text), len(text)))
+            lengths = [len(part) + 1 for part in text.split("\n")]
+            starts = [0, *itertools.accumulate(lengths)][:-1]
+            ends = [a + n - 1 for a, n in zip(starts, lengths, strict=True)]
+            nexts = [*starts[1:], len(text)]
+            numbers = range(1, len(starts) + 1)
+            make = functools.partial(tuple.__new__, Line)
+            lines = list(map(make, zip(numbers, starts, ends, nexts, strict=True)))
         self.lines = lines
         self._starts = [line.start for line in lines]
 

@@ -12,7 +12,14 @@ import regex
 from gikai_minutes._model import NoteKind
 from gikai_minutes._numerals import NUMERAL_CLASS
 
-__all__ = ["INLINE_RULES", "LINE_RULES", "NoteRule", "classify_line", "find_inline"]
+__all__ = [
+    "INLINE_RULES",
+    "LINE_RULES",
+    "NOTE_FIRST_CHARS",
+    "NoteRule",
+    "classify_line",
+    "find_inline",
+]
 
 
 @attrs.frozen(slots=True)
@@ -68,6 +75,9 @@ LINE_RULES: tuple[NoteRule, ...] = (
         ),
     ),
 )
+
+#: Characters a note line can start with; other lines skip the line rules entirely.
+NOTE_FIRST_CHARS = frozenset("〔（(午正○〇◯◎◆◇■□●以了" + _DASHES.replace("\\", ""))
 
 INLINE_RULES: tuple[NoteRule, ...] = (
     NoteRule(

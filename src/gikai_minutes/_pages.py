@@ -61,7 +61,7 @@ def _numbered_lines(table: LineTable) -> list[tuple[int, int]]:
     decorated: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
     for index, line in enumerate(table.lines):
-        if line.end - line.start > 16:
+        if line.end - line.start > 16 or line.end == line.start:
             continue
         content = text[line.start : line.end]
         m = _DECORATED.fullmatch(content)

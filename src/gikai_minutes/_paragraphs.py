@@ -15,13 +15,12 @@ Rules (documented in docs/conventions.md):
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Sequence
 
 from gikai_minutes._fixes import FixSites, fix_line
-from gikai_minutes._lines import Line
 from gikai_minutes._model import Paragraph, Span, TextFix
 
-__all__ = ["SENTENCE_END", "build_paragraphs"]
+__all__ = ["SENTENCE_END", "Row", "build_paragraphs"]
 
 #: Characters that may end a paragraph. A chunk ending otherwise continues on the next.
 SENTENCE_END = frozenset("。．.」』）)？！?!…】〉》：:")
@@ -29,6 +28,9 @@ _STRIP = " \u3000\t\f\v"
 
 # A piece is one stripped, repaired run of a line: (text, source start, end, line number).
 _Piece = tuple[str, int, int, int]
+#: One non-blank line of a body: (line number, indented?, stripped content, source
+#: offset of the content, source ranges of inline notes to cut out or ``None``).
+Row = tuple[int, bool, str, int, list[tuple[int, int]] | None]
 # A chunk: its pieces, and whether it opens a new paragraph whatever precedes it.
 _Chunk = tuple[list[_Piece], bool]
 
@@ -50,69 +52,59 @@ def _runs(start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[tuple[i
 
 
 def _chunks(
-    text: str,
-    lines: Sequence[Line],
-    first_start: int,
-    sites: FixSites,
-    fixes: list[TextFix],
-    skip: Set[int],
-    cuts: Mapping[int, Sequence[tuple[int, int]]],
+    text: str, rows: Sequence[Row | None], sites: FixSites, fixes: list[TextFix]
 ) -> list[_Chunk]:
-    """Runs of non-blank lines, each line stripped and repaired."""
+    """Runs of non-blank rows, each cut around its inline notes and repaired."""
     chunks: list[_Chunk] = []
     current: list[_Piece] = []
     hard = True
-    for line in lines:
-        if line.number in skip:
-            continue
-        start = line.start if line.start > first_start else first_start
-        runs = _runs(start, line.end, cuts[line.number]) if line.number in cuts else None
-        raw = text[start : line.end]
-        if not raw.strip(_STRIP) or (runs is not None and not runs):
+    for row in rows:
+        if row is None:
             if current:
                 chunks.append((current, hard))
                 current, hard = [], False
             continue
-        if start == line.start and (raw[:1] in ("\u3000", "\t") or raw[:2] == "  "):
+        number, indented, content, start, cuts = row
+        if indented:
             if current:
                 chunks.append((current, hard))
                 current = []
             hard = True
-        for a, b in runs if runs is not None else [(start, line.end)]:
-            piece_raw = text[a:b]
-            stripped = piece_raw.strip(_STRIP)
-            if not stripped:
+        if cuts is None:
+            pieces = [(content, start)]
+        else:
+            pieces = []
+            for a, b in _runs(start, start + len(content), cuts):
+                part = text[a:b].strip(_STRIP)
+                if part:
+                    pieces.append((part, a + text[a:b].index(part[0])))
+            if not pieces:
+                if current:
+                    chunks.append((current, hard))
+                    current, hard = [], False
                 continue
-            a += len(piece_raw) - len(piece_raw.lstrip(_STRIP))
-            b = a + len(stripped)
+        for piece_text, a in pieces:
+            b = a + len(piece_text)
             if sites.any_in(a, b):
-                stripped, line_fixes = fix_line(stripped, a, line.number)
+                piece_text, line_fixes = fix_line(piece_text, a, number)
                 fixes.extend(line_fixes)
-            current.append((stripped, a, b, line.number))
+            current.append((piece_text, a, b, number))
     if current:
         chunks.append((current, hard))
     return chunks
 
 
 def build_paragraphs(
-    text: str,
-    lines: Sequence[Line],
-    first_start: int,
-    sites: FixSites,
-    skip: Set[int] = frozenset(),
-    cuts: Mapping[int, Sequence[tuple[int, int]]] | None = None,
+    text: str, rows: Sequence[Row | None], sites: FixSites
 ) -> tuple[tuple[Paragraph, ...], tuple[TextFix, ...]]:
-    """Paragraphs of the body ``lines``; the first line's content begins at ``first_start``.
-
-    ``skip`` holds the numbers of lines that are notes; ``cuts`` the source ranges of
-    inline notes by line number.
-    """
+    """Paragraphs of a body given as rows (``None`` for a blank line); lines that are
+    notes are simply absent from ``rows``."""
     fixes: list[TextFix] = []
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
     para_start = para_line = 0
     prev: _Piece | None = None
-    for pieces, hard in _chunks(text, lines, first_start, sites, fixes, skip, cuts or {}):
+    for pieces, hard in _chunks(text, rows, sites, fixes):
         for i, piece in enumerate(pieces):
             if prev is None:
                 parts, para_start, para_line = [piece[0]], piece[1], piece[3]

@@ -22,6 +22,7 @@ from gikai_minutes._model import (
     FrontMatter,
     Meeting,
     Note,
+    Paragraph,
     Severity,
     Source,
     Speaker,
@@ -29,7 +30,7 @@ from gikai_minutes._model import (
     Utterance,
 )
 from gikai_minutes._notes import LINE_RULES
-from gikai_minutes._pages import find_pages
+from gikai_minutes._pages import PageLayout, find_pages
 from gikai_minutes._rosters import link_speakers
 from gikai_minutes._scan import scan
 
@@ -88,7 +89,7 @@ def parse_text(
         return _finish(meeting, strict)
 
     pages = find_pages(table)
-    front = read_front_matter(table, events[0].start, pages.number_lines | pages.header_lines)
+    front = read_front_matter(table, events[0].start, pages.number_lines, pages.header_lines)
     diagnostics.extend(front.diagnostics)
     notes: list[Note] = list(front.notes)
     sites = FixSites(text)
@@ -132,7 +133,7 @@ def parse_text(
                 span=table.span(body_start, end),
                 header_span=table.span(event.start, body_start),
                 fixes=body.fixes,
-                pages=pages.pages_of(event.start, end),
+                pages=_pages(pages, body.paragraphs, body_start),
             )
         )
     linked = link_speakers(tuple(speakers.values()), front.front_matter.rosters)
@@ -156,6 +157,13 @@ def parse_text(
         notes=tuple(sorted(notes, key=lambda n: n.span.start)),
     )
     return _finish(meeting, strict)
+
+
+def _pages(pages: PageLayout, paragraphs: tuple[Paragraph, ...], start: int) -> tuple[int, ...]:
+    """Pages from the first to the last character of the turn's text."""
+    if not paragraphs:
+        return pages.pages_of(start, start + 1)
+    return pages.pages_of(paragraphs[0].span.start, paragraphs[-1].span.end)
 
 
 def _with_speaker(u: Utterance, speaker: Speaker) -> Utterance:

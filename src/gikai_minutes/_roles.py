@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
-import regex
 
 __all__ = ["DEFAULT_LEXICON", "HONORIFICS", "ROLE_WORDS", "LabelParts", "RoleLexicon"]
 
@@ -43,7 +44,7 @@ class LabelParts:
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @attrs.frozen(slots=True)
@@ -52,16 +53,16 @@ class RoleLexicon:
 
     roles: tuple[str, ...] = ROLE_WORDS
     honorifics: tuple[str, ...] = HONORIFICS
-    _role_re: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
-    _honorific_re: regex.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    _role_re: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    _honorific_re: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+    _cache: dict[str, LabelParts] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_role_re", re.compile(f"(?:{_alternation(self.roles)})$"))
         object.__setattr__(
-            self, "_role_re", regex.compile(f"(?:{_alternation(self.roles)})$", regex.V0)
+            self, "_honorific_re", re.compile(f"(?:{_alternation(self.honorifics)})$")
         )
-        object.__setattr__(
-            self, "_honorific_re", regex.compile(f"(?:{_alternation(self.honorifics)})$")
-        )
+        object.__setattr__(self, "_cache", {})
 
     def split(self, label: str) -> LabelParts:
         """Split ``label``; an unrecognised role leaves ``role`` as ``None``."""
@@ -96,6 +97,14 @@ class RoleLexicon:
         (name and role in parentheses); ``渡辺（周）委員`` (surname, hint, role);
         ``熊谷裕人君`` (name + honorific).
         """
+        cached = self._cache.get(label)
+        if cached is None:
+            cached = self._interpret(label)
+            if len(self._cache) < 10_000:
+                self._cache[label] = cached
+        return cached
+
+    def _interpret(self, label: str) -> LabelParts:
         text = label.strip(_SPACE)
         m = _PAREN_FORM.fullmatch(text)
         if m is None:
@@ -123,7 +132,7 @@ class RoleLexicon:
 
 _SPACE = " \u3000"
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
-_PAREN_FORM = regex.compile(r"([^（）()]*)[（(]([^（）()]+)[）)]([^（）()]*)")
-_SEAT = regex.compile(r"([0-9０-９]{1,3})[ \u3000]*番")
+_PAREN_FORM = re.compile(r"([^（）()]*)[（(]([^（）()]+)[）)]([^（）()]*)")
+_SEAT = re.compile(r"([0-9０-９]{1,3})[ \u3000]*番")
 
 DEFAULT_LEXICON = RoleLexicon()

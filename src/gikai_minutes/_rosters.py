@@ -57,9 +57,16 @@ def _is_role(token: str, lexicon: RoleLexicon) -> bool:
 
 
 def read_roster_line(
-    line: str, pending_role: str | None, lexicon: RoleLexicon = DEFAULT_LEXICON
+    line: str,
+    pending_role: str | None,
+    lexicon: RoleLexicon = DEFAULT_LEXICON,
+    kun_style: bool = False,
 ) -> tuple[list[RosterEntry], str | None]:
-    """People on one roster line, and an office left waiting for the next line."""
+    """People on one roster line, and an office left waiting for the next line.
+
+    In a Diet roster (``kun_style``: names end in 君) a line without a name is part of
+    an office printed over several lines (``常任委員会専門`` / ``員　　中内　康夫君``).
+    """
     stripped = line.strip(" \u3000")
     if not stripped:
         return [], pending_role
@@ -80,30 +87,41 @@ def read_roster_line(
         ], None
     if "、" in stripped:
         return _listed_entries(line), None
+    if kun_style:
+        return [], (pending_role or "") + _squash(stripped)
     return _column_entries(line, pending_role, lexicon)
 
 
-def _kun_entries(line: str, role: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:
+def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:
     out = []
     for m in _KUN_ENTRY.finditer(line):
         cell = m.group()
         affiliation = None
         a = _AFFILIATION.search(cell)
-        if a is not None:
+        if a is not None and not cell[: a.start()].strip(" \u3000"):
             affiliation = a.group(1)
             cell = cell[: a.start()] + " " + cell[a.end() :]
-        tokens = [t for t in _SPACE_RE.split(cell) if t]
-        this_role = role
-        if len(tokens) > 1 and _is_role(tokens[0], lexicon):
-            this_role = tokens[0]
-            tokens = tokens[1:]
-        name = "".join(tokens).removesuffix("君")
+        parts = [p for p in _COLUMNS.split(cell.strip(" \u3000")) if p]
+        tokens = [t for t in _SPACE_RE.split(parts[0]) if t] if parts else []
+        role: str | None = None
+        if affiliation is not None:
+            role = pending
+        elif len(parts) >= 2 and pending:
+            role, parts = pending + _squash(parts[0]), parts[1:]
+        elif len(tokens) > 1 and _is_role(tokens[0], lexicon):
+            role, parts = tokens[0], [*tokens[1:], *parts[1:]]
+        elif (
+            len(parts) >= 2
+            and len(tokens) == 1
+            and (_is_role(parts[0], lexicon) or len(parts[0]) > 4)
+        ):
+            role, parts = parts[0], parts[1:]
+        role = role or pending
+        name = _squash("".join(parts)).removesuffix("君")
         if name:
             lead = len(m.group()) - len(m.group().lstrip(" \u3000"))
-            out.append(
-                RosterEntry(name, m.start() + lead, m.end(), this_role, "君", affiliation, None)
-            )
-        role = None
+            out.append(RosterEntry(name, m.start() + lead, m.end(), role, "君", affiliation, None))
+        pending = None
     return out
 
 

@@ -15,7 +15,7 @@ from gikai_minutes._model import Diagnostic, Severity
 
 __all__ = ["HeaderEvent", "ScanResult", "scan"]
 
-_INDENT = " \u3000\t\ufeff"
+_INDENT = " \u3000\t\f\ufeff"
 
 
 @attrs.frozen(slots=True)
