@@ -175,3 +175,22 @@ def test_public_api_is_exported() -> None:
     for name in gikai_minutes.__all__:
         assert hasattr(gikai_minutes, name), name
     assert "parse" in gikai_minutes.__all__
+
+
+def test_title_and_date_on_one_line() -> None:
+    m = gikai_minutes.parse("研究会（第1回）　令和5年3月30日\n【辻座長】 はい。\n")
+    assert (m.title, m.session, m.date_text) == ("研究会（第1回）", 1, "令和5年3月30日")
+
+
+@pytest.mark.parametrize("text", ["令和0年1月1日", "令和元年4月30日", "平成32年1月1日"])
+def test_dates_outside_their_era_are_invalid(text: str) -> None:
+    m = gikai_minutes.parse(f"会議\n{text}\n【辻座長】 はい。\n")
+    assert m.date is None
+    assert m.date_text == text
+    assert "invalid-date" in codes(m)
+
+
+def test_bom_inside_str_does_not_hide_the_first_header() -> None:
+    m = gikai_minutes.parse("\ufeff【辻座長】 はい。\n")
+    assert [u.speaker.label for u in m.utterances] == ["辻座長"]
+    assert_tiles(m)

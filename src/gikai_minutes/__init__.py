@@ -38,6 +38,7 @@ from gikai_minutes._model import (
     UnparsedBlock,
     Utterance,
 )
+from gikai_minutes._pdf import parse_pdf, pdf_text
 from gikai_minutes._readers import discussnet_text, parse_discussnet, parse_ndl
 from gikai_minutes._serialize import SCHEMA_VERSION
 
@@ -79,4 +80,6 @@ __all__ = [
     "parse_discussnet",
     "parse_file",
     "parse_ndl",
+    "parse_pdf",
+    "pdf_text",
 ]

@@ -30,6 +30,12 @@ _DATE = regex.compile(
 )
 
 
+def _era_end(era: str) -> datetime.date:
+    """The last day of ``era`` (the day before the next era began)."""
+    later = [d for d in ERA_STARTS.values() if d > ERA_STARTS[era]]
+    return min(later) - datetime.timedelta(days=1) if later else datetime.date.max
+
+
 @attrs.frozen(slots=True)
 class DateMatch:
     """A date found in text: its value (``None`` if impossible) and where it was printed."""
@@ -59,6 +65,6 @@ def find_date(text: str) -> DateMatch | None:
             value = datetime.date(year, month, day)
         except ValueError:
             value = None
-        if value is not None and era and value < ERA_STARTS[era]:
+        if value is not None and era and not ERA_STARTS[era] <= value <= _era_end(era):
             value = None
     return DateMatch(value, m.group(), m.start(), m.end())

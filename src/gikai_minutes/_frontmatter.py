@@ -251,6 +251,9 @@ def _read_line(
             _read_times(st, content[found.end :])
             return "date"
         st.date_text, st.date = found.text, found.value
+        before = content[: found.start].strip(_STRIP)
+        if st.title is None and st.section is None and before and _is_title(before):
+            st.title = before  # 「会議（第1回）　令和5年3月30日」: title and date on one line
         if found.value is None:
             diagnostics.append(
                 Diagnostic(
