@@ -41,6 +41,18 @@ from gikai_minutes._model import (
 from gikai_minutes._pdf import parse_pdf, pdf_text
 from gikai_minutes._readers import discussnet_text, parse_discussnet, parse_ndl
 from gikai_minutes._serialize import SCHEMA_VERSION
+from gikai_minutes._structure import build_structure
+from gikai_minutes._structure_model import (
+    PageReference,
+    ParagraphRef,
+    Presentation,
+    QAExchange,
+    Section,
+    SectionKind,
+    SpeakerRule,
+    Structure,
+    TurnKind,
+)
 
 __version__ = "0.1.0"
 
@@ -58,11 +70,17 @@ __all__ = [
     "Meeting",
     "Note",
     "NoteKind",
+    "PageReference",
     "Paragraph",
+    "ParagraphRef",
     "ParseError",
     "Person",
+    "Presentation",
+    "QAExchange",
     "Roster",
     "SchemaError",
+    "Section",
+    "SectionKind",
     "Segment",
     "SegmentKind",
     "Severity",
@@ -70,11 +88,15 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerCategory",
+    "SpeakerRule",
+    "Structure",
     "TextFix",
+    "TurnKind",
     "UnknownDialectError",
     "UnparsedBlock",
     "Utterance",
     "__version__",
+    "build_structure",
     "discussnet_text",
     "parse",
     "parse_discussnet",

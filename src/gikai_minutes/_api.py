@@ -9,6 +9,7 @@ from gikai_minutes._errors import DecodeError, InputError
 from gikai_minutes._model import Meeting
 from gikai_minutes._parser import parse_text
 from gikai_minutes._readers import parse_discussnet
+from gikai_minutes._structure import build_structure
 
 __all__ = ["parse", "parse_file"]
 
@@ -20,6 +21,7 @@ def parse(
     dialect: str | None = None,
     source_name: str | None = None,
     encoding: str | None = None,
+    structure: bool = True,
 ) -> Meeting:
     """Parse minutes into a :class:`Meeting`.
 
@@ -27,13 +29,18 @@ def parse(
     problems become :attr:`Meeting.diagnostics` and nothing raises for any ``str``;
     ``strict=True`` raises :class:`ParseError` on the first warning or error instead.
     ``dialect`` forces a header convention (see :data:`DIALECTS`) instead of detecting it.
+    ``structure`` builds :attr:`Meeting.structure` and the speakers' categories (see
+    :func:`build_structure`); ``False`` skips that step.
     """
     used: str | None = None
     if isinstance(text, bytes | bytearray):
         text, used = decode_bytes(bytes(text), encoding)
     elif not isinstance(text, str):
         raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
-    return parse_text(text, strict=strict, dialect=dialect, source_name=source_name, encoding=used)
+    meeting = parse_text(
+        text, strict=strict, dialect=dialect, source_name=source_name, encoding=used
+    )
+    return build_structure(meeting) if structure else meeting
 
 
 def parse_file(
@@ -42,13 +49,15 @@ def parse_file(
     *,
     strict: bool = False,
     dialect: str | None = None,
+    structure: bool = True,
 ) -> Meeting:
     """Read and parse a minutes file.
 
     The encoding is detected unless given: UTF-8 with or without BOM, UTF-16 with BOM,
     Shift_JIS/CP932. CRLF and CR line ends are handled. A DiscussNet JSON document is
-    recognised and read with :func:`parse_discussnet`. Raises :class:`InputError`
-    subclasses for unreadable, binary or undecodable files.
+    recognised and read with :func:`parse_discussnet`. ``structure`` is as in
+    :func:`parse`. Raises :class:`InputError` subclasses for unreadable, binary or
+    undecodable files.
     """
     try:
         with open(path, "rb") as f:
@@ -60,7 +69,9 @@ def parse_file(
     except DecodeError as exc:
         raise DecodeError(f"{os.fspath(path)}: {exc}") from exc
     if text.lstrip("\ufeff \r\n\t").startswith("{") and '"tenant_minutes"' in text[:2000]:
-        return parse_discussnet(text, strict=strict, source_name=os.fspath(path))
-    return parse_text(
-        text, strict=strict, dialect=dialect, source_name=os.fspath(path), encoding=used
-    )
+        meeting = parse_discussnet(text, strict=strict, source_name=os.fspath(path))
+    else:
+        meeting = parse_text(
+            text, strict=strict, dialect=dialect, source_name=os.fspath(path), encoding=used
+        )
+    return build_structure(meeting) if structure else meeting

@@ -1,4 +1,4 @@
-"""Command line: ``gikai-minutes parse FILE [--format json|text|summary]``.
+"""Command line: ``gikai-minutes parse FILE [--format json|text|summary|outline]``.
 
 Exit codes: 0 success; 1 the input parsed but ``--strict`` found a problem, or lenient
 parsing reported an error-level diagnostic and ``--fail-on-error`` was given; 2 usage
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from gikai_minutes._api import parse, parse_file
 from gikai_minutes._errors import InputError, ParseError, UnknownDialectError
+from gikai_minutes._export_outline import format_outline
 from gikai_minutes._export_text import format_summary, format_transcript
 from gikai_minutes._model import Meeting, Severity
 
@@ -35,7 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse one minutes file ('-' reads stdin)")
     p.add_argument("file", help="path of the minutes text, or - for standard input")
     p.add_argument(
-        "--format", choices=("json", "text", "summary"), default="summary", help="output format"
+        "--format",
+        choices=("json", "text", "summary", "outline"),
+        default="summary",
+        help="output format (outline: sections, presentations and Q&A exchanges)",
     )
     p.add_argument("--encoding", help="input encoding (default: detect UTF-8, UTF-16 BOM, CP932)")
     p.add_argument("--dialect", choices=sorted(DIALECTS), help="force a header convention")
@@ -52,6 +56,8 @@ def _render(meeting: Meeting, fmt: str, indent: int) -> str:
         return meeting.to_json(indent=indent if indent >= 0 else None) + "\n"
     if fmt == "text":
         return format_transcript(meeting)
+    if fmt == "outline":
+        return format_outline(meeting)
     return format_summary(meeting)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 
 import attrs
-import regex
 
 from gikai_minutes._bodies import read_body
 from gikai_minutes._dialects import DIALECTS
@@ -36,7 +35,6 @@ from gikai_minutes._scan import scan
 
 __all__ = ["parse_text"]
 
-_SPACES = regex.compile(r"\s+")
 _MARK_ONLY_RULES = ("marked_heading",)
 
 
@@ -171,7 +169,8 @@ def _with_speaker(u: Utterance, speaker: Speaker) -> Utterance:
 
 
 def _speaker_id(label: str) -> str:
-    return _SPACES.sub("", label)
+    """A stable id: the label without its spaces (``山田 太郎 委員`` -> ``山田太郎委員``)."""
+    return "".join(label.split())
 
 
 def _new_speaker(

@@ -13,6 +13,7 @@ import attrs
 import regex
 
 from gikai_minutes._roles import ROLE_WORDS
+from gikai_minutes._structure._text import EXTRA_TITLES
 
 __all__ = ["Affiliation", "affiliation_before", "self_introduction", "split_affiliation"]
 
@@ -35,21 +36,18 @@ _ORGANISATIONS: tuple[regex.Pattern[str], ...] = (
     ),
     regex.compile(rf"(?P<org>{_PREF})(?:庁)?(?!民|議会)"),
     regex.compile(r"(?P<org>内閣府|内閣官房|[\p{Han}\p{Katakana}ー]{1,10}?(?:省|庁))"),
-    regex.compile(rf"(?P<org>{_NAME_CHARS}{{1,6}}?(?:市|区|町|村))(?:役所|役場)?(?!民|場|議会|町|村)"),
+    regex.compile(
+        rf"(?P<org>{_NAME_CHARS}{{1,6}}?(?:市|区|町|村))(?:役所|役場)?(?!民|場|議会|町|村)"
+    ),
     regex.compile(
         r"(?P<org>[^、\s]{1,20}?(?:株式会社|大学|研究所|協会|機構|銀行|財団|公社|組合|センター)"
         r"|株式会社[\p{Katakana}ーA-Za-z]+)"
     ),
 )
 
-#: Words a title may end with besides the role words of the lexicon.
-_EXTRA_TITLES = (
-    "教授", "准教授", "講師", "研究員", "代表", "取締役", "社長", "副社長", "理事長", "理事",
-    "所長", "センター長", "館長", "院長", "主任", "主幹", "主査", "担当", "監", "総裁", "頭取",
-)  # fmt: skip
 _TITLE_END = regex.compile(
     "(?:"
-    + "|".join(regex.escape(w) for w in sorted({*ROLE_WORDS, *_EXTRA_TITLES}, key=len, reverse=True))
+    + "|".join(regex.escape(w) for w in sorted({*ROLE_WORDS, *EXTRA_TITLES}, key=len, reverse=True))
     + ")$"
 )
 _CLAUSE_SEP = regex.compile(r"[、,，]")
@@ -115,12 +113,18 @@ def affiliation_before(prefix: str) -> Affiliation:
     return found
 
 
+_SELF_TAIL = regex.compile(r"と申します|でございます|です")
+
+
 def self_introduction(text: str, name: str) -> Affiliation | None:
     """Organisation and title from ``<phrase>の<name>と申します`` or ``…でございます``."""
-    pattern = regex.compile(
-        rf"(?P<phrase>[^、。]*?)の{regex.escape(name)}(?:と申します|でございます|です)"
-    )
-    m = pattern.search(text)
-    if m is None:
+    if not name:
         return None
-    return split_affiliation(m.group("phrase"))
+    needle = f"の{name}"
+    pos = text.find(needle)
+    while pos >= 0:
+        if _SELF_TAIL.match(text, pos + len(needle)) is not None:
+            start = max(text.rfind("、", 0, pos), text.rfind("。", 0, pos)) + 1
+            return split_affiliation(text[start:pos])
+        pos = text.find(needle, pos + 1)
+    return None

@@ -14,6 +14,7 @@ __all__ = [
     "CategoryDecision",
     "category_from_role",
     "chair_fallback",
+    "role_word_category",
 ]
 
 _C = SpeakerCategory
@@ -67,6 +68,11 @@ def _by_suffix(text: str) -> SpeakerCategory | None:
         if text.endswith(suffix):
             return ROLE_CATEGORIES[suffix]
     return None
+
+
+def role_word_category(word: str) -> SpeakerCategory | None:
+    """The category a role word implies (``市長`` → government), or ``None``."""
+    return ROLE_CATEGORIES.get(word) or _by_suffix(word)
 
 
 def category_from_role(speaker: Speaker) -> CategoryDecision:

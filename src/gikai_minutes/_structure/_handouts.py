@@ -7,33 +7,50 @@ from collections.abc import Iterator
 import regex
 
 from gikai_minutes._model import Meeting
-from gikai_minutes._numerals import NUMERAL_CLASS, parse_number
+from gikai_minutes._numerals import parse_number
 from gikai_minutes._structure_model import PageReference, Section
 
 __all__ = ["page_references"]
 
-_PAGE = regex.compile(
-    rf"(?:資料(?:の|\s*)?)?(?<![0-9０-９])(?P<num>{NUMERAL_CLASS}{{1,4}})"
-    r"(?:ページ目?|頁目?|枚目)"
-)
+_PAGE_WORD = regex.compile(r"ページ目?|頁目?|枚目")
+#: Characters of a page number, read backwards from the page word (at most four).
+_NUMERALS = frozenset("0123456789０１２３４５６７８９〇一二三四五六七八九十百")
+_MAX_DIGITS = 4
+_PREFIXES = ("資料の", "資料")
+
+
+def _mentions_pages(text: str) -> bool:
+    return "ページ" in text or "頁" in text or "枚目" in text
 
 
 def _in_paragraph(text: str, utterance: int, paragraph: int) -> Iterator[PageReference]:
-    for m in _PAGE.finditer(text):
-        number = parse_number(m.group("num"))
-        if number is not None and number > 0:
-            yield PageReference(number, m.group(), utterance, paragraph, m.start(), m.end())
+    for m in _PAGE_WORD.finditer(text):
+        start = m.start()
+        while start > max(m.start() - _MAX_DIGITS, 0) and text[start - 1] in _NUMERALS:
+            start -= 1
+        number = parse_number(text[start : m.start()]) if start < m.start() else None
+        if number is None or number <= 0:
+            continue
+        for prefix in _PREFIXES:
+            if start >= len(prefix) and text.startswith(prefix, start - len(prefix)):
+                start -= len(prefix)
+                break
+        yield PageReference(number, text[start : m.end()], utterance, paragraph, start, m.end())
 
 
 def page_references(meeting: Meeting, section: Section) -> tuple[PageReference, ...]:
-    """Every page reference inside ``section``, in text order."""
+    """Every page reference inside ``section``, in text order; offsets are into the
+    paragraph's text."""
     found: list[PageReference] = []
     for u in section.utterance_range:
-        for p, paragraph in enumerate(meeting.utterances[u].paragraphs):
-            text = paragraph.text
+        utterance = meeting.utterances[u]
+        if not _mentions_pages(utterance.text):
+            continue
+        for p, paragraph in enumerate(utterance.paragraphs):
             if section.start.utterance == u and p < section.start.paragraph:
                 continue
             if section.end.utterance == u and p > section.end.paragraph:
                 break
-            found.extend(_in_paragraph(text, u, p))
+            if _mentions_pages(paragraph.text):
+                found.extend(_in_paragraph(paragraph.text, u, p))
     return tuple(found)

@@ -1,7 +1,8 @@
 """Presentations: a speaker the chair introduces who then talks at length.
 
-Rule ``chair-introduction``: a paragraph of a chair's turn names a speaker who has not
-spoken yet (name + honorific or role word) together with a talk cue (説明, 発表, 報告…);
+Rule ``chair-introduction``: a paragraph of a chair's turn (not a short interjection)
+names a speaker who has not spoken yet with an honorific or a guest's title (``星埜様``,
+``山田教授``, ``田中参考人``) together with a talk cue (説明, 発表, 報告…);
 that speaker's turns that follow — with only the chair's courtesies in between — are
 the talk, and together hold at least :data:`MIN_TALK` characters. Topic, organisation
 and title come from the introduction, the presenter's self-introduction filling gaps.
@@ -9,6 +10,7 @@ and title come from the introduction, the presenter's self-introduction filling 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -20,8 +22,8 @@ from gikai_minutes._structure._affiliations import (
     affiliation_before,
     self_introduction,
 )
-from gikai_minutes._structure._text import mention_pattern
-from gikai_minutes._structure._turns import Turn, speaker_names
+from gikai_minutes._structure._text import GUEST_TITLES, clean, mentions
+from gikai_minutes._structure._turns import Turn
 from gikai_minutes._structure_model import ParagraphRef, Presentation
 
 __all__ = ["MIN_TALK", "RULE", "find_presentations"]
@@ -35,7 +37,7 @@ _TOPIC = regex.compile(
     r"(?:から|より)[、,]?(?P<topic>[^。]+?)(?:につきまして|について|に関しまして|に関して|を)"
     r"[、,]?(?:御|ご)?(?:説明|発表|報告|紹介|講演|お話|プレゼン)"
 )
-_NOT_PRESENTERS = frozenset({SpeakerCategory.CHAIR, SpeakerCategory.MEMBER})
+_NOT_PRESENTERS = (SpeakerCategory.CHAIR, SpeakerCategory.MEMBER)
 
 
 @attrs.frozen(slots=True)
@@ -46,34 +48,38 @@ class _Introduction:
     topic: str | None
 
 
-def _introductions(
-    turn: Turn, candidates: Sequence[Speaker]
-) -> list[_Introduction]:
-    found = []
+def _introduction(turn: Turn, speaker: Speaker, names: tuple[str, ...]) -> _Introduction | None:
+    """The first paragraph of ``turn`` that names ``speaker`` as a guest with a talk cue."""
     for p, text in enumerate(turn.paragraphs):
-        if not _TALK_CUE.search(text):
+        if not any(n in text for n in names) or not _TALK_CUE.search(text):
             continue
-        for speaker in candidates:
-            for name in speaker_names(speaker):
-                m = mention_pattern(name).search(text)
-                if m is None:
-                    continue
-                topic = _TOPIC.match(text, m.end())
-                found.append(
-                    _Introduction(
-                        speaker.id,
-                        ParagraphRef(turn.index, p),
-                        affiliation_before(text[: m.start()]),
-                        topic.group("topic").strip() if topic else None,
-                    )
+        for name in names:
+            m = next((m for m in mentions(text, name) if m.suffix in GUEST_TITLES), None)
+            if m is not None:
+                topic = _TOPIC.match(text, m.end)
+                return _Introduction(
+                    speaker.id,
+                    ParagraphRef(turn.index, p),
+                    affiliation_before(text[: m.start]),
+                    topic.group("topic").strip() if topic else None,
                 )
-                break
-    return found
+    return None
+
+
+def _introducing_turn(turns: Sequence[Turn], first: int) -> Turn | None:
+    """The only turn that can introduce a speaker whose first turn is ``first``: the
+    nearest earlier turn that is not empty or a chair's courtesy, if it is the chair's."""
+    for k in range(first - 1, -1, -1):
+        turn = turns[k]
+        if turn.empty or (turn.is_chair and turn.courtesy):
+            continue
+        return turn if turn.is_chair and not turn.interjection else None
+    return None
 
 
 def _talk(turns: Sequence[Turn], start: int, presenter: str) -> list[int]:
     talk: list[int] = []
-    for turn in turns[start:]:
+    for turn in itertools.islice(turns, start, None):
         if turn.speaker == presenter:
             talk.append(turn.index)
         elif not (turn.empty or (turn.is_chair and turn.courtesy)):
@@ -92,46 +98,39 @@ def find_presentations(
     speakers: Mapping[str, Speaker],
     categories: Mapping[str, SpeakerCategory],
     first_turn: Mapping[str, int],
+    names: Mapping[str, tuple[str, ...]],
 ) -> list[Presentation]:
     """Presentations in order of introduction; each presenter gives at most one."""
     found: list[Presentation] = []
-    done: set[str] = set()
-    for turn in turns:
-        if not turn.is_chair:
+    for sid, speaker in speakers.items():
+        first = first_turn.get(sid)
+        if first is None or categories[sid] in _NOT_PRESENTERS:
             continue
-        candidates = [
-            s
-            for s in speakers.values()
-            if s.id not in done
-            and categories[s.id] not in _NOT_PRESENTERS
-            and first_turn.get(s.id, -1) > turn.index
-        ]
-        if not candidates:
+        turn = _introducing_turn(turns, first)
+        intro = _introduction(turn, speaker, names[sid]) if turn is not None else None
+        if intro is None:
             continue
-        for intro in _introductions(turn, candidates):
-            if intro.presenter in done:
-                continue
-            talk = _talk(turns, turn.index + 1, intro.presenter)
-            if not talk or sum(turns[i].length for i in talk) < MIN_TALK:
-                continue
-            presenter = speakers[intro.presenter]
-            own = None
-            first_words = turns[talk[0]].paragraphs[0] if turns[talk[0]].paragraphs else ""
-            for name in speaker_names(presenter):
-                own = self_introduction(first_words, name)
-                if own is not None:
-                    break
-            affiliation = _merge(intro.affiliation, own)
-            found.append(
-                Presentation(
-                    presenter=intro.presenter,
-                    introduction=intro.ref,
-                    talk=tuple(talk),
-                    organisation=affiliation.organisation,
-                    title=affiliation.title,
-                    topic=intro.topic,
-                    rule=RULE,
-                )
+        talk = _talk(turns, intro.ref.utterance + 1, sid)
+        if not talk or sum(turns[i].length for i in talk) < MIN_TALK:
+            continue
+        own = None
+        opening = turns[talk[0]].utterance.paragraphs
+        first_words = clean(opening[0].text) if opening else ""
+        for name in names[sid]:
+            own = self_introduction(first_words, name)
+            if own is not None:
+                break
+        affiliation = _merge(intro.affiliation, own)
+        found.append(
+            Presentation(
+                presenter=sid,
+                introduction=intro.ref,
+                talk=tuple(talk),
+                organisation=affiliation.organisation,
+                title=affiliation.title,
+                topic=intro.topic,
+                rule=RULE,
             )
-            done.add(intro.presenter)
+        )
+    found.sort(key=lambda p: (p.introduction.utterance, p.introduction.paragraph))
     return found

@@ -16,18 +16,24 @@ from typing import Protocol
 import attrs
 
 from gikai_minutes._model import SpeakerCategory
-from gikai_minutes._structure._text import CALL_FOR_QUESTIONS, QUESTION_CUE
+from gikai_minutes._structure._text import (
+    CALL_FOR_QUESTIONS,
+    HAND_OVER,
+    QUESTION_CUE,
+    sentences,
+)
 from gikai_minutes._structure._turns import Nomination, Turn
 from gikai_minutes._structure_model import QAExchange
 
 __all__ = ["LEAD_IN_RULES", "find_exchanges"]
 
 _C = SpeakerCategory
-_QUESTIONERS = frozenset({_C.MEMBER, _C.CHAIR})
-_RESPONDENTS = frozenset({_C.PRESENTER, _C.GOVERNMENT, _C.SECRETARIAT})
+#: Enum members in a tuple: membership tests by identity, without hashing.
+_QUESTIONERS = (_C.MEMBER, _C.CHAIR)
+_RESPONDENTS = (_C.PRESENTER, _C.GOVERNMENT, _C.SECRETARIAT)
 
 
-@attrs.frozen(slots=True)
+@attrs.define(slots=True)
 class _Context:
     turns: Sequence[Turn]
     nominations: Mapping[int, Nomination]
@@ -58,8 +64,9 @@ class LeadInRule(Protocol):
 
 @attrs.frozen(slots=True)
 class FollowUpRule:
-    """The questioner asks again right after their previous exchange, nobody nominated
-    and no other questioner in between (``2番目で、ちょっと追加で質問させてください``)."""
+    """The questioner asks again after their previous exchange with only their own
+    remarks and the chair's procedure in between — no nomination, nobody else speaking
+    (``2番目で、ちょっと追加で質問させてください``)."""
 
     name: str = "follow-up"
 
@@ -72,7 +79,7 @@ class FollowUpRule:
         for between in ctx.turns[ctx.last_end + 1 : first]:
             if between.index in ctx.nominations:
                 return None
-            if between.speaker != questioner and not _skippable(between):
+            if between.speaker != questioner and not (between.is_chair or between.empty):
                 return None
         return LeadIn(self.name, follows_up=previous)
 
@@ -136,10 +143,15 @@ LEAD_IN_RULES: tuple[LeadInRule, ...] = (
 
 
 def _asks(turn: Turn) -> bool:
-    """Whether a chair turn holds a question of its own (not a call for questions)."""
-    return any(
-        QUESTION_CUE.search(s) and not CALL_FOR_QUESTIONS.search(s) for s in turn.sentences
-    )
+    """Whether a chair turn holds a question of its own: its last sentence that is a
+    question (not a call for questions) or a hand-over for a report is a question."""
+    for paragraph in reversed(turn.paragraphs):
+        for s in reversed(sentences(paragraph)):
+            if HAND_OVER.search(s):
+                return False
+            if QUESTION_CUE.search(s) and not CALL_FOR_QUESTIONS.search(s):
+                return True
+    return False
 
 
 def _skippable(turn: Turn) -> bool:
@@ -147,7 +159,10 @@ def _skippable(turn: Turn) -> bool:
 
 
 def _next_turn(turns: Sequence[Turn], after: int) -> Turn | None:
-    return next((t for t in turns[after + 1 :] if not _skippable(t)), None)
+    for k in range(after + 1, len(turns)):
+        if not _skippable(turns[k]):
+            return turns[k]
+    return None
 
 
 def _closing_turn(
@@ -176,7 +191,8 @@ def find_exchanges(
     """All exchanges in order; ``talk`` holds the turns of presentations."""
     exchanges: list[QAExchange] = []
     n = len(turns)
-    last_end = -1
+    skip = [t.empty or t.interjection for t in turns]
+    ctx = _Context(turns, nominations, floor_requests, exchanges, -1)
     i = 0
     while i < n:
         turn = turns[i]
@@ -194,7 +210,7 @@ def find_exchanges(
         questions = [i]
         j = i + 1
         while j < n and (
-            (_skippable(turns[j]) and turns[j].speaker != questioner)
+            (skip[j] and turns[j].speaker != questioner)
             or (turns[j].speaker == questioner and turns[j].substantive and j not in talk)
         ):
             if turns[j].speaker == questioner:
@@ -202,7 +218,7 @@ def find_exchanges(
             j += 1
         answers: list[int] = []
         while j < n and (
-            _skippable(turns[j])
+            skip[j]
             or (
                 turns[j].category in _RESPONDENTS
                 and turns[j].substantive
@@ -210,15 +226,17 @@ def find_exchanges(
                 and turns[j].speaker != questioner
             )
         ):
-            if not _skippable(turns[j]):
+            if not skip[j]:
                 answers.append(j)
             j += 1
-        if not answers or (turn.is_chair and not any(_asks(turns[q]) for q in questions)):
+        if answers and turn.is_chair:
+            questions = [q for q in questions if _asks(turns[q])]
+        if not answers or not questions:
             i += 1
             continue
-        ctx = _Context(turns, nominations, floor_requests, exchanges, last_end)
+        first = questions[0]
         lead_in = next(
-            (r for r in (rule.apply(ctx, questioner, i) for rule in rules) if r is not None),
+            (r for r in (rule.apply(ctx, questioner, first) for rule in rules) if r is not None),
             LeadIn("unprompted"),
         )
         end = answers[-1]
@@ -239,6 +257,6 @@ def find_exchanges(
                 acknowledgement=acknowledgement,
             )
         )
-        last_end = end
+        ctx.last_end = end
         i = end + 1
     return exchanges

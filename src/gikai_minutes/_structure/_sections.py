@@ -3,8 +3,11 @@
 Boundary rules:
 
 * ``hearing``: a presentation's introducing paragraph starts a hearing section;
-* ``agenda-item``: a chair paragraph that takes up an item
-  (``…に関する件について調査を進めます``, ``…を議題とし``, ``…について、…説明を求めます``);
+* ``agenda-item``: a chair's sentence that takes up an item
+  (``…に関する件について調査を進めます``, ``…を議題とし``, ``…について、…説明を求めます``,
+  ``議案6件を一括して上程いたします``);
+* ``agenda-number``: a chair's sentence opening with an assembly's item number
+  (``日程第4　陳情受理の報告について``);
 * ``closing``: after the last exchange, talk and section start, the first chair paragraph
   that winds the meeting up (``次回``, ``散会``, ``閉会``, ``研究会を終了``);
 * ``opening``: whatever precedes the first section.
@@ -14,11 +17,13 @@ Without a hearing or an agenda item a meeting gets no sections at all.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
 import regex
 
+from gikai_minutes._structure._text import sentences
 from gikai_minutes._structure._turns import Turn
 from gikai_minutes._structure_model import (
     ParagraphRef,
@@ -28,15 +33,62 @@ from gikai_minutes._structure_model import (
     SectionKind,
 )
 
-__all__ = ["build_sections"]
+__all__ = ["AGENDA_RULES", "AgendaRule", "build_sections"]
 
-_AGENDA = regex.compile(
-    r"^(?:(?:次に|まず|これより|本日は|それでは)[、,]?)*(?P<title>[^。]+?)"
-    r"(?:について(?:、|の)?|を)[^。]{0,20}?"
-    r"(?:調査を進め|議題と|質疑を行|御協議|ご協議|説明を求め|審査を進め|審査に入|審議を行|審議に入)"
+_PREFIX = r"^(?:(?:次に|まず|これより|本日は|それでは|では)[、,]?)*"
+
+
+@attrs.frozen(slots=True)
+class AgendaRule:
+    """Recognises a chair's sentence that takes up an agenda item, and its title.
+
+    ``cue`` is a cheap filter applied to the whole paragraph first; ``pattern`` matches a
+    sentence and has a ``title`` group (and optionally ``about``: ``についてを`` keeps
+    ``について`` in the title).
+    """
+
+    name: str
+    cue: regex.Pattern[str]
+    pattern: regex.Pattern[str]
+
+    def title(self, sentence: str) -> str | None:
+        m = self.pattern.search(sentence)
+        if m is None:
+            return None
+        title = m.group("title").strip(" \u3000、")
+        if m.groupdict().get("about") == "についてを":
+            title += "について"
+        return title or None
+
+
+#: ``…に関する件について調査を進めます``, ``…を議題といたします``, ``…について、…説明を
+#: 求めます``, ``議案6件を一括して上程いたします`` (not ``議題とすることに異議ありませんか``).
+AGENDA_DECLARATION = AgendaRule(
+    "agenda-item",
+    regex.compile(r"調査を進め|議題と|質疑を行|協議願|説明を求め|報告を求め|審査|審議|上程"),
+    regex.compile(
+        _PREFIX + r"(?P<title>[^。]+?)(?P<about>についてを|について(?:、|の)?|を)[^。]{0,20}?"
+        r"(?:調査を進めます|議題と(?:いた)?し(?:ます|、|て)|質疑を行います|御協議願|ご協議願"
+        r"|説明を求めます|報告を求めます|審査を進めます|審査に入ります|審議を行います"
+        r"|審議に入ります|上程いたします|上程します)"
+    ),
 )
+#: An assembly's numbered item, as a whole sentence: ``日程第4　陳情受理の報告について。``,
+#: ``次に日程第2、代表質問を行います。`` (not the lines of an agenda being read out).
+AGENDA_NUMBER = AgendaRule(
+    "agenda-number",
+    regex.compile(r"日程第"),
+    regex.compile(
+        r"^(?:次に[、,]?)?(?P<title>日程第[0-9０-９一二三四五六七八九十百]+[^。]*?)"
+        r"(?:について|を(?=議題|行|一括|上程|許))[^。]*。$"
+    ),
+)
+AGENDA_RULES: tuple[AgendaRule, ...] = (AGENDA_DECLARATION, AGENDA_NUMBER)
+
+#: A chair's words that wind the meeting up (not ``閉会中継続調査``).
 _CLOSING = regex.compile(
-    r"次回|散会|閉会|(?:会議|会|研究会|検討会|委員会|審議会|部会|懇談会)を(?:終了|終わ|閉じ)"
+    r"次回|散会|閉会(?:と|い|し|に|を)|(?:会議|会|研究会|検討会|委員会|審議会|部会|懇談会)"
+    r"を(?:終了|終わ|閉じ)"
 )
 
 
@@ -55,21 +107,19 @@ def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
         if not turn.is_chair:
             continue
         for p, text in enumerate(turn.paragraphs):
-            m = _AGENDA.search(text)
-            if m is not None:
-                found.append(
-                    _Boundary(
-                        ParagraphRef(turn.index, p),
-                        SectionKind.AGENDA_ITEM,
-                        "agenda-item",
-                        m.group("title").strip(" \u3000、"),
-                    )
-                )
+            for rule in AGENDA_RULES:
+                if not rule.cue.search(text):
+                    continue
+                title = next(filter(None, map(rule.title, sentences(text))), None)
+                if title is not None:
+                    ref = ParagraphRef(turn.index, p)
+                    found.append(_Boundary(ref, SectionKind.AGENDA_ITEM, rule.name, title))
+                    break
     return found
 
 
 def _closing_boundary(turns: Sequence[Turn], after: ParagraphRef) -> _Boundary | None:
-    for turn in turns[after.utterance :]:
+    for turn in itertools.islice(turns, after.utterance, None):
         if not turn.is_chair:
             continue
         for p, text in enumerate(turn.paragraphs):
@@ -95,35 +145,49 @@ def _content_end(
     return last
 
 
+def _paragraph_refs(turns: Sequence[Turn]) -> tuple[ParagraphRef, ParagraphRef] | None:
+    """The first and the last paragraph of the meeting."""
+    first = next((t for t in turns if t.paragraphs), None)
+    last = next((t for t in reversed(turns) if t.paragraphs), None)
+    if first is None or last is None:
+        return None
+    return ParagraphRef(first.index, 0), ParagraphRef(last.index, len(last.paragraphs) - 1)
+
+
+def _previous(turns: Sequence[Turn], ref: ParagraphRef) -> ParagraphRef:
+    """The paragraph just before ``ref`` (``ref`` is not the meeting's first)."""
+    if ref.paragraph > 0:
+        return ParagraphRef(ref.utterance, ref.paragraph - 1)
+    for u in range(ref.utterance - 1, -1, -1):
+        if turns[u].paragraphs:
+            return ParagraphRef(u, len(turns[u].paragraphs) - 1)
+    return ref
+
+
 def build_sections(
     turns: Sequence[Turn],
     presentations: Sequence[Presentation],
     exchanges: Sequence[QAExchange],
 ) -> list[Section]:
     """Sections that tile every paragraph of the meeting, or none."""
-    refs = [ParagraphRef(t.index, p) for t in turns for p in range(len(t.paragraphs))]
+    bounds = _paragraph_refs(turns)
     boundaries = [
         _Boundary(p.introduction, SectionKind.HEARING, "hearing", p.topic, i)
         for i, p in enumerate(presentations)
     ]
     taken = {b.start for b in boundaries}
     boundaries += [b for b in _agenda_boundaries(turns) if b.start not in taken]
-    if not boundaries or not refs:
+    if not boundaries or bounds is None:
         return []
+    first, last = bounds
     boundaries.sort(key=lambda b: b.start)
-    closing = _closing_boundary(
-        turns, _content_end(boundaries, presentations, exchanges, turns)
-    )
+    closing = _closing_boundary(turns, _content_end(boundaries, presentations, exchanges, turns))
     if closing is not None:
         boundaries.append(closing)
-    if boundaries[0].start > refs[0]:
-        boundaries.insert(0, _Boundary(refs[0], SectionKind.OPENING, "opening"))
-    position = {ref: k for k, ref in enumerate(refs)}
+    if boundaries[0].start > first:
+        boundaries.insert(0, _Boundary(first, SectionKind.OPENING, "opening"))
     sections = []
     for k, b in enumerate(boundaries):
-        if k + 1 < len(boundaries):
-            end = refs[position[boundaries[k + 1].start] - 1]
-        else:
-            end = refs[-1]
+        end = _previous(turns, boundaries[k + 1].start) if k + 1 < len(boundaries) else last
         sections.append(Section(b.kind, b.start, end, b.rule, b.title, b.presentation))
     return sections

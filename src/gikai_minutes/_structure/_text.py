@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-import functools
+import re
+from collections.abc import Iterator
 
+import attrs
 import regex
 
 from gikai_minutes._roles import ROLE_WORDS
 
 __all__ = [
     "CALL_FOR_QUESTIONS",
+    "EXTRA_TITLES",
+    "GUEST_TITLES",
+    "HAND_OVER",
     "QUESTION_CUE",
+    "Mention",
     "base_name",
     "clean",
     "is_courtesy",
-    "mention_pattern",
+    "mentions",
+    "name_from_label",
     "sentences",
 ]
 
@@ -22,11 +29,9 @@ __all__ = [
 _STAGE = regex.compile(
     r"〔[^〕]*〕|［[^］]*］|（[^（）]*(?:者あり|退室|入室|登壇|退席|着席|起立|拍手|速記)[^（）]*）"
 )
-#: Separator lines such as ``――――◇―――――`` or ``───``.
-_RULE_LINE = regex.compile(r"[\s―─－ー—‐=＝◇◆○・…]*")
-_SENTENCE = regex.compile(r"[^。？！?!]+[。？！?!]*|[。？！?!]+")
+_SENTENCE = re.compile(r"[^。？！?!]+[。？！?!]*|[。？！?!]+")
 
-#: A sentence that is only thanks, a greeting, an assent or a hand-over.
+#: A sentence that is only thanks, a greeting, an assent or a bare "please".
 _COURTESY = regex.compile(
     r"(?:(?:はい|ええ|それでは|では|どうも|本当に|誠に|大変|あの)[、,\s]*)*"
     r"(?:ありがとう(?:ございま(?:す|した))?"
@@ -45,25 +50,34 @@ QUESTION_CUE = regex.compile(
 
 #: A sentence that invites questions from the floor rather than asking one.
 CALL_FOR_QUESTIONS = regex.compile(
-    r"^(?:それでは|では|その他|そのほか|ほか|他)?[、,]?(?:いかが(?:でしょうか|ですか))[。]?$"
+    r"^(?:それでは|では|その他|そのほか|ほか|他)?(?:は|に|には)?[、,]?(?:何か)?"
+    r"いかが(?:でしょうか|ですか|でしょう)[。？?]?$"
+    r"|^(?:その他|そのほか|ほか|他)(?:に|は|には)?[、,]?.{0,12}$"
     r"|御意見|ご意見|御質問|ご質問|挙手|ございませんか|ありませんか|よろしいでしょうか"
+    r"|よろしいですか"
 )
+
+#: A sentence handing the floor over for a report (``事務局から御説明をお願いいたします``).
+HAND_OVER = regex.compile(
+    r"(?:説明|報告|発表)(?:を)?(?:お願い(?:いた|致)?します|お願いいたします|していただきます"
+    r"|いただきます|を?求めます)"
+)
+
+
+#: Characters a separator line (``――――◇―――――``, ``───``) consists of.
+_RULE_CHARS = "―─－ー—‐=＝◇◆○・… \u3000\t"
 
 
 def clean(text: str) -> str:
     """``text`` without stage directions; ``""`` for a separator line."""
-    text = _STAGE.sub("", text).strip(" \u3000\t")
-    return "" if _RULE_LINE.fullmatch(text) else text
+    if "〔" in text or "（" in text or "［" in text:
+        text = _STAGE.sub("", text)
+    return text.strip(_RULE_CHARS) and text.strip(" \u3000\t")
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (split after 。？！), stripped, empty ones dropped."""
-    out = []
-    for m in _SENTENCE.finditer(text):
-        s = m.group().strip(" \u3000\t")
-        if s:
-            out.append(s)
-    return out
+    return [s for s in (m.strip(" \u3000\t") for m in _SENTENCE.findall(text)) if s]
 
 
 def is_courtesy(sentence_list: list[str]) -> bool:
@@ -84,21 +98,73 @@ def base_name(name: str | None) -> str | None:
     return _PARENS.sub("", name) or None
 
 
+#: Titles of guests and officials beyond the role words of the lexicon.
+EXTRA_TITLES = (
+    "教授", "准教授", "講師", "研究員", "代表", "取締役", "社長", "副社長", "理事長", "理事",
+    "所長", "センター長", "館長", "院長", "主任", "主幹", "主査", "担当", "監", "総裁", "頭取",
+)  # fmt: skip
+_TRAILING_TITLE = regex.compile(
+    "(?:"
+    + "|".join(regex.escape(w) for w in sorted({*ROLE_WORDS, *EXTRA_TITLES}, key=len, reverse=True))
+    + ")$"
+)
+
+
+def name_from_label(label: str) -> str | None:
+    """A name read off a label the lexicon could not split: ``山本代表`` → ``山本``."""
+    text = _PARENS.sub("", label)
+    m = _TRAILING_TITLE.search(text)
+    return (text[: m.start()] or None) if m else None
+
+
+#: Honorifics and titles the chair gives a guest: ``星埜様``, ``山田教授``, ``田中参考人``.
+GUEST_TITLES = (
+    "さん", "君", "様", "氏", "先生", "殿", "准教授", "教授", "講師", "研究員", "代表",
+    "社長", "弁護士", "参考人", "公述人", "証人",
+)  # fmt: skip
 _ROLE_ALTERNATION = "|".join(
     regex.escape(w) for w in sorted(set(ROLE_WORDS) - {"事務局"}, key=len, reverse=True)
 )
-_HONORIFIC_SUFFIX = r"さん|君|様|氏|先生|殿"
+#: What follows a name in a mention: up to four more name characters (a given name),
+#: then an honorific or a role word.
+_AFTER_NAME = regex.compile(
+    r"(?P<given>[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,4}?)"
+    rf"(?P<suffix>{_ROLE_ALTERNATION}|{'|'.join(GUEST_TITLES)})"
+)
+_NAME_CHAR = regex.compile(r"[\p{Han}\p{Katakana}]")
+_ROLE_BEFORE = regex.compile(rf"(?:{_ROLE_ALTERNATION})$")
+_LONGEST_ROLE = max(map(len, ROLE_WORDS))
 
 
-@functools.lru_cache(maxsize=1024)
-def mention_pattern(name: str) -> regex.Pattern[str]:
-    """A mention of ``name`` as a person: the name, up to four more name characters
-    (a given name), then an honorific or a role word (``松尾市長``, ``黄川田仁志さん``).
+@attrs.frozen(slots=True)
+class Mention:
+    """A person named in the text: ``text[start:end]`` is e.g. ``松尾市長``."""
 
-    Groups: ``given`` (the extra name characters) and ``suffix``.
-    """
-    return regex.compile(
-        rf"(?<![\p{{Han}}\p{{Katakana}}]){regex.escape(name)}"
-        rf"(?P<given>[\p{{Han}}\p{{Hiragana}}\p{{Katakana}}ー]{{0,4}}?)"
-        rf"(?P<suffix>{_ROLE_ALTERNATION}|{_HONORIFIC_SUFFIX})"
-    )
+    start: int
+    end: int
+    given: str
+    suffix: str
+    text: str
+
+
+def mentions(text: str, name: str) -> Iterator[Mention]:
+    """Mentions of ``name`` as a person in ``text``: the name, maybe a given name, then an
+    honorific or a role word (``松尾市長``, ``黄川田仁志さん``, ``星埜様``). A name glued to
+    a preceding kanji or katakana (``場所`` for ``所``) is not a mention, except after a
+    seat number or a role word (``20番鈴木まさし議員``, ``総務常任委員長島昌之議員``)."""
+    if not name:
+        return
+    pos = text.find(name)
+    while pos >= 0:
+        if (
+            pos == 0
+            or text[pos - 1] == "番"
+            or _NAME_CHAR.match(text[pos - 1]) is None
+            or _ROLE_BEFORE.search(text, max(pos - _LONGEST_ROLE, 0), pos) is not None
+        ):
+            m = _AFTER_NAME.match(text, pos + len(name))
+            if m is not None:
+                yield Mention(
+                    pos, m.end(), m.group("given"), m.group("suffix"), text[pos : m.end()]
+                )
+        pos = text.find(name, pos + 1)

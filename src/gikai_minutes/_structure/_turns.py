@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import regex
 
-from gikai_minutes._model import Meeting, Speaker, SpeakerCategory
+from gikai_minutes._model import Meeting, Speaker, SpeakerCategory, Utterance
 from gikai_minutes._structure._text import (
+    Mention,
     base_name,
     clean,
     is_courtesy,
-    mention_pattern,
+    mentions,
+    name_from_label,
     sentences,
 )
 
@@ -22,6 +25,7 @@ __all__ = [
     "analyse_turns",
     "find_floor_requests",
     "find_nominations",
+    "first_turns",
     "speaker_names",
 ]
 
@@ -44,37 +48,67 @@ _INTERJECTION = regex.compile(
     r"|協議します|理事会|整理|注意|着席|確認いたします|承知しました|お静かに"
 )
 _INTERJECTION_MAX = 80
+#: Turns up to this length have their exact cleaned length measured.
+_SHORT = 200
+#: Turns longer than this are never only thanks and greetings.
+_COURTESY_MAX = 80
 
 
-@attrs.frozen(slots=True)
+@attrs.define(slots=True)
 class Turn:
-    """What the rules need to know about one utterance.
+    """What the rules need to know about one utterance (working state of the builder).
 
-    ``paragraphs`` are the utterance's paragraphs with stage directions removed (one per
-    paragraph, possibly empty); ``sentences`` all their sentences in order.
+    ``utterance`` is the parsed turn; ``paragraphs`` its paragraphs' text with stage
+    directions removed (one per paragraph, possibly empty, cleaned on first use);
+    ``length`` counts characters (exactly, after cleaning, for short turns;
+    approximately for the others). ``category`` and ``is_chair`` are updated
+    when evidence changes the category.
     """
 
     index: int
     speaker: str
     category: SpeakerCategory
-    paragraphs: tuple[str, ...]
-    sentences: tuple[str, ...]
-    courtesy: bool
+    utterance: Utterance
     length: int
+    courtesy: bool = False
     interjection: bool = False
+    is_chair: bool = False
+    _paragraphs: tuple[str, ...] | None = None
+    _sentences: tuple[str, ...] | None = None
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The paragraphs without stage directions (cleaned on first use)."""
+        if self._paragraphs is None:
+            self._paragraphs = tuple(clean(p.text) for p in self.utterance.paragraphs)
+        return self._paragraphs
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """All sentences of the turn, in order (split on first use)."""
+        if self._sentences is None:
+            self._sentences = tuple(s for p in self.paragraphs for s in sentences(p))
+        return self._sentences
+
+    @property
+    def last_sentence(self) -> str | None:
+        """The turn's last sentence, or ``None`` for an empty turn."""
+        if self._sentences is not None:
+            return self._sentences[-1] if self._sentences else None
+        for p in reversed(self.utterance.paragraphs):
+            found = sentences(clean(p.text))
+            if found:
+                return found[-1]
+        return None
 
     @property
     def empty(self) -> bool:
-        return not self.sentences
+        return self.length == 0
 
     @property
     def substantive(self) -> bool:
         """Has words beyond thanks and greetings."""
-        return bool(self.sentences) and not self.courtesy
-
-    @property
-    def is_chair(self) -> bool:
-        return self.category is SpeakerCategory.CHAIR
+        return self.length > 0 and not self.courtesy
 
 
 @attrs.frozen(slots=True)
@@ -95,19 +129,20 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     """One :class:`Turn` per utterance, in order."""
     turns = []
     for u in meeting.utterances:
-        paragraphs = tuple(clean(p.text) for p in u.paragraphs)
-        sents = tuple(s for p in paragraphs for s in sentences(p))
         category = categories.get(u.speaker.id, SpeakerCategory.UNKNOWN)
-        courtesy = is_courtesy(list(sents))
-        length = sum(len(p) for p in paragraphs)
-        interjection = (
-            category is SpeakerCategory.CHAIR
-            and length <= _INTERJECTION_MAX
-            and (courtesy or any(_INTERJECTION.search(s) for s in sents))
+        is_chair = category is SpeakerCategory.CHAIR
+        turn = Turn(u.index, u.speaker.id, category, u, len(u.text) - len(u.paragraphs) + 1)
+        if turn.length <= _SHORT:
+            turn.length = sum(map(len, turn.paragraphs))
+        if turn.length <= _COURTESY_MAX:
+            turn.courtesy = is_courtesy(list(turn.sentences))
+        turn.is_chair = is_chair
+        turn.interjection = (
+            is_chair
+            and turn.length <= _INTERJECTION_MAX
+            and (turn.courtesy or any(_INTERJECTION.search(s) for s in turn.sentences))
         )
-        turns.append(
-            Turn(u.index, u.speaker.id, category, paragraphs, sents, courtesy, length, interjection)
-        )
+        turns.append(turn)
     return turns
 
 
@@ -124,31 +159,38 @@ def speaker_names(speaker: Speaker) -> tuple[str, ...]:
         )
         if n
     }
+    if not names and speaker.name is None:
+        guessed = name_from_label(speaker.label)
+        if guessed:
+            names.add(guessed)
     return tuple(sorted(names, key=len, reverse=True))
 
 
-def _last_sentence(turn: Turn) -> str | None:
-    return turn.sentences[-1] if turn.sentences else None
+_SPACES = regex.compile(r"[ \u3000]+")
 
 
 def find_nominations(
-    turns: Sequence[Turn], speakers: Mapping[str, Speaker]
+    turns: Sequence[Turn], names: Mapping[str, tuple[str, ...]]
 ) -> dict[int, Nomination]:
-    """Chair turns whose last sentence names the next speaker and hands over the floor."""
+    """Chair turns whose last sentence names the next speaker and hands over the floor
+    (spaces ignored: ``島　昌之議員。``). The nominee may hold a chair's role too."""
     found: dict[int, Nomination] = {}
-    for turn, nxt in zip(turns, turns[1:], strict=False):
-        if not turn.is_chair or nxt.speaker == turn.speaker or nxt.is_chair:
+    for turn, nxt in itertools.pairwise(turns):
+        if not turn.is_chair or nxt.speaker == turn.speaker:
             continue
-        last = _last_sentence(turn)
+        raw = turn.utterance.paragraphs
+        tail = raw[-1].text.replace("\u3000", "").replace(" ", "") if raw else ""
+        if not any(n in tail for n in names[nxt.speaker]):
+            continue
+        last = turn.last_sentence
         if last is None:
             continue
-        nominee = speakers[nxt.speaker]
-        for name in speaker_names(nominee):
+        last = _SPACES.sub("", last)
+        for name in names[nxt.speaker]:
             m = _nominating_mention(last, name)
             if m is not None:
-                suffix = m.group("suffix")
-                role_word = suffix if suffix not in _HONORIFIC_WORDS else None
-                found[turn.index] = Nomination(turn.index, nxt.speaker, m.group(), role_word)
+                role_word = m.suffix if m.suffix not in _HONORIFIC_WORDS else None
+                found[turn.index] = Nomination(turn.index, nxt.speaker, m.text, role_word)
                 break
     return found
 
@@ -156,9 +198,9 @@ def find_nominations(
 _HONORIFIC_WORDS = frozenset({"さん", "君", "様", "氏", "先生", "殿"})
 
 
-def _nominating_mention(sentence: str, name: str) -> regex.Match[str] | None:
-    for m in mention_pattern(name).finditer(sentence):
-        if _NOMINATION_TAIL.fullmatch(sentence[m.end() :]) is not None:
+def _nominating_mention(sentence: str, name: str) -> Mention | None:
+    for m in mentions(sentence, name):
+        if _NOMINATION_TAIL.fullmatch(sentence, m.end) is not None:
             return m
     return None
 
