@@ -317,3 +317,41 @@ def test_ndl_reader_uses_metadata() -> None:
         "衆議院", "安全保障委員会", 13,
     )  # fmt: skip
     assert [u.text for u in m.utterances] == ["開会します。"]
+
+
+def test_roster_lines_with_colons_are_not_speakers() -> None:
+    m = gikai_minutes.parse("委員：山田 太郎、川口 花子\n幹事：佐藤 一郎、鈴木 二郎\n")
+    assert m.utterances == ()
+    assert ColonHeaderRule().match("委員：山田 太郎、川口 花子") is None
+    assert isinstance(ColonHeaderRule().match("委員：賛成です、はい。"), HeaderMatch)
+
+
+def test_names_ending_in_kanji_numerals_are_speakers() -> None:
+    result = BracketHeaderRule().match("【佐藤健一】 はい。")
+    assert isinstance(result, HeaderMatch)
+    assert isinstance(BracketHeaderRule().match("【三】 はい。"), HeaderRejection)
+
+
+def test_cutting_an_inline_note_keeps_latin_words_apart() -> None:
+    m = gikai_minutes.parse("【辻座長】 kintone （拍手） every day。\n")
+    assert m.utterances[0].text == "kintone every day。"
+    assert [n.text for n in m.notes] == ["（拍手）"]
+    assert_tiles(m)
+
+
+def test_short_speech_repeated_near_some_page_breaks_is_kept() -> None:
+    lines = []
+    for page in range(1, 11):
+        lines += [f"- {page} -", "○東会長 はい。" if page <= 3 else f"○東会長 {page}頁目です。"]
+        lines += ["はい。"] if page <= 3 else []
+    m = gikai_minutes.parse("\n".join(lines))
+    assert not any(n.kind is NoteKind.RUNNING_HEADER for n in m.notes)
+    assert m.utterances[0].text == "はい。はい。"
+
+
+def test_discussnet_json_through_parse_and_dialect() -> None:
+    doc = {"tenant_minutes": [{"body": "<pre>○議長（吉田崇仁）　開会します。\n</pre>"}]}
+    data = json.dumps(doc, ensure_ascii=False)
+    assert [u.text for u in gikai_minutes.parse(data).utterances] == ["開会します。"]
+    assert gikai_minutes.parse(data.encode()).utterances[0].speaker.name == "吉田崇仁"
+    assert gikai_minutes.parse(data, dialect="bracket").utterances == ()

@@ -194,3 +194,13 @@ def test_bom_inside_str_does_not_hide_the_first_header() -> None:
     m = gikai_minutes.parse("\ufeff【辻座長】 はい。\n")
     assert [u.speaker.label for u in m.utterances] == ["辻座長"]
     assert_tiles(m)
+
+
+def test_json_round_trip_with_times_and_rosters() -> None:
+    text = "会議\n令和元年７月26日（金）14：00～15：56\n委員：山田 太郎、川口 花子\n【山田委員】 はい。\n"
+    m = gikai_minutes.parse(text)
+    assert m.front_matter.start_time is not None
+    assert m.front_matter.end_time is not None
+    data = m.to_json()
+    assert '"start_time": "14:00:00"' in data
+    assert gikai_minutes.Meeting.from_json(data) == m

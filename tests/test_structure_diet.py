@@ -180,11 +180,6 @@ def test_briefings_without_questions_get_no_exchanges() -> None:
     assert meeting.structure.sections[1].title == "令和七年度国立国会図書館予算概算要求の件"
 
 
-@pytest.mark.xfail(
-    raises=TypeError,
-    strict=False,
-    reason="FrontMatter.start_time (datetime.time) is not serialisable yet (_serialize.py)",
-)
 def test_diet_json_round_trip() -> None:
     meeting = _meeting(*COMMITTEES[1])
     assert Meeting.from_json(meeting.to_json()) == meeting

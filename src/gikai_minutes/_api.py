@@ -8,7 +8,7 @@ from gikai_minutes._decode import decode_bytes
 from gikai_minutes._errors import DecodeError, InputError
 from gikai_minutes._model import Meeting
 from gikai_minutes._parser import parse_text
-from gikai_minutes._readers import parse_discussnet
+from gikai_minutes._readers import discussnet_text
 from gikai_minutes._structure import build_structure
 
 __all__ = ["parse", "parse_file"]
@@ -25,7 +25,8 @@ def parse(
 ) -> Meeting:
     """Parse minutes into a :class:`Meeting`.
 
-    ``text`` may be ``str`` or ``bytes`` (decoded as in :func:`parse_file`). By default
+    ``text`` may be ``str`` or ``bytes`` (decoded as in :func:`parse_file`); a DiscussNet
+    JSON document is unwrapped with :func:`discussnet_text` first. By default
     problems become :attr:`Meeting.diagnostics` and nothing raises for any ``str``;
     ``strict=True`` raises :class:`ParseError` on the first warning or error instead.
     ``dialect`` forces a header convention (see :data:`DIALECTS`) instead of detecting it.
@@ -37,8 +38,25 @@ def parse(
         text, used = decode_bytes(bytes(text), encoding)
     elif not isinstance(text, str):
         raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
+    return _parse_decoded(text, strict, dialect, source_name, used, structure)
+
+
+def _parse_decoded(
+    text: str,
+    strict: bool,
+    dialect: str | None,
+    source_name: str | None,
+    encoding: str | None,
+    structure: bool,
+) -> Meeting:
+    """Parse decoded text; a DiscussNet JSON document is unwrapped first."""
+    if text.lstrip("\ufeff \r\n\t").startswith("{") and '"tenant_minutes"' in text[:2000]:
+        try:
+            text = discussnet_text(text)
+        except InputError:
+            pass  # not valid DiscussNet after all: parse it as the text it is
     meeting = parse_text(
-        text, strict=strict, dialect=dialect, source_name=source_name, encoding=used
+        text, strict=strict, dialect=dialect, source_name=source_name, encoding=encoding
     )
     return build_structure(meeting) if structure else meeting
 
@@ -68,10 +86,4 @@ def parse_file(
         text, used = decode_bytes(data, encoding)
     except DecodeError as exc:
         raise DecodeError(f"{os.fspath(path)}: {exc}") from exc
-    if text.lstrip("\ufeff \r\n\t").startswith("{") and '"tenant_minutes"' in text[:2000]:
-        meeting = parse_discussnet(text, strict=strict, source_name=os.fspath(path))
-    else:
-        meeting = parse_text(
-            text, strict=strict, dialect=dialect, source_name=os.fspath(path), encoding=used
-        )
-    return build_structure(meeting) if structure else meeting
+    return _parse_decoded(text, strict, dialect, os.fspath(path), used, structure)

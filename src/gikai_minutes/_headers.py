@@ -72,7 +72,7 @@ class HeaderRule(Protocol):
 #: Bracket labels that are never speakers: references, roster notes, page markers.
 FALSE_FRIEND_LABELS = re.compile(
     r"資料|参考|別紙|別添|配布|代理出席|欠席|出席者|議事|議題|報告事項|注|page|頁|ページ|"
-    r"[0-9０-９一二三四五六七八九十]+$",
+    r"^[0-9０-９一二三四五六七八九十]+$",
     re.IGNORECASE,
 )
 #: Words of section headings and procedure lines, never of a speaker label.
@@ -214,8 +214,9 @@ class ColonHeaderRule:
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
         m = _COLON.match(line)
-        if m is None or not line[m.end() :].strip(_INDENT):
-            return None
+        rest = line[m.end() :].strip(_INDENT) if m else ""
+        if m is None or not rest or ("、" in rest and "。" not in rest):
+            return None  # nothing said, or a roster list (委員：山田 太郎、川口 花子)
         label = m.group("label")
         parts = self.lexicon.split(label)
         if parts.role is None or HEADING_WORDS.search(label):

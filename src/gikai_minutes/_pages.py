@@ -3,7 +3,7 @@
 A bare number line (``3``) counts as a page number only when it belongs to a run of
 increasing numbers across the document (a vote count ``32`` stands alone); decorated
 forms (``- 3 -``, ``－３－``, ``3/25``) count at once. A running header is a short line
-that recurs at least three times next to page breaks.
+that recurs next to at least half of the page breaks (three at least).
 """
 
 from __future__ import annotations
@@ -128,7 +128,8 @@ def find_pages(table: LineTable) -> PageLayout:
 
 
 def _running_headers(table: LineTable, boundaries: set[int], skip: set[int]) -> set[int]:
-    """Short lines repeated at least three times, each within two lines of a page break."""
+    """Short lines repeated next to at least half the page breaks (and three times), each
+    within two lines of a break."""
     if len(boundaries) < 3:
         return set()
     text = table.text
@@ -142,4 +143,5 @@ def _running_headers(table: LineTable, boundaries: set[int], skip: set[int]) -> 
             if 0 < len(content) <= 60:
                 near.setdefault(content, []).append(index)
     counts = Counter({k: len(set(v)) for k, v in near.items()})
-    return {i for k, n in counts.items() if n >= 3 for i in near[k]}
+    least = max(3, len(boundaries) // 2)
+    return {i for k, n in counts.items() if n >= least for i in near[k]}

@@ -6,7 +6,8 @@ Rules (documented in docs/conventions.md):
 * lines that are notes (stage directions, page numbers…) are skipped as if absent, and
   inline notes are cut out of their line;
 * consecutive non-blank lines form one chunk and are joined without a separator, except
-  that a space is put between two Latin letters or digits (recorded as ``latin_wrap_space``);
+  that a space is put between two Latin letters or digits (recorded as ``latin_wrap_space``,
+  or ``note_cut_space`` where an inline note was cut out between them);
 * an indented line (U+3000 or two spaces at its start) opens a new paragraph;
 * a chunk that does not end a sentence continues in the next chunk: a blank line there
   is a page break, not a paragraph break (recorded as ``page_break_join``);
@@ -119,8 +120,9 @@ def build_paragraphs(
                     prev = piece
                     continue
                 rule = "page_break_join"
-            elif latin and prev[3] != piece[3]:
-                rule = "latin_wrap_space"
+            elif latin:
+                # Across a line break, or across an inline note cut out of one line.
+                rule = "latin_wrap_space" if prev[3] != piece[3] else "note_cut_space"
             joint = " " if rule is not None and latin else ""
             if rule is not None:
                 gap = Span(prev[2], piece[1], prev[3], piece[3])

@@ -11,6 +11,7 @@ import os
 from gikai_minutes._errors import InputError
 from gikai_minutes._model import Meeting
 from gikai_minutes._parser import parse_text
+from gikai_minutes._structure import build_structure
 
 __all__ = ["parse_pdf", "pdf_text"]
 
@@ -32,7 +33,13 @@ def pdf_text(path: str | os.PathLike[str]) -> str:
 
 
 def parse_pdf(
-    path: str | os.PathLike[str], *, strict: bool = False, dialect: str | None = None
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    structure: bool = True,
 ) -> Meeting:
     """Parse the text layer of a PDF (see :func:`pdf_text`)."""
-    return parse_text(pdf_text(path), strict=strict, dialect=dialect, source_name=os.fspath(path))
+    name = os.fspath(path)
+    meeting = parse_text(pdf_text(path), strict=strict, dialect=dialect, source_name=name)
+    return build_structure(meeting) if structure else meeting

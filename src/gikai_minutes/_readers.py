@@ -18,6 +18,7 @@ from gikai_minutes._errors import InputError
 from gikai_minutes._model import Meeting
 from gikai_minutes._numerals import parse_number
 from gikai_minutes._parser import parse_text
+from gikai_minutes._structure import build_structure
 
 __all__ = ["discussnet_text", "ndl_meetings", "parse_discussnet", "parse_ndl"]
 
@@ -56,10 +57,17 @@ def discussnet_text(data: str | bytes | Mapping[str, Any]) -> str:
 
 
 def parse_discussnet(
-    data: str | bytes | Mapping[str, Any], *, strict: bool = False, source_name: str | None = None
+    data: str | bytes | Mapping[str, Any],
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    source_name: str | None = None,
+    structure: bool = True,
 ) -> Meeting:
     """Parse a DiscussNet JSON document (see :func:`discussnet_text`)."""
-    return parse_text(discussnet_text(data), strict=strict, source_name=source_name)
+    text = discussnet_text(data)
+    meeting = parse_text(text, strict=strict, dialect=dialect, source_name=source_name)
+    return build_structure(meeting) if structure else meeting
 
 
 def ndl_meetings(data: str | bytes | Mapping[str, Any] | Sequence[Any]) -> dict[str, list[Any]]:
@@ -104,7 +112,10 @@ def _field(record: Mapping[str, Any], *names: str) -> str | None:
 
 
 def parse_ndl(
-    data: str | bytes | Mapping[str, Any] | Sequence[Any], *, strict: bool = False
+    data: str | bytes | Mapping[str, Any] | Sequence[Any],
+    *,
+    strict: bool = False,
+    structure: bool = True,
 ) -> tuple[Meeting, ...]:
     """Parse every meeting in NDL speech records; the records' texts are joined with CRLF
     in speech order, and house, meeting name and issue number come from the metadata."""
@@ -122,5 +133,6 @@ def parse_ndl(
             or meeting.front_matter.meeting_name,
             issue=parse_number(issue_match.group(1)) if issue_match else meeting.front_matter.issue,
         )
-        meetings.append(attrs.evolve(meeting, front_matter=front))
+        meeting = attrs.evolve(meeting, front_matter=front)
+        meetings.append(build_structure(meeting) if structure else meeting)
     return tuple(meetings)

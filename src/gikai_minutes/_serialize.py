@@ -1,7 +1,7 @@
 """Meeting <-> JSON-ready builtins, driven by the attrs field types.
 
 Layout (documented in docs/json.md): every attrs class becomes an object keyed by field
-name; tuples become arrays, enums their value, dates ISO strings. An utterance's
+name; tuples become arrays, enums their value, dates and times ISO strings. An utterance's
 ``speaker`` is written as the speaker's ``id``. The top level carries ``schema_version``.
 """
 
@@ -36,7 +36,7 @@ def _unstructure(value: Any) -> Any:
         return value
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, datetime.date):
+    if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [_unstructure(v) for v in value]
@@ -76,9 +76,9 @@ def _structure(data: Any, tp: Any, speakers: dict[str, Speaker], where: str) -> 
             return tp(data)
         except ValueError as exc:
             raise SchemaError(f"{where}: {exc}") from None
-    if tp is datetime.date:
+    if tp is datetime.date or tp is datetime.time:
         try:
-            return datetime.date.fromisoformat(data)
+            return tp.fromisoformat(data)
         except (TypeError, ValueError) as exc:
             raise SchemaError(f"{where}: {exc}") from None
     if tp in (int, str, bool, float):
