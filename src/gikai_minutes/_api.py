@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from gikai_minutes._decode import decode_bytes
@@ -51,10 +52,9 @@ def _parse_decoded(
 ) -> Meeting:
     """Parse decoded text; a DiscussNet JSON document is unwrapped first."""
     if text.lstrip("\ufeff \r\n\t").startswith("{") and '"tenant_minutes"' in text[:2000]:
-        try:
+        # Not valid DiscussNet after all: then it is parsed as the text it is.
+        with contextlib.suppress(InputError):
             text = discussnet_text(text)
-        except InputError:
-            pass  # not valid DiscussNet after all: parse it as the text it is
     meeting = parse_text(
         text, strict=strict, dialect=dialect, source_name=source_name, encoding=encoding
     )
