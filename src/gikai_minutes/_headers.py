@@ -173,6 +173,14 @@ class MarkHeaderRule:
         )
 
 
+def _role_label(lexicon: RoleLexicon, label: str, length: int) -> HeaderMatch | None:
+    """A header for ``label`` if it names a known role and is no heading, else ``None``."""
+    parts = lexicon.split(label)
+    if parts.role is None or HEADING_WORDS.search(label):
+        return None
+    return HeaderMatch(label, length, parts)
+
+
 _PAREN_LINE = re.compile(
     r"[ \u3000\t\f\ufeff]*[（(](?P<label>[^（）()\r\n]{1,24})[）)][ \u3000\t]*$"
 )
@@ -191,11 +199,7 @@ class ParenHeaderRule:
         m = _PAREN_LINE.match(line)
         if m is None:
             return None
-        label = m.group("label").strip(" \u3000")
-        parts = self.lexicon.split(label)
-        if parts.role is None or HEADING_WORDS.search(label):
-            return None
-        return HeaderMatch(label, len(line), parts)
+        return _role_label(self.lexicon, m.group("label").strip(" \u3000"), len(line))
 
 
 _COLON = re.compile(
@@ -217,8 +221,4 @@ class ColonHeaderRule:
         rest = line[m.end() :].strip(_INDENT) if m else ""
         if m is None or not rest or ("、" in rest and "。" not in rest):
             return None  # nothing said, or a roster list (委員：山田 太郎、川口 花子)
-        label = m.group("label")
-        parts = self.lexicon.split(label)
-        if parts.role is None or HEADING_WORDS.search(label):
-            return None
-        return HeaderMatch(label, m.end(), parts)
+        return _role_label(self.lexicon, m.group("label"), m.end())
