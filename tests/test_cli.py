@@ -24,6 +24,7 @@ def test_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "utterances: 101" in out
     assert "speakers:   15" in out
+    assert "name=辻 role=座長 category=chair  turns=31" in out
     assert err == ""
 
 

@@ -33,7 +33,7 @@ def format_summary(meeting: Meeting) -> str:
     for u in meeting.utterances:
         counts[u.speaker.id] = counts.get(u.speaker.id, 0) + 1
     for s in meeting.speakers:
-        parts = f"name={s.name or '?'} role={s.role or '?'}"
+        parts = f"name={s.name or '?'} role={s.role or '?'} category={s.category.value}"
         lines.append(f"  {s.label:<12} {parts}  turns={counts.get(s.id, 0)}")
     if meeting.unparsed:
         lines.append(f"unparsed:   {len(meeting.unparsed)} block(s)")
