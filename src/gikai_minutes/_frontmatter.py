@@ -205,7 +205,7 @@ def _read_line(
     diagnostics: list[Diagnostic],
     line_number: int,
 ) -> str:
-    squashed = _NUMBERING.sub("", regex.sub(r"[ \u3000]", "", content).lstrip("○〇◯◎"))
+    squashed = _NUMBERING.sub("", _SPACE.sub("", content).lstrip("○〇◯◎"))
     if _SEPARATOR.fullmatch(content):
         in_roster = st.section == "roster"
         st.close_roster(table, last_end)
@@ -238,7 +238,7 @@ def _read_line(
     if m is not None and (m.start() == 0 or _TITLE_WORDS.search(content[: m.start()])):
         st.issue = parse_number(m.group("n"))
     kv = _KEY_VALUE.fullmatch(content)
-    key = _KEYS.get(regex.sub(r"[ \u3000]", "", kv.group("key"))) if kv else None
+    key = _KEYS.get(_SPACE.sub("", kv.group("key"))) if kv else None
     if key == "meeting_name" and kv is not None:
         st.meeting_name = st.meeting_name or kv.group("value").strip(_STRIP)
         return "meeting_name"

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hashlib
 
-import attrs
-
 from gikai_minutes._bodies import read_body
 from gikai_minutes._dialects import DIALECTS
 from gikai_minutes._errors import EmptyInputError, ParseError, UnknownDialectError
@@ -96,6 +94,14 @@ def parse_text(
         LINE_RULES if uses_marks else tuple(r for r in LINE_RULES if r.name not in _MARK_ONLY_RULES)
     )
     speakers: dict[str, Speaker] = {}
+    for event in events:
+        if event.header is not None and _speaker_id(event.header.label) not in speakers:
+            speaker = _new_speaker(event.header, table, event.start, diagnostics)
+            speakers[speaker.id] = speaker
+    # Linked to the rosters before any utterance refers to them.
+    speakers = {
+        s.id: s for s in link_speakers(tuple(speakers.values()), front.front_matter.rosters)
+    }
     utterances: list[Utterance] = []
     unparsed: list[UnparsedBlock] = []
     for i, event in enumerate(events):
@@ -107,10 +113,7 @@ def parse_text(
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
         body_start = event.start + event.header.length
-        speaker = speakers.get(_speaker_id(event.header.label))
-        if speaker is None:
-            speaker = _new_speaker(event.header, table, event.start, diagnostics)
-            speakers[speaker.id] = speaker
+        speaker = speakers[_speaker_id(event.header.label)]
         body = read_body(
             table,
             table.lines[event.line_index : end_index],
@@ -134,10 +137,6 @@ def parse_text(
                 pages=_pages(pages, body.paragraphs, body_start),
             )
         )
-    linked = link_speakers(tuple(speakers.values()), front.front_matter.rosters)
-    if linked != tuple(speakers.values()):
-        by_id = {s.id: s for s in linked}
-        utterances = [_with_speaker(u, by_id[u.speaker.id]) for u in utterances]
     diagnostics.sort(key=lambda d: (d.line, d.column))
     meeting = Meeting(
         title=front.title,
@@ -145,7 +144,7 @@ def parse_text(
         session=front.session,
         date=front.date,
         date_text=front.date_text,
-        speakers=linked,
+        speakers=tuple(speakers.values()),
         utterances=tuple(utterances),
         front_matter=front.front_matter,
         source=source,
@@ -162,10 +161,6 @@ def _pages(pages: PageLayout, paragraphs: tuple[Paragraph, ...], start: int) -> 
     if not paragraphs:
         return pages.pages_of(start, start + 1)
     return pages.pages_of(paragraphs[0].span.start, paragraphs[-1].span.end)
-
-
-def _with_speaker(u: Utterance, speaker: Speaker) -> Utterance:
-    return attrs.evolve(u, speaker=speaker)
 
 
 def _speaker_id(label: str) -> str:
