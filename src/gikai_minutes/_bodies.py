@@ -9,7 +9,7 @@ import attrs
 from gikai_minutes._fixes import FixSites
 from gikai_minutes._lines import Line, LineTable
 from gikai_minutes._model import Note, NoteKind, Paragraph, TextFix
-from gikai_minutes._notes import LINE_RULES, NOTE_FIRST_CHARS, NoteRule, find_inline
+from gikai_minutes._notes import LINE_RULES, NOTE_FIRST_CHARS, NoteRule, classify_line, find_inline
 from gikai_minutes._pages import PageLayout
 from gikai_minutes._paragraphs import Row, build_paragraphs
 
@@ -62,7 +62,7 @@ def read_body(
         elif artefacts and number - 1 in pages.header_lines:
             kind = NoteKind.RUNNING_HEADER
         elif content[0] in first_chars and (i > 0 or start == line_start):
-            rule = next((r for r in line_rules if r.pattern.fullmatch(content)), None)
+            rule = classify_line(content, line_rules)
             if rule is not None:
                 kind = rule.kind
                 closed = closed or (

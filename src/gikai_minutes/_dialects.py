@@ -12,7 +12,7 @@ from gikai_minutes._headers import (
     ParenHeaderRule,
 )
 
-__all__ = ["DIALECTS", "Dialect", "get_dialect"]
+__all__ = ["DIALECTS", "Dialect"]
 
 
 @attrs.frozen(slots=True)
@@ -47,11 +47,3 @@ DIALECTS: dict[str, Dialect] = {
         Dialect("colon", "委員：text — label and colon, no mark (議事概要)", (ColonHeaderRule(),)),
     )
 }
-
-
-def get_dialect(name: str) -> Dialect:
-    """The dialect called ``name``; raises ``KeyError`` naming the known ones."""
-    try:
-        return DIALECTS[name]
-    except KeyError:
-        raise KeyError(f"unknown dialect {name!r}; known: {', '.join(DIALECTS)}") from None

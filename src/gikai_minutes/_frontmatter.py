@@ -155,7 +155,7 @@ def read_front_matter(
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
             notes.append(Note(artefact, content, span))
             continue
-        kind = _read_line(st, table, raw, content, start, span, last_end, diagnostics, line.number)
+        kind = _read_line(st, table, raw, content, start, last_end, diagnostics, line.number)
         items.append(FrontMatterItem(kind, content, span))
         last_end = span.end
     st.close_roster(table, last_end)
@@ -200,7 +200,6 @@ def _read_line(
     raw: str,
     content: str,
     start: int,
-    span: object,
     last_end: int,
     diagnostics: list[Diagnostic],
     line_number: int,

@@ -94,9 +94,9 @@ INLINE_RULES: tuple[NoteRule, ...] = (
 )
 
 
-def classify_line(content: str) -> NoteRule | None:
-    """The first line rule that matches the whole stripped ``content``, if any."""
-    for rule in LINE_RULES:
+def classify_line(content: str, rules: tuple[NoteRule, ...] = LINE_RULES) -> NoteRule | None:
+    """The first of ``rules`` that matches the whole stripped ``content``, if any."""
+    for rule in rules:
         if rule.pattern.fullmatch(content):
             return rule
     return None

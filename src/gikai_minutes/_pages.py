@@ -41,10 +41,6 @@ class PageLayout:
     numbers: tuple[int, ...]  # page number of the page starting at each break
     first: int  # page number before the first break
 
-    @property
-    def paged(self) -> bool:
-        return bool(self.breaks)
-
     def pages_of(self, start: int, end: int) -> tuple[int, ...]:
         """Page numbers touched by ``[start, end)``; empty if the text has no pages."""
         if not self.breaks:
