@@ -355,3 +355,9 @@ def test_discussnet_json_through_parse_and_dialect() -> None:
     assert [u.text for u in gikai_minutes.parse(data).utterances] == ["開会します。"]
     assert gikai_minutes.parse(data.encode()).utterances[0].speaker.name == "吉田崇仁"
     assert gikai_minutes.parse(data, dialect="bracket").utterances == ()
+
+
+def test_forced_colon_dialect_does_not_swallow_marks() -> None:
+    m = gikai_minutes.parse("〇佐藤大臣：はい。\n", dialect="colon")
+    assert m.utterances == ()
+    assert gikai_minutes.parse("〇佐藤大臣：はい。\n").utterances[0].speaker.name == "佐藤"

@@ -69,3 +69,11 @@ def test_pdf_reader_errors(tmp_path: Path) -> None:
     bad.write_bytes(b"not a pdf")
     with pytest.raises(gikai_minutes.InputError):
         gikai_minutes.parse_pdf(bad)
+
+
+def test_cover_page_title_and_place(meeting: gikai_minutes.Meeting) -> None:
+    # The cover prints 「第25回」 and 「消費者教育推進会議」 on two lines; the 議事次第 has
+    # 「２ 場 所  中央合同庁舎第４号館共用1208特別会議室」.
+    assert meeting.title == "第25回 消費者教育推進会議"
+    assert meeting.session == 25
+    assert meeting.front_matter.place == "中央合同庁舎第４号館共用1208特別会議室"

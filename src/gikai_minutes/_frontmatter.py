@@ -34,10 +34,12 @@ __all__ = ["FrontMatterInfo", "read_front_matter"]
 _N = f"{NUMERAL_CLASS}+"
 _S = r"[ \u3000]*"
 _SESSION = regex.compile(rf"[（(]?{_S}第{_S}(?P<n>{_N}){_S}回{_S}[）)]?")
+_SESSION_ONLY = regex.compile(rf"第{_S}{_N}{_S}回")
 _ISSUE = regex.compile(rf"第{_S}(?P<n>{_N}){_S}号")
 _TITLE_SUFFIX = regex.compile(r"[ \u3000]*(?:議事録|会議録|議事要旨|議事概要)$")
 _KEY_VALUE = regex.compile(
-    r"(?:[0-9０-９]+[ \u3000．.]*)?(?P<key>[^\s：:]{1,8}?)[ \u3000]*[：:　][ \u3000]*(?P<value>.+)"
+    r"(?:[0-9０-９]+[ \u3000．.]*)?(?P<key>[^\s：:](?:[ \u3000]?[^\s：:]){0,7}?)"
+    r"(?:[ \u3000]*[：:][ \u3000]*|[ \u3000]{2,}|\u3000)(?P<value>.+)"
 )
 _KEYS = {
     "開催日": "date", "日時": "date", "日": "date", "開催日時": "date", "期日": "date",
@@ -119,6 +121,7 @@ class _State:
     pending_role: str | None = None
     kun_style: bool = False  # names in this document's rosters end in 君 (the Diet)
     heading_indent: int = 0  # indentation of the last roster group heading
+    previous: str | None = None  # the last line read as plain text
 
     def close_roster(self, table: LineTable, end: int) -> None:
         if self.group is not None and self.people:
@@ -275,8 +278,13 @@ def _read_line(
     if st.section == "roster" and _add_people(st, table, raw, line_start):
         return "roster"
     if st.title is None and st.section is None and _is_title(content):
-        st.title = content
+        # A cover page may print the session on the line above: 「第25回」「…推進会議」.
+        previous = st.previous
+        st.title = (
+            f"{previous} {content}" if previous and _SESSION_ONLY.fullmatch(previous) else content
+        )
         return "title"
+    st.previous = content
     return "text"
 
 

@@ -203,7 +203,7 @@ class ParenHeaderRule:
 
 
 _COLON = re.compile(
-    r"[ \u3000\t\f\ufeff]*(?P<label>[^\s：:（）()、。]{1,16})[ \u3000]*[：:][ \u3000]*"
+    r"[ \u3000\t\f\ufeff]*(?P<label>[^\s：:（）()、。○〇◯◎◆◇]{1,16})[ \u3000]*[：:][ \u3000]*"
 )
 
 
