@@ -9,8 +9,7 @@ import pytest
 from tests.conftest import assert_tiles
 
 import gikai_minutes
-from gikai_minutes import NoteKind
-from gikai_minutes._headers import (
+from gikai_minutes._read.headers import (
     BracketHeaderRule,
     ColonHeaderRule,
     HeaderMatch,
@@ -18,6 +17,7 @@ from gikai_minutes._headers import (
     MarkHeaderRule,
     ParenHeaderRule,
 )
+from gikai_minutes.model import NoteKind
 
 
 def parts(result: object) -> tuple[object, ...]:

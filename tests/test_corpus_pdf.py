@@ -25,7 +25,7 @@ if not PDF.is_file():
 
 @pytest.fixture(scope="module")
 def text() -> str:
-    return gikai_minutes.pdf_text(PDF)
+    return gikai_minutes.sources.pdf_text(PDF)
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_every_header_found(text: str, meeting: gikai_minutes.Meeting) -> None:
 
 
 def test_pages(meeting: gikai_minutes.Meeting) -> None:
-    numbers = [n.text for n in meeting.notes if n.kind is gikai_minutes.NoteKind.PAGE_NUMBER]
+    numbers = [n.text for n in meeting.notes if n.kind is gikai_minutes.model.NoteKind.PAGE_NUMBER]
     assert numbers == [str(i) for i in range(1, 34)]
     # The first speech starts on page 3, after the cover and the 議事次第.
     assert meeting.utterances[0].pages == (3,)

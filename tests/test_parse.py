@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import assert_tiles
 
 import gikai_minutes
-from gikai_minutes import Severity
+from gikai_minutes.model import Severity
 
 DOC = (
     "研究会（第２回）\n\n令和元年5月1日\n\n"

@@ -64,7 +64,9 @@ def test_speakers(seed: gikai_minutes.Meeting) -> None:
 
 
 def test_no_diagnostics_above_info(seed: gikai_minutes.Meeting) -> None:
-    assert [d for d in seed.diagnostics if d.severity is not gikai_minutes.Severity.INFO] == []
+    assert [
+        d for d in seed.diagnostics if d.severity is not gikai_minutes.model.Severity.INFO
+    ] == []
     assert seed.unparsed == ()
     assert seed.dialect == "bracket"
 
@@ -141,9 +143,9 @@ def test_fixes_trace_back_to_source(seed: gikai_minutes.Meeting) -> None:
 def test_tiling(seed: gikai_minutes.Meeting) -> None:
     assert_tiles(seed)
     kinds = [s.kind for s in seed.segments()]
-    assert kinds[0] is gikai_minutes.SegmentKind.FRONT_MATTER
-    assert kinds.count(gikai_minutes.SegmentKind.HEADER) == 101
-    assert kinds.count(gikai_minutes.SegmentKind.UTTERANCE) == 101
+    assert kinds[0] is gikai_minutes.model.SegmentKind.FRONT_MATTER
+    assert kinds.count(gikai_minutes.model.SegmentKind.HEADER) == 101
+    assert kinds.count(gikai_minutes.model.SegmentKind.UTTERANCE) == 101
 
 
 def test_source_checksum(seed: gikai_minutes.Meeting, seed_text: str) -> None:

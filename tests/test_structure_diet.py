@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 import gikai_minutes
-from gikai_minutes import Meeting, SectionKind, SpeakerCategory, TurnKind
+from gikai_minutes import Meeting
+from gikai_minutes.model import SectionKind, SpeakerCategory, TurnKind
 
 DIET = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "diet"
 

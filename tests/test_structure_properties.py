@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
-from gikai_minutes import Meeting, TurnKind
+from gikai_minutes import Meeting
+from gikai_minutes.model import TurnKind
 
 HEADERS = [
     "【辻座長】 ", "【田中委員】 ", "【星埜課長】 ", "【事務局】 ", "【山本】 ", "【松尾委員】",

@@ -12,13 +12,7 @@ from pathlib import Path
 import pytest
 
 import gikai_minutes
-from gikai_minutes import (
-    ParagraphRef,
-    QAExchange,
-    SectionKind,
-    SpeakerCategory,
-    TurnKind,
-)
+from gikai_minutes.model import ParagraphRef, QAExchange, SectionKind, SpeakerCategory, TurnKind
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_18ecd38114dadbdf.txt"
 

@@ -6,9 +6,8 @@ import attrs
 import pytest
 
 import gikai_minutes
-from gikai_minutes import Meeting, SectionKind, SpeakerCategory, TurnKind
+from gikai_minutes import Meeting
 from gikai_minutes._cli import main
-from gikai_minutes._export_outline import format_outline
 from gikai_minutes._structure._affiliations import (
     affiliation_before,
     self_introduction,
@@ -17,7 +16,9 @@ from gikai_minutes._structure._affiliations import (
 from gikai_minutes._structure._categories import category_from_role
 from gikai_minutes._structure._handouts import page_references
 from gikai_minutes._structure._text import is_courtesy, sentences
-from gikai_minutes._structure_model import ParagraphRef, Section
+from gikai_minutes.export._outline import format_outline
+from gikai_minutes.model import SectionKind, SpeakerCategory, TurnKind
+from gikai_minutes.model._structure import ParagraphRef, Section
 
 TALK = "地域の取組を順に説明いたします。資料の3ページを御覧ください。" * 12
 
@@ -173,7 +174,7 @@ def test_empty_and_headerless_input() -> None:
     for text in ("", "   \n", "議事録\n本文だけがある。\n"):
         meeting = gikai_minutes.parse(text)
         assert meeting.structure is not None
-        assert meeting.structure == gikai_minutes.Structure()
+        assert meeting.structure == gikai_minutes.model.Structure()
 
 
 def test_deputy_chair_nominated_by_the_chair_speaks_as_a_member() -> None:
@@ -289,7 +290,7 @@ def test_page_references() -> None:
 
 def test_category_table_uses_longest_suffix() -> None:
     def category(label: str, role: str | None) -> SpeakerCategory:
-        return category_from_role(gikai_minutes.Speaker(label, label, role=role)).category
+        return category_from_role(gikai_minutes.model.Speaker(label, label, role=role)).category
 
     assert category("星埜課長", "課長") is SpeakerCategory.GOVERNMENT
     assert category("X", "デジタル推進課長") is SpeakerCategory.GOVERNMENT
@@ -299,7 +300,9 @@ def test_category_table_uses_longest_suffix() -> None:
     assert category("X", "政府参考人") is SpeakerCategory.GOVERNMENT
     assert category("X", "事務局") is SpeakerCategory.SECRETARIAT
     assert category("山田", None) is SpeakerCategory.UNKNOWN
-    honorific = gikai_minutes.Speaker("熊谷裕人君", "熊谷裕人君", name="熊谷裕人", honorific="君")
+    honorific = gikai_minutes.model.Speaker(
+        "熊谷裕人君", "熊谷裕人君", name="熊谷裕人", honorific="君"
+    )
     assert category_from_role(honorific).category is SpeakerCategory.MEMBER
 
 

@@ -6,11 +6,11 @@ import datetime
 
 import pytest
 
-from gikai_minutes._dates import find_date
-from gikai_minutes._fixes import FixSites, fix_line
-from gikai_minutes._lines import LineTable
-from gikai_minutes._numerals import parse_number
-from gikai_minutes._roles import DEFAULT_LEXICON
+from gikai_minutes._read.fixes import FixSites, fix_line
+from gikai_minutes._text.dates import find_date
+from gikai_minutes._text.lexicon import DEFAULT_LEXICON
+from gikai_minutes._text.numerals import parse_number
+from gikai_minutes.model._positions import LineTable
 
 
 @pytest.mark.parametrize(

@@ -1,22 +1,27 @@
-"""Public entry points: :func:`parse` for text or bytes, :func:`parse_file` for files."""
+"""Public entry points: one per published form of minutes, all through one pipeline."""
 
 from __future__ import annotations
 
-import contextlib
 import os
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from gikai_minutes._decode import decode_bytes
 from gikai_minutes._errors import DecodeError, InputError
-from gikai_minutes._model import Meeting
-from gikai_minutes._parser import parse_text
-from gikai_minutes._readers import discussnet_text
-from gikai_minutes._structure import build_structure
+from gikai_minutes._pipeline import ParseOptions, run
+from gikai_minutes.model import Meeting
+from gikai_minutes.sources import (
+    SourceDocument,
+    discussnet_document,
+    ndl_documents,
+    pdf_document,
+    text_document,
+)
 
-__all__ = ["parse", "parse_file"]
+__all__ = ["parse", "parse_discussnet", "parse_document", "parse_file", "parse_ndl", "parse_pdf"]
 
 
 def parse(
-    text: str | bytes,
+    source: str | bytes,
     *,
     strict: bool = False,
     dialect: str | None = None,
@@ -26,39 +31,29 @@ def parse(
 ) -> Meeting:
     """Parse minutes into a :class:`Meeting`.
 
-    ``text`` may be ``str`` or ``bytes`` (decoded as in :func:`parse_file`); a DiscussNet
-    JSON document is unwrapped with :func:`discussnet_text` first. By default
-    problems become :attr:`Meeting.diagnostics` and nothing raises for any ``str``;
-    ``strict=True`` raises :class:`ParseError` on the first warning or error instead.
-    ``dialect`` forces a header convention (see :data:`DIALECTS`) instead of detecting it.
-    ``structure`` builds :attr:`Meeting.structure` and the speakers' categories (see
-    :func:`build_structure`); ``False`` skips that step.
+    ``source`` may be ``str`` or ``bytes`` (decoded as in :func:`parse_file`); a DiscussNet
+    JSON document is unwrapped with :func:`~gikai_minutes.sources.discussnet_text` first.
+    By default problems become :attr:`Meeting.diagnostics` and nothing raises for any
+    ``str``; ``strict=True`` raises :class:`ParseError` on the first warning or error
+    instead. ``dialect`` forces a header convention (see :data:`DIALECTS`) instead of
+    detecting it. ``structure`` builds :attr:`Meeting.structure` and the speakers'
+    categories (see :func:`build_structure`); ``False`` skips that step.
     """
-    used: str | None = None
-    if isinstance(text, bytes | bytearray):
-        text, used = decode_bytes(bytes(text), encoding)
-    elif not isinstance(text, str):
-        raise TypeError(f"parse() takes str or bytes, not {type(text).__name__}")
-    return _parse_decoded(text, strict, dialect, source_name, used, structure)
+    if not isinstance(source, str | bytes | bytearray):
+        raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
+    document = text_document(source, name=source_name, encoding=encoding)
+    return run(document, ParseOptions(strict, dialect, structure))
 
 
-def _parse_decoded(
-    text: str,
-    strict: bool,
-    dialect: str | None,
-    source_name: str | None,
-    encoding: str | None,
-    structure: bool,
+def parse_document(
+    document: SourceDocument,
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    structure: bool = True,
 ) -> Meeting:
-    """Parse decoded text; a DiscussNet JSON document is unwrapped first."""
-    if text.lstrip("\ufeff \r\n\t").startswith("{") and '"tenant_minutes"' in text[:2000]:
-        # Not valid DiscussNet after all: then it is parsed as the text it is.
-        with contextlib.suppress(InputError):
-            text = discussnet_text(text)
-    meeting = parse_text(
-        text, strict=strict, dialect=dialect, source_name=source_name, encoding=encoding
-    )
-    return build_structure(meeting) if structure else meeting
+    """Parse a :class:`~gikai_minutes.sources.SourceDocument` made by any source."""
+    return run(document, ParseOptions(strict, dialect, structure))
 
 
 def parse_file(
@@ -77,13 +72,53 @@ def parse_file(
     :func:`parse`. Raises :class:`InputError` subclasses for unreadable, binary or
     undecodable files.
     """
+    name = os.fspath(path)
     try:
         with open(path, "rb") as f:
             data = f.read()
     except OSError as exc:
-        raise InputError(f"{os.fspath(path)}: {exc.strerror or exc}") from exc
+        raise InputError(f"{name}: {exc.strerror or exc}") from exc
     try:
-        text, used = decode_bytes(data, encoding)
+        document = text_document(data, name=name, encoding=encoding)
     except DecodeError as exc:
-        raise DecodeError(f"{os.fspath(path)}: {exc}") from exc
-    return _parse_decoded(text, strict, dialect, os.fspath(path), used, structure)
+        raise DecodeError(f"{name}: {exc}") from exc
+    return run(document, ParseOptions(strict, dialect, structure))
+
+
+def parse_discussnet(
+    data: str | bytes | Mapping[str, Any],
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    source_name: str | None = None,
+    structure: bool = True,
+) -> Meeting:
+    """Parse a DiscussNet JSON document (see :func:`~gikai_minutes.sources.discussnet_text`)."""
+    document = discussnet_document(data, name=source_name)
+    return run(document, ParseOptions(strict, dialect, structure))
+
+
+def parse_ndl(
+    data: str | bytes | Mapping[str, Any] | Sequence[Any],
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    structure: bool = True,
+) -> tuple[Meeting, ...]:
+    """Parse every meeting in NDL speech records (see
+    :func:`~gikai_minutes.sources.ndl_documents`); house, meeting name and issue number
+    come from the records' metadata."""
+    options = ParseOptions(strict, dialect, structure)
+    return tuple(run(document, options) for document in ndl_documents(data))
+
+
+def parse_pdf(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    structure: bool = True,
+) -> Meeting:
+    """Parse the text layer of a PDF (needs the ``pdf`` extra; see
+    :func:`~gikai_minutes.sources.pdf_text`)."""
+    return run(pdf_document(path), ParseOptions(strict, dialect, structure))

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from gikai_minutes._api import parse, parse_file
 from gikai_minutes._errors import InputError, ParseError, UnknownDialectError
-from gikai_minutes._export_outline import format_outline
-from gikai_minutes._export_text import format_summary, format_transcript
-from gikai_minutes._model import Meeting, Severity
+from gikai_minutes.export._outline import format_outline
+from gikai_minutes.export._text import format_summary, format_transcript
+from gikai_minutes.model import Meeting, Severity
 
 __all__ = ["main"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import attrs
 import regex
 
-from gikai_minutes._roles import ROLE_WORDS
 from gikai_minutes._structure._text import EXTRA_TITLES
+from gikai_minutes._text.lexicon import ROLE_WORDS
 
 __all__ = ["Affiliation", "affiliation_before", "self_introduction", "split_affiliation"]
 

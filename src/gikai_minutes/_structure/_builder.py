@@ -12,7 +12,6 @@ from typing import Any, TypeVar, cast
 import attrs
 import regex
 
-from gikai_minutes._model import Meeting, Speaker, SpeakerCategory
 from gikai_minutes._structure._categories import (
     CategoryDecision,
     category_from_role,
@@ -33,11 +32,14 @@ from gikai_minutes._structure._turns import (
     first_turns,
     speaker_names,
 )
-from gikai_minutes._structure_model import (
+from gikai_minutes.model import (
+    Meeting,
     ParagraphRef,
     Presentation,
     QAExchange,
     Section,
+    Speaker,
+    SpeakerCategory,
     SpeakerRule,
     Structure,
     TurnKind,

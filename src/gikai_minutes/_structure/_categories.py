@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import attrs
 import regex
 
-from gikai_minutes._model import Speaker, SpeakerCategory
+from gikai_minutes.model import Speaker, SpeakerCategory
 
 __all__ = [
     "ROLE_CATEGORIES",

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from gikai_minutes._model import Meeting
-from gikai_minutes._numerals import parse_number
-from gikai_minutes._structure_model import PageReference, Section
+from gikai_minutes._text.numerals import parse_number
+from gikai_minutes.model import Meeting, PageReference, Section
 
 __all__ = ["page_references"]
 

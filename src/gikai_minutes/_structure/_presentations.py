@@ -16,7 +16,6 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
-from gikai_minutes._model import Speaker, SpeakerCategory
 from gikai_minutes._structure._affiliations import (
     Affiliation,
     affiliation_before,
@@ -24,7 +23,7 @@ from gikai_minutes._structure._affiliations import (
 )
 from gikai_minutes._structure._text import GUEST_TITLES, clean, mentions
 from gikai_minutes._structure._turns import Turn
-from gikai_minutes._structure_model import ParagraphRef, Presentation
+from gikai_minutes.model import ParagraphRef, Presentation, Speaker, SpeakerCategory
 
 __all__ = ["MIN_TALK", "RULE", "find_presentations"]
 

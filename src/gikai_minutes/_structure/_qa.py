@@ -15,7 +15,6 @@ from typing import Protocol
 
 import attrs
 
-from gikai_minutes._model import SpeakerCategory
 from gikai_minutes._structure._text import (
     CALL_FOR_QUESTIONS,
     HAND_OVER,
@@ -23,7 +22,7 @@ from gikai_minutes._structure._text import (
     sentences,
 )
 from gikai_minutes._structure._turns import Nomination, Turn
-from gikai_minutes._structure_model import QAExchange
+from gikai_minutes.model import QAExchange, SpeakerCategory
 
 __all__ = ["LEAD_IN_RULES", "find_exchanges"]
 

@@ -25,7 +25,7 @@ import regex
 
 from gikai_minutes._structure._text import sentences
 from gikai_minutes._structure._turns import Turn
-from gikai_minutes._structure_model import (
+from gikai_minutes.model import (
     ParagraphRef,
     Presentation,
     QAExchange,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import attrs
 import regex
 
-from gikai_minutes._roles import ROLE_WORDS
+from gikai_minutes._text.lexicon import ROLE_WORDS
 
 __all__ = [
     "CALL_FOR_QUESTIONS",

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 import regex
 
-from gikai_minutes._model import Meeting, Speaker, SpeakerCategory, Utterance
 from gikai_minutes._structure._text import (
     Mention,
     base_name,
@@ -18,6 +17,7 @@ from gikai_minutes._structure._text import (
     name_from_label,
     sentences,
 )
+from gikai_minutes.model import Meeting, Speaker, SpeakerCategory, Utterance
 
 __all__ = [
     "Nomination",

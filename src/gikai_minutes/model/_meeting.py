@@ -7,14 +7,13 @@ happens here. Offsets are character offsets into :attr:`Source.text`; line numbe
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import enum
-import re
 
 import attrs
 
-from gikai_minutes._structure_model import Structure
+from gikai_minutes.model._positions import LineTable, Span
+from gikai_minutes.model._structure import Structure
 
 __all__ = [
     "Diagnostic",
@@ -37,19 +36,6 @@ __all__ = [
     "UnparsedBlock",
     "Utterance",
 ]
-
-
-@attrs.frozen(slots=True)
-class Span:
-    """A half-open range ``[start, end)`` of the source text and the lines it touches."""
-
-    start: int
-    end: int
-    first_line: int
-    last_line: int
-
-    def __len__(self) -> int:
-        return self.end - self.start
 
 
 class Severity(enum.Enum):
@@ -274,25 +260,6 @@ class Segment:
     index: int
 
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-
-
-class _LineStarts:
-    """Offset to 1-based line number, for the spans of pieces cut around notes."""
-
-    __slots__ = ("_starts",)
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-
-    def piece(self, span: Span, start: int, end: int) -> Span:
-        if (start, end) == (span.start, span.end):
-            return span
-        first = bisect.bisect_right(self._starts, start)
-        last = first if end <= start else bisect.bisect_right(self._starts, end - 1)
-        return Span(start, end, first, last)
-
-
 @attrs.frozen(slots=True)
 class Meeting:
     """A parsed meeting: metadata, speakers, utterances, and the source they came from."""
@@ -340,7 +307,7 @@ class Meeting:
         notes = [Segment(SegmentKind.NOTE, n.span, i) for i, n in enumerate(self.notes)]
         if not notes:
             return tuple(s for s in found if s.span.end > s.span.start)
-        lines = _LineStarts(self.source.text)
+        lines = LineTable(self.source.text)
         out: list[Segment] = []
         k = 0
         for seg in found:
@@ -358,26 +325,26 @@ class Meeting:
 
     def to_dict(self) -> dict[str, object]:
         """The meeting as JSON-ready builtins (see ``docs/json.md``)."""
-        from gikai_minutes._serialize import meeting_to_dict
+        from gikai_minutes.export._json import meeting_to_dict
 
         return meeting_to_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> Meeting:
         """Rebuild a meeting from :meth:`to_dict` output."""
-        from gikai_minutes._serialize import meeting_from_dict
+        from gikai_minutes.export._json import meeting_from_dict
 
         return meeting_from_dict(data)
 
     def to_json(self, *, indent: int | None = None) -> str:
         """The meeting as a JSON document."""
-        from gikai_minutes._serialize import meeting_to_json
+        from gikai_minutes.export._json import meeting_to_json
 
         return meeting_to_json(self, indent=indent)
 
     @classmethod
     def from_json(cls, text: str) -> Meeting:
         """Rebuild a meeting from :meth:`to_json` output."""
-        from gikai_minutes._serialize import meeting_from_json
+        from gikai_minutes.export._json import meeting_from_json
 
         return meeting_from_json(text)

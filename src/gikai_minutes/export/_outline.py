@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from gikai_minutes._model import Meeting, Speaker
 from gikai_minutes._structure._text import CALL_FOR_QUESTIONS, clean, is_courtesy, sentences
-from gikai_minutes._structure_model import QAExchange, Section, Structure
+from gikai_minutes.model import Meeting, QAExchange, Section, Speaker, Structure
 
 __all__ = ["format_outline"]
 

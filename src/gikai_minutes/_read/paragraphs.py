@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gikai_minutes._fixes import FixSites, fix_line
-from gikai_minutes._model import Paragraph, Span, TextFix
+from gikai_minutes._read.fixes import FixSites, fix_line
+from gikai_minutes.model import Paragraph, Span, TextFix
 
 __all__ = ["SENTENCE_END", "Row", "build_paragraphs"]
 

@@ -1,20 +1,27 @@
-"""The parsing pipeline: text -> lines -> header events -> turns -> :class:`Meeting`.
+"""The parsing pipeline: source document -> lines -> header events -> turns -> structure.
 
-This module does no I/O. Each stage lives in its own module; this one only wires them.
+This module does no I/O. Each stage lives in its own module; this one only wires them:
+:func:`run` is the one path every entry point takes, :func:`parse_text` the reading part.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from gikai_minutes._bodies import read_body
-from gikai_minutes._dialects import DIALECTS
+import attrs
+
 from gikai_minutes._errors import EmptyInputError, ParseError, UnknownDialectError
-from gikai_minutes._fixes import FixSites
-from gikai_minutes._frontmatter import read_front_matter
-from gikai_minutes._headers import HeaderMatch
-from gikai_minutes._lines import LineTable
-from gikai_minutes._model import (
+from gikai_minutes._front.frontmatter import read_front_matter
+from gikai_minutes._front.rosters import link_speakers
+from gikai_minutes._read.bodies import read_body
+from gikai_minutes._read.dialects import DIALECTS
+from gikai_minutes._read.fixes import FixSites
+from gikai_minutes._read.headers import HeaderMatch
+from gikai_minutes._read.notes import LINE_RULES
+from gikai_minutes._read.pages import PageLayout, find_pages
+from gikai_minutes._read.scan import scan
+from gikai_minutes._structure import build_structure
+from gikai_minutes.model import (
     Diagnostic,
     FrontMatter,
     Meeting,
@@ -26,14 +33,52 @@ from gikai_minutes._model import (
     UnparsedBlock,
     Utterance,
 )
-from gikai_minutes._notes import LINE_RULES
-from gikai_minutes._pages import PageLayout, find_pages
-from gikai_minutes._rosters import link_speakers
-from gikai_minutes._scan import scan
+from gikai_minutes.model._positions import LineTable
+from gikai_minutes.sources import SourceDocument
 
-__all__ = ["parse_text"]
+__all__ = ["ParseOptions", "parse_text", "run"]
 
 _MARK_ONLY_RULES = ("marked_heading",)
+
+
+@attrs.frozen(slots=True)
+class ParseOptions:
+    """How to parse: see :func:`gikai_minutes.parse` for each option."""
+
+    strict: bool = False
+    dialect: str | None = None
+    structure: bool = True
+
+
+def run(document: SourceDocument, options: ParseOptions) -> Meeting:
+    """Parse a source document: read it, add the source's metadata, build the structure."""
+    meeting = parse_text(
+        document.text,
+        strict=options.strict,
+        dialect=options.dialect,
+        source_name=document.name,
+        encoding=document.encoding,
+    )
+    meeting = _with_metadata(meeting, document)
+    return build_structure(meeting) if options.structure else meeting
+
+
+def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
+    """Metadata the source knew: front-matter fields it names win; title and date fill gaps."""
+    front = meeting.front_matter
+    updated = attrs.evolve(
+        front,
+        house=document.house or front.house,
+        meeting_name=document.meeting_name or front.meeting_name,
+        issue=front.issue if document.issue is None else document.issue,
+    )
+    if updated != front:
+        meeting = attrs.evolve(meeting, front_matter=updated)
+    if meeting.title is None and document.title is not None:
+        meeting = attrs.evolve(meeting, title=document.title)
+    if meeting.date is None and document.date is not None:
+        meeting = attrs.evolve(meeting, date=document.date)
+    return meeting
 
 
 def _source(text: str, name: str | None, encoding: str | None) -> Source:

@@ -9,11 +9,9 @@ from __future__ import annotations
 import os
 
 from gikai_minutes._errors import InputError
-from gikai_minutes._model import Meeting
-from gikai_minutes._parser import parse_text
-from gikai_minutes._structure import build_structure
+from gikai_minutes.sources._document import SourceDocument
 
-__all__ = ["parse_pdf", "pdf_text"]
+__all__ = ["pdf_document", "pdf_text"]
 
 
 def pdf_text(path: str | os.PathLike[str]) -> str:
@@ -32,14 +30,6 @@ def pdf_text(path: str | os.PathLike[str]) -> str:
     return "".join(page.rstrip(" ") + "\n\f" for page in pages)
 
 
-def parse_pdf(
-    path: str | os.PathLike[str],
-    *,
-    strict: bool = False,
-    dialect: str | None = None,
-    structure: bool = True,
-) -> Meeting:
-    """Parse the text layer of a PDF (see :func:`pdf_text`)."""
-    name = os.fspath(path)
-    meeting = parse_text(pdf_text(path), strict=strict, dialect=dialect, source_name=name)
-    return build_structure(meeting) if structure else meeting
+def pdf_document(path: str | os.PathLike[str]) -> SourceDocument:
+    """The text layer of a PDF as a :class:`SourceDocument` (see :func:`pdf_text`)."""
+    return SourceDocument(pdf_text(path), name=os.fspath(path), reader="pdf")

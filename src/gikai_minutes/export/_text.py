@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gikai_minutes._model import Meeting
+from gikai_minutes.model import Meeting
 
 __all__ = ["format_summary", "format_transcript"]
 

@@ -1,10 +1,10 @@
-"""Dialects: named sets of header rules. Detection lives in :mod:`gikai_minutes._scan`."""
+"""Dialects: named sets of header rules. Detection lives in :mod:`gikai_minutes._read.scan`."""
 
 from __future__ import annotations
 
 import attrs
 
-from gikai_minutes._headers import (
+from gikai_minutes._read.headers import (
     BracketHeaderRule,
     ColonHeaderRule,
     HeaderRule,

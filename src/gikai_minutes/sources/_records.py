@@ -11,16 +11,13 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import attrs
 import regex
 
 from gikai_minutes._errors import InputError
-from gikai_minutes._model import Meeting
-from gikai_minutes._numerals import parse_number
-from gikai_minutes._parser import parse_text
-from gikai_minutes._structure import build_structure
+from gikai_minutes._text.numerals import parse_number
+from gikai_minutes.sources._document import SourceDocument
 
-__all__ = ["discussnet_text", "ndl_meetings", "parse_discussnet", "parse_ndl"]
+__all__ = ["discussnet_document", "discussnet_text", "ndl_documents", "ndl_meetings"]
 
 _TAGS = regex.compile(r"</?pre[^>]*>|<br\s*/?>", regex.IGNORECASE)
 _ANY_TAG = regex.compile(r"<[^>\n]{1,200}>")
@@ -56,18 +53,11 @@ def discussnet_text(data: str | bytes | Mapping[str, Any]) -> str:
     return "\n".join(bodies) + "\n"
 
 
-def parse_discussnet(
-    data: str | bytes | Mapping[str, Any],
-    *,
-    strict: bool = False,
-    dialect: str | None = None,
-    source_name: str | None = None,
-    structure: bool = True,
-) -> Meeting:
-    """Parse a DiscussNet JSON document (see :func:`discussnet_text`)."""
-    text = discussnet_text(data)
-    meeting = parse_text(text, strict=strict, dialect=dialect, source_name=source_name)
-    return build_structure(meeting) if structure else meeting
+def discussnet_document(
+    data: str | bytes | Mapping[str, Any], *, name: str | None = None
+) -> SourceDocument:
+    """A DiscussNet JSON document as a :class:`SourceDocument` (see :func:`discussnet_text`)."""
+    return SourceDocument(discussnet_text(data), name=name, reader="discussnet")
 
 
 def ndl_meetings(data: str | bytes | Mapping[str, Any] | Sequence[Any]) -> dict[str, list[Any]]:
@@ -111,28 +101,27 @@ def _field(record: Mapping[str, Any], *names: str) -> str | None:
     return None
 
 
-def parse_ndl(
+def ndl_documents(
     data: str | bytes | Mapping[str, Any] | Sequence[Any],
-    *,
-    strict: bool = False,
-    structure: bool = True,
-) -> tuple[Meeting, ...]:
-    """Parse every meeting in NDL speech records; the records' texts are joined with CRLF
-    in speech order, and house, meeting name and issue number come from the metadata."""
-    meetings = []
+) -> tuple[SourceDocument, ...]:
+    """One :class:`SourceDocument` per meeting in NDL speech records.
+
+    The records' texts are joined with CRLF in speech order; house, meeting name and
+    issue number come from the first record's metadata.
+    """
+    documents = []
     for key, records in ndl_meetings(data).items():
         texts = [_field(r, "text", "speech") or "" for r in records]
-        meeting = parse_text("\r\n".join(texts), strict=strict, source_name=key)
         first = records[0]
-        issue_text = _field(first, "issue")
-        issue_match = _ISSUE.search(issue_text or "")
-        front = attrs.evolve(
-            meeting.front_matter,
-            house=_field(first, "house", "nameOfHouse") or meeting.front_matter.house,
-            meeting_name=_field(first, "meeting_name", "nameOfMeeting", "committee")
-            or meeting.front_matter.meeting_name,
-            issue=parse_number(issue_match.group(1)) if issue_match else meeting.front_matter.issue,
+        issue_match = _ISSUE.search(_field(first, "issue") or "")
+        documents.append(
+            SourceDocument(
+                "\r\n".join(texts),
+                name=key,
+                reader="ndl",
+                house=_field(first, "house", "nameOfHouse"),
+                meeting_name=_field(first, "meeting_name", "nameOfMeeting", "committee"),
+                issue=parse_number(issue_match.group(1)) if issue_match else None,
+            )
         )
-        meeting = attrs.evolve(meeting, front_matter=front)
-        meetings.append(build_structure(meeting) if structure else meeting)
-    return tuple(meetings)
+    return tuple(documents)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import attrs
 
-from gikai_minutes._dialects import DIALECTS, Dialect
-from gikai_minutes._headers import HeaderMatch, HeaderRejection
-from gikai_minutes._lines import LineTable
-from gikai_minutes._model import Diagnostic, Severity
+from gikai_minutes._read.dialects import DIALECTS, Dialect
+from gikai_minutes._read.headers import HeaderMatch, HeaderRejection
+from gikai_minutes.model import Diagnostic, Severity
+from gikai_minutes.model._positions import LineTable
 
 __all__ = ["HeaderEvent", "ScanResult", "scan"]
 

@@ -6,12 +6,18 @@ from collections.abc import Sequence
 
 import attrs
 
-from gikai_minutes._fixes import FixSites
-from gikai_minutes._lines import Line, LineTable
-from gikai_minutes._model import Note, NoteKind, Paragraph, TextFix
-from gikai_minutes._notes import LINE_RULES, NOTE_FIRST_CHARS, NoteRule, classify_line, find_inline
-from gikai_minutes._pages import PageLayout
-from gikai_minutes._paragraphs import Row, build_paragraphs
+from gikai_minutes._read.fixes import FixSites
+from gikai_minutes._read.notes import (
+    LINE_RULES,
+    NOTE_FIRST_CHARS,
+    NoteRule,
+    classify_line,
+    find_inline,
+)
+from gikai_minutes._read.pages import PageLayout
+from gikai_minutes._read.paragraphs import Row, build_paragraphs
+from gikai_minutes.model import Note, NoteKind, Paragraph, TextFix
+from gikai_minutes.model._positions import Line, LineTable
 
 __all__ = ["Body", "read_body"]
 

@@ -7,7 +7,7 @@ import datetime
 import attrs
 import regex
 
-from gikai_minutes._numerals import NUMERAL_CLASS, parse_number
+from gikai_minutes._text.numerals import NUMERAL_CLASS, parse_number
 
 __all__ = ["ERAS", "DateMatch", "find_date"]
 

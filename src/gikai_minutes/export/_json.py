@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from gikai_minutes._errors import SchemaError
-from gikai_minutes._model import Meeting, Speaker, Utterance
+from gikai_minutes.model import Meeting, Speaker, Utterance
 
 __all__ = [
     "SCHEMA_VERSION",

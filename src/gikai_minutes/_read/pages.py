@@ -14,8 +14,8 @@ from collections import Counter
 import attrs
 import regex
 
-from gikai_minutes._lines import LineTable
-from gikai_minutes._numerals import parse_number
+from gikai_minutes._text.numerals import parse_number
+from gikai_minutes.model._positions import LineTable
 
 __all__ = ["PageLayout", "find_pages"]
 

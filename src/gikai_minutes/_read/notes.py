@@ -9,8 +9,8 @@ from __future__ import annotations
 import attrs
 import regex
 
-from gikai_minutes._model import NoteKind
-from gikai_minutes._numerals import NUMERAL_CLASS
+from gikai_minutes._text.numerals import NUMERAL_CLASS
+from gikai_minutes.model import NoteKind
 
 __all__ = [
     "INLINE_RULES",

@@ -12,7 +12,7 @@ from typing import Protocol
 
 import attrs
 
-from gikai_minutes._roles import DEFAULT_LEXICON, LabelParts, RoleLexicon
+from gikai_minutes._text.lexicon import DEFAULT_LEXICON, LabelParts, RoleLexicon
 
 __all__ = [
     "BracketHeaderRule",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import attrs
 import jaconv
 
-from gikai_minutes._model import Span, TextFix
+from gikai_minutes.model import Span, TextFix
 
 __all__ = ["FIX_RULES", "FixRule", "FixSites", "fix_line"]
 

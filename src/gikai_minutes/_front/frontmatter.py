@@ -13,9 +13,11 @@ from collections.abc import Set
 import attrs
 import regex
 
-from gikai_minutes._dates import find_date
-from gikai_minutes._lines import LineTable
-from gikai_minutes._model import (
+from gikai_minutes._front.rosters import ROSTER_HEADING, read_roster_line
+from gikai_minutes._text.dates import find_date
+from gikai_minutes._text.lexicon import DEFAULT_LEXICON
+from gikai_minutes._text.numerals import NUMERAL_CLASS, parse_number
+from gikai_minutes.model import (
     Diagnostic,
     FrontMatter,
     FrontMatterItem,
@@ -25,9 +27,7 @@ from gikai_minutes._model import (
     Roster,
     Severity,
 )
-from gikai_minutes._numerals import NUMERAL_CLASS, parse_number
-from gikai_minutes._roles import DEFAULT_LEXICON
-from gikai_minutes._rosters import ROSTER_HEADING, read_roster_line
+from gikai_minutes.model._positions import LineTable
 
 __all__ = ["FrontMatterInfo", "read_front_matter"]
 

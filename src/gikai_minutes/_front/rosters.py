@@ -11,8 +11,8 @@ from __future__ import annotations
 import attrs
 import regex
 
-from gikai_minutes._model import Person, Roster, Speaker
-from gikai_minutes._roles import DEFAULT_LEXICON, RoleLexicon
+from gikai_minutes._text.lexicon import DEFAULT_LEXICON, RoleLexicon
+from gikai_minutes.model import Person, Roster, Speaker
 
 __all__ = ["ROSTER_HEADING", "RosterEntry", "link_speakers", "read_roster_line"]
 

@@ -8,9 +8,23 @@ import itertools
 import re
 from typing import NamedTuple
 
-from gikai_minutes._model import Span
+import attrs
 
-__all__ = ["Line", "LineTable"]
+__all__ = ["Line", "LineTable", "Span"]
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of the source text and the lines it touches."""
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
@@ -63,3 +77,9 @@ class LineTable:
     def column_of(self, offset: int) -> int:
         """The 1-based column of ``offset`` within its line."""
         return offset - self._starts[self.line_of(offset) - 1] + 1
+
+    def piece(self, span: Span, start: int, end: int) -> Span:
+        """``span`` itself when ``[start, end)`` is all of it, else a new span."""
+        if (start, end) == (span.start, span.end):
+            return span
+        return self.span(start, end)

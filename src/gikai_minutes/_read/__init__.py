@@ -1,0 +1,1 @@
+"""Reading stages: decode, lines and pages, header scan, notes, fixes, paragraphs, bodies."""

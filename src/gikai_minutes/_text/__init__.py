@@ -1,0 +1,1 @@
+"""Vocabulary of Japanese minutes as data: character sets, role lexicon, numerals, dates."""

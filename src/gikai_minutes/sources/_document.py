@@ -1,0 +1,29 @@
+"""What every source returns: the minutes as text, plus what the file said about itself."""
+
+from __future__ import annotations
+
+import datetime
+
+import attrs
+
+__all__ = ["SourceDocument"]
+
+
+@attrs.frozen(slots=True)
+class SourceDocument:
+    """Minutes text extracted from a file or record, with metadata from outside the text.
+
+    ``reader`` names the source that produced it (``text``, ``discussnet``, ``ndl``,
+    ``pdf``…). The metadata fields fill the meeting's front matter where the text itself
+    does not print them (the NDL's joined speeches never name the house, for example).
+    """
+
+    text: str
+    name: str | None = None
+    encoding: str | None = None
+    reader: str = "text"
+    house: str | None = None
+    meeting_name: str | None = None
+    issue: int | None = None
+    title: str | None = None
+    date: datetime.date | None = None

@@ -1,0 +1,33 @@
+"""Plain-text minutes: bytes decoded, DiscussNet JSON recognised by its content."""
+
+from __future__ import annotations
+
+import contextlib
+
+import attrs
+
+from gikai_minutes._errors import InputError
+from gikai_minutes._read.decode import decode_bytes
+from gikai_minutes.sources._document import SourceDocument
+from gikai_minutes.sources._records import discussnet_document
+
+__all__ = ["text_document"]
+
+
+def text_document(
+    data: str | bytes, *, name: str | None = None, encoding: str | None = None
+) -> SourceDocument:
+    """A :class:`SourceDocument` from text or bytes (encoding detected unless given).
+
+    A DiscussNet JSON document is unwrapped; anything else is taken as minutes text.
+    """
+    used: str | None = None
+    if isinstance(data, bytes | bytearray):
+        text, used = decode_bytes(bytes(data), encoding)
+    else:
+        text = data
+    if text.lstrip("\ufeff \r\n\t").startswith("{") and '"tenant_minutes"' in text[:2000]:
+        # Not valid DiscussNet after all: then it is parsed as the text it is.
+        with contextlib.suppress(InputError):
+            return attrs.evolve(discussnet_document(text, name=name), encoding=used)
+    return SourceDocument(text, name=name, encoding=used)
