@@ -8,13 +8,14 @@ fields of :class:`FrontMatter`.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Set
+from collections.abc import Callable, Set
 
 import attrs
 import regex
 
 from gikai_minutes._front.rosters import ROSTER_HEADING, read_roster_line
 from gikai_minutes._text.dates import find_date
+from gikai_minutes._text.directions import CLOSING_WORDS, TIME_EVENT_WORDS, alternation
 from gikai_minutes._text.lexicon import DEFAULT_LEXICON
 from gikai_minutes._text.numerals import NUMERAL_CLASS, parse_number
 from gikai_minutes.model import (
@@ -29,7 +30,7 @@ from gikai_minutes.model import (
 )
 from gikai_minutes.model._positions import LineTable
 
-__all__ = ["FrontMatterInfo", "read_front_matter"]
+__all__ = ["LINE_RULES", "FrontMatterInfo", "LineRule", "read_front_matter"]
 
 _N = f"{NUMERAL_CLASS}+"
 _S = r"[ \u3000]*"
@@ -46,13 +47,15 @@ _KEYS = {
     "会議名": "meeting_name", "名称": "meeting_name", "場所": "place", "開催場所": "place",
     "会場": "place",
 }  # fmt: skip
+# Spaces and numeral runs are possessive, and a clock starts at 午前/午後/正午 or at the
+# start of a numeral run, so that no run of spaces or digits is scanned more than once.
+_SP = r"[ \u3000]*+"
 _CLOCK = regex.compile(
-    rf"(?P<ampm>午前|午後|正午)?{_S}(?P<h>{_N}){_S}(?:時{_S}(?:(?P<m>{_N}){_S}分|(?P<half>半))?|[：:](?P<m2>[0-9０-９]{{2}}))"
+    rf"(?:(?P<ampm>午前|午後|正午){_SP})?(?<!{NUMERAL_CLASS})(?P<h>{_N}+){_SP}"
+    rf"(?:時{_SP}(?:(?P<m>{_N}+){_SP}分|(?P<half>半))?|[：:](?P<m2>[0-9０-９]{{2}}))"
 )
-_TIME_WORDS = regex.compile(
-    r"[ \u3000～~－\-・、]|開会|開議|散会|閉会|延会|開始|終了|再開|休憩|時間"
-)
-_TIME_END = regex.compile(r"(?:散会|閉会|延会|終了|閉議)")
+_TIME_WORDS = regex.compile(rf"[ \u3000～~－\-・、]|{alternation(TIME_EVENT_WORDS)}|時間")
+_TIME_END = regex.compile(alternation(CLOSING_WORDS))
 _AGENDA_HEADING = regex.compile(
     rf"(?:[^。、]{{0,30}}(?:議事次第|議事日程)(?:第{_N}号)?|本日の会議に付した案件|議題|次第|案件)[：:]?"
 )
@@ -103,6 +106,9 @@ def _clock(text: str) -> list[datetime.time]:
 class _State:
     """Mutable reading state, turned into the frozen result at the end."""
 
+    table: LineTable
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    last_end: int = 0  # end of the last line read as an item
     title: str | None = None
     meeting_name: str | None = None
     date_text: str | None = None
@@ -112,7 +118,9 @@ class _State:
     place: str | None = None
     issue: int | None = None
     house: str | None = None
-    agenda: list[str] = attrs.Factory(list)
+    #: Agenda items, each as the lines it was printed on (joined at the end).
+    agenda: list[list[str]] = attrs.Factory(list)
+    open_parens: int = 0  # parentheses the last agenda item leaves open
     rosters: list[Roster] = attrs.Factory(list)
     section: str | None = None  # "agenda", "roster" or None
     group: str | None = None
@@ -123,12 +131,40 @@ class _State:
     heading_indent: int = 0  # indentation of the last roster group heading
     previous: str | None = None  # the last line read as plain text
 
-    def close_roster(self, table: LineTable, end: int) -> None:
+    def close_roster(self, end: int | None = None) -> None:
+        """End the current roster group at ``end`` (default: after the last item)."""
+        end = self.last_end if end is None else end
         if self.group is not None and self.people:
             self.rosters.append(
-                Roster(self.group, tuple(self.people), table.span(self.group_start, end))
+                Roster(self.group, tuple(self.people), self.table.span(self.group_start, end))
             )
         self.group, self.people, self.pending_role = None, [], None
+
+
+@attrs.frozen(slots=True)
+class _Line:
+    """One non-blank front-matter line: ``content`` is ``raw`` stripped, starting at
+    ``start``; ``squashed`` is it without spaces, marks and item numbering."""
+
+    raw: str
+    content: str
+    start: int
+    indent: int
+    number: int
+    squashed: str
+
+    @property
+    def line_start(self) -> int:
+        return self.start - self.indent
+
+
+@attrs.frozen(slots=True)
+class LineRule:
+    """Reads one kind of front-matter line: ``apply`` updates the state and returns the
+    item's kind, or ``None`` when the line is not of this kind."""
+
+    name: str
+    apply: Callable[[_State, _Line], str | None]
 
 
 def read_front_matter(
@@ -142,9 +178,7 @@ def read_front_matter(
     text = table.text
     items: list[FrontMatterItem] = []
     notes: list[Note] = []
-    diagnostics: list[Diagnostic] = []
-    st = _State()
-    last_end = 0
+    st = _State(table)
     for index, line in enumerate(table.lines):
         if line.start >= end:
             break
@@ -152,16 +186,22 @@ def read_front_matter(
         content = raw.strip(_STRIP)
         if not content:
             continue
-        start = line.start + len(raw) - len(raw.lstrip(_STRIP))
+        indent = len(raw) - len(raw.lstrip(_STRIP))
+        start = line.start + indent
         span = table.span(start, start + len(content))
         if index in page_numbers or index in running_headers:
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
             notes.append(Note(artefact, content, span))
             continue
-        kind = _read_line(st, table, raw, content, start, last_end, diagnostics, line.number)
+        squashed = _NUMBERING.sub("", _SPACE.sub("", content).lstrip("○〇◯◎"))
+        read = _Line(raw, content, start, indent, line.number, squashed)
+        kind = next((k for rule in LINE_RULES if (k := rule.apply(st, read)) is not None), None)
+        if kind is None:
+            st.previous = content
+            kind = "text"
         items.append(FrontMatterItem(kind, content, span))
-        last_end = span.end
-    st.close_roster(table, last_end)
+        st.last_end = span.end
+    st.close_roster()
     rosters = _merge_rosters(st.rosters)
     if st.title is None and st.meeting_name is not None:
         st.title = st.meeting_name
@@ -172,6 +212,7 @@ def read_front_matter(
         name = (st.title[: m.start()] + st.title[m.end() :]).strip(_STRIP) if m else st.title
         body_name = _TITLE_SUFFIX.sub("", name) or None
     first_line = table.lines[0].number
+    diagnostics = st.diagnostics
     if st.title is None:
         diagnostics.append(
             Diagnostic("no-title", "no title before the first speaker", Severity.INFO, first_line)
@@ -189,7 +230,7 @@ def read_front_matter(
         place=st.place,
         start_time=st.start_time,
         end_time=st.end_time,
-        agenda=tuple(st.agenda),
+        agenda=tuple("".join(parts) for parts in st.agenda),
         rosters=rosters,
     )
     return FrontMatterInfo(
@@ -197,95 +238,156 @@ def read_front_matter(
     )
 
 
-def _read_line(
-    st: _State,
-    table: LineTable,
-    raw: str,
-    content: str,
-    start: int,
-    last_end: int,
-    diagnostics: list[Diagnostic],
-    line_number: int,
-) -> str:
-    squashed = _NUMBERING.sub("", _SPACE.sub("", content).lstrip("○〇◯◎"))
-    if _SEPARATOR.fullmatch(content):
-        in_roster = st.section == "roster"
-        st.close_roster(table, last_end)
-        st.section = None
-        if in_roster and "…" in content:
-            # Diet: a dotted rule divides members from the government side and staff.
-            st.section, st.group = "roster", OTHER_ATTENDEES
-            st.group_start, st.heading_indent = start + len(content), 0
-        return "separator"
-    if _AGENDA_HEADING.fullmatch(squashed):
-        st.close_roster(table, last_end)
-        st.section = "agenda"
-        return "agenda_heading"
-    indent = len(raw) - len(raw.lstrip(_STRIP))
-    in_office = st.section == "roster" and st.kun_style and indent > st.heading_indent
-    heading = None if in_office else ROSTER_HEADING.fullmatch(squashed)
-    if heading is not None and (heading.group("colon") or len(squashed) <= 16):
-        st.close_roster(table, last_end)
-        st.section, st.group, st.group_start = "roster", heading.group("group"), start
-        st.heading_indent = indent
-        colon = heading.group("colon")
-        if colon:
-            offset = content.find(colon[:1]) + 1
-            _add_people(st, table, content[offset:], start + offset)
-        return "roster_heading"
-    for house in _HOUSES:
-        if house in content and st.house is None:
-            st.house = house
+def _separator(st: _State, line: _Line) -> str | None:
+    """A rule of dashes or dots ends any section; a dotted rule inside a Diet roster
+    opens the group of the government side and staff."""
+    if not _SEPARATOR.fullmatch(line.content):
+        return None
+    in_roster = st.section == "roster"
+    st.close_roster()
+    st.section = None
+    if in_roster and "…" in line.content:
+        st.section, st.group = "roster", OTHER_ATTENDEES
+        st.group_start, st.heading_indent = line.start + len(line.content), 0
+    return "separator"
+
+
+def _agenda_heading(st: _State, line: _Line) -> str | None:
+    """``議事次第``, ``議題：``, ``本日の会議に付した案件``: agenda items follow."""
+    if not _AGENDA_HEADING.fullmatch(line.squashed):
+        return None
+    st.close_roster()
+    st.section = "agenda"
+    return "agenda_heading"
+
+
+def _roster_heading(st: _State, line: _Line) -> str | None:
+    """``出席委員``, ``委員：東　珠実、…``: a roster group (its people may follow the colon).
+    In a Diet roster an office indented below its heading is no new heading."""
+    if st.section == "roster" and st.kun_style and line.indent > st.heading_indent:
+        return None
+    heading = ROSTER_HEADING.fullmatch(line.squashed)
+    if heading is None or not (heading.group("colon") or len(line.squashed) <= 16):
+        return None
+    st.close_roster()
+    st.section, st.group, st.group_start = "roster", heading.group("group"), line.start
+    st.heading_indent = line.indent
+    colon = heading.group("colon")
+    if colon:
+        offset = line.content.find(colon[:1]) + 1
+        _add_people(st, line.content[offset:], line.start + offset)
+    return "roster_heading"
+
+
+def _house_and_issue(st: _State, line: _Line) -> str | None:
+    """Notes the house (``衆議院``) and the issue (``第１号``) any line names; never
+    decides the line's kind."""
+    content = line.content
+    if st.house is None:
+        st.house = next((house for house in _HOUSES if house in content), None)
     m = _ISSUE.search(content) if st.issue is None and len(content) <= 40 else None
     if m is not None and (m.start() == 0 or _TITLE_WORDS.search(content[: m.start()])):
         st.issue = parse_number(m.group("n"))
-    kv = _KEY_VALUE.fullmatch(content)
+    return None
+
+
+def _key_value(st: _State, line: _Line) -> str | None:
+    """``会議名：…``, ``場所　第１会議室``: a key the front matter knows and its value."""
+    kv = _KEY_VALUE.fullmatch(line.content)
     key = _KEYS.get(_SPACE.sub("", kv.group("key"))) if kv else None
-    if key == "meeting_name" and kv is not None:
-        st.meeting_name = st.meeting_name or kv.group("value").strip(_STRIP)
-        return "meeting_name"
-    if key == "place" and kv is not None:
-        st.place = st.place or kv.group("value").strip(_STRIP)
-        return "place"
+    if kv is None or key not in ("meeting_name", "place"):
+        return None
+    value = kv.group("value").strip(_STRIP)
+    if key == "meeting_name":
+        st.meeting_name = st.meeting_name or value
+    else:
+        st.place = st.place or value
+    return key
+
+
+def _date(st: _State, line: _Line) -> str | None:
+    """A short line with a date (the first one is the meeting's), maybe with the title
+    before it and the times after it."""
+    content = line.content
+    if "。" in content or len(content) > 50:
+        return None
     found = find_date(content)
-    if found is not None and "。" not in content and len(content) <= 50:
-        if st.date_text is not None:
-            _read_times(st, content[found.end :])
-            return "date"
+    if found is None:
+        return None
+    if st.date_text is None:
         st.date_text, st.date = found.text, found.value
         before = content[: found.start].strip(_STRIP)
         if st.title is None and st.section is None and before and _is_title(before):
             st.title = before  # 「会議（第1回）　令和5年3月30日」: title and date on one line
         if found.value is None:
-            diagnostics.append(
-                Diagnostic(
-                    "invalid-date",
-                    f"date {found.text!r} does not exist",
-                    Severity.WARNING,
-                    line_number,
-                )
+            message = f"date {found.text!r} does not exist"
+            st.diagnostics.append(
+                Diagnostic("invalid-date", message, Severity.WARNING, line.number)
             )
-        _read_times(st, content[found.end :])
-        return "date"
-    times = _clock(content)
-    if times and "。" not in content and len(_TIME_WORDS.sub("", _CLOCK.sub("", content))) <= 4:
-        _read_times(st, content)
-        return "time"
-    if st.section == "agenda":
-        _add_agenda(st, content)
-        return "agenda"
-    line_start = start - (len(raw) - len(raw.lstrip(_STRIP)))
-    if st.section == "roster" and _add_people(st, table, raw, line_start):
-        return "roster"
-    if st.title is None and st.section is None and _is_title(content):
-        # A cover page may print the session on the line above: 「第25回」「…推進会議」.
-        previous = st.previous
-        st.title = (
-            f"{previous} {content}" if previous and _SESSION_ONLY.fullmatch(previous) else content
-        )
-        return "title"
-    st.previous = content
-    return "text"
+    _read_times(st, content[found.end :])
+    return "date"
+
+
+def _time(st: _State, line: _Line) -> str | None:
+    """``午前１０時開会``, ``開会　午後１時３０分～午後３時``: times and little else."""
+    content = line.content
+    if "。" in content or not _clock(content):
+        return None
+    if len(_TIME_WORDS.sub("", _CLOCK.sub("", content))) > 4:
+        return None
+    _read_times(st, content)
+    return "time"
+
+
+def _agenda_item(st: _State, line: _Line) -> str | None:
+    """In an agenda section: a new item, or the continuation of the last one (a wrapped
+    line while its parentheses are open, or a parenthesised sub-item ``（…に関する件）``)."""
+    if st.section != "agenda":
+        return None
+    content = line.content
+    opened = content.count("（") + content.count("(") - content.count("）") - content.count(")")
+    if st.agenda and (st.open_parens > 0 or content.startswith(("（", "(", "）", ")"))):
+        st.agenda[-1].append(content)
+        st.open_parens += opened
+    else:
+        st.agenda.append([content])
+        st.open_parens = opened
+    return "agenda"
+
+
+def _roster_people(st: _State, line: _Line) -> str | None:
+    """In a roster section: the people on the line (or an office waiting for them)."""
+    if st.section != "roster":
+        return None
+    return "roster" if _add_people(st, line.raw, line.line_start) else None
+
+
+def _title(st: _State, line: _Line) -> str | None:
+    """The first title-like line outside any section. A cover page may print the session
+    on the line above: 「第25回」「…推進会議」."""
+    content = line.content
+    if st.title is not None or st.section is not None or not _is_title(content):
+        return None
+    previous = st.previous
+    st.title = (
+        f"{previous} {content}" if previous and _SESSION_ONLY.fullmatch(previous) else content
+    )
+    return "title"
+
+
+#: Front-matter line rules in the order they are tried; a line no rule takes is ``text``.
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("separator", _separator),
+    LineRule("agenda_heading", _agenda_heading),
+    LineRule("roster_heading", _roster_heading),
+    LineRule("house_and_issue", _house_and_issue),
+    LineRule("key_value", _key_value),
+    LineRule("date", _date),
+    LineRule("time", _time),
+    LineRule("agenda_item", _agenda_item),
+    LineRule("roster_people", _roster_people),
+    LineRule("title", _title),
+)
 
 
 def _merge_rosters(rosters: list[Roster]) -> tuple[Roster, ...]:
@@ -322,18 +424,6 @@ def _is_title(content: str) -> bool:
     )
 
 
-def _add_agenda(st: _State, content: str) -> None:
-    """A new item, or the continuation of the last one: a wrapped line while its
-    parentheses are open, or a parenthesised sub-item (``（…に関する件）``)."""
-    if st.agenda:
-        last = st.agenda[-1]
-        open_paren = last.count("（") + last.count("(") > last.count("）") + last.count(")")
-        if open_paren or content.startswith(("（", "(", "）", ")")):
-            st.agenda[-1] = last + content
-            return
-    st.agenda.append(content)
-
-
 def _read_times(st: _State, text: str) -> bool:
     times = _clock(text)
     if not times:
@@ -347,11 +437,11 @@ def _read_times(st: _State, text: str) -> bool:
     return True
 
 
-def _add_people(st: _State, table: LineTable, line: str, offset: int) -> bool:
+def _add_people(st: _State, line: str, offset: int) -> bool:
     indent = len(line) - len(line.lstrip(" \u3000"))
     if st.kun_style and "君" not in line and indent <= st.heading_indent and not st.pending_role:
         # A heading printed less indented than the names (参議院: 副大臣, 大臣政務官).
-        st.close_roster(table, offset)
+        st.close_roster(offset)
         st.group, st.group_start = _SPACE.sub("", line), offset + indent
         st.heading_indent = indent
         return True
@@ -362,7 +452,7 @@ def _add_people(st: _State, table: LineTable, line: str, offset: int) -> bool:
         st.people.append(
             Person(
                 e.name,
-                table.span(offset + e.start, offset + e.end),
+                st.table.span(offset + e.start, offset + e.end),
                 role=e.role,
                 honorific=e.honorific,
                 affiliation=e.affiliation,

@@ -63,7 +63,7 @@ def find_date(text: str) -> DateMatch | None:
     if year is not None and month is not None and day is not None:
         try:
             value = datetime.date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):
             value = None
         if value is not None and era and not ERA_STARTS[era] <= value <= _era_end(era):
             value = None

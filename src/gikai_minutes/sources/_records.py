@@ -28,8 +28,10 @@ def _load(data: str | bytes | Mapping[str, Any] | Sequence[Any]) -> Any:
     if isinstance(data, str | bytes):
         try:
             return json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"not JSON: {exc}") from None
+        except (ValueError, RecursionError) as exc:
+            # ValueError: bad JSON, bad UTF-8, an integer over Python's digit limit;
+            # RecursionError: arrays or objects nested too deep.
+            raise InputError(f"not JSON: {exc}") from exc
     return data
 
 
