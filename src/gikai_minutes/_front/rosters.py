@@ -8,6 +8,8 @@ numbers (``１番　　むらまつ　勝康　　　２番　…``), office + s
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 import regex
 
@@ -204,25 +206,40 @@ def link_speakers(
     people: list[Person] = [p for r in rosters for p in r.people]
     if not people:
         return speakers
+    index = _RosterIndex(people)
     out = []
     for s in speakers:
-        full = _match(s, people)
+        full = index.match(s)
         out.append(attrs.evolve(s, full_name=full) if full and full != s.full_name else s)
     return tuple(out)
 
 
-def _match(speaker: Speaker, people: list[Person]) -> str | None:
-    if speaker.seat is not None:
-        seated = {p.name for p in people if p.seat == speaker.seat}
-        if len(seated) == 1:
-            return seated.pop()
-    if not speaker.name:
+class _RosterIndex:
+    """Roster names by seat, and sorted for prefix lookups (no scan per speaker)."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.names = sorted({p.name for p in people})
+        self.seats: dict[str, set[str]] = {}
+        for p in people:
+            if p.seat is not None:
+                self.seats.setdefault(p.seat, set()).add(p.name)
+
+    def match(self, speaker: Speaker) -> str | None:
+        if speaker.seat is not None:
+            seated = self.seats.get(speaker.seat, set())
+            if len(seated) == 1:
+                return next(iter(seated))
+        if not speaker.name:
+            return None
+        name = _squash(speaker.name)
+        names = self.names
+        k = bisect.bisect_left(names, name)
+        if k < len(names) and names[k] == name:
+            return name
+        # The one name starting with the header's name (and its disambiguator, if any).
+        prefix = name + (speaker.disambiguator or "")
+        k = bisect.bisect_left(names, prefix)
+        if k < len(names) and names[k].startswith(prefix):
+            unique = k + 1 == len(names) or not names[k + 1].startswith(prefix)
+            return names[k] if unique else None
         return None
-    name = _squash(speaker.name)
-    exact = {p.name for p in people if p.name == name}
-    if exact:
-        return exact.pop()
-    found = {p.name for p in people if p.name.startswith(name)}
-    if speaker.disambiguator:
-        found = {n for n in found if n[len(name) :].startswith(speaker.disambiguator)}
-    return found.pop() if len(found) == 1 else None

@@ -15,6 +15,7 @@ from gikai_minutes._read.notes import (
     find_inline,
 )
 from gikai_minutes._read.pages import PageLayout
+from gikai_minutes._text.directions import CLOSING_WORDS
 from gikai_minutes._read.paragraphs import Row, build_paragraphs
 from gikai_minutes.model import Note, NoteKind, Paragraph, TextFix
 from gikai_minutes.model._positions import Line, LineTable
@@ -22,7 +23,6 @@ from gikai_minutes.model._positions import Line, LineTable
 __all__ = ["Body", "read_body"]
 
 _STRIP = " \u3000\t\f\v"
-_CLOSING_TIME = ("散会", "閉会", "延会")
 
 
 @attrs.frozen(slots=True)
@@ -72,7 +72,7 @@ def read_body(
             if rule is not None:
                 kind = rule.kind
                 closed = closed or (
-                    closing and kind is NoteKind.TIME and content.endswith(_CLOSING_TIME)
+                    closing and kind is NoteKind.TIME and content.endswith(CLOSING_WORDS)
                 )
         if kind is None and closed:
             kind = NoteKind.OTHER

@@ -9,6 +9,12 @@ from __future__ import annotations
 import attrs
 import regex
 
+from gikai_minutes._text.directions import (
+    DIRECTION_ENDINGS,
+    DIRECTIONS,
+    TIME_EVENT_WORDS,
+    alternation,
+)
 from gikai_minutes._text.numerals import NUMERAL_CLASS
 from gikai_minutes.model import NoteKind
 
@@ -31,8 +37,9 @@ class NoteRule:
     pattern: regex.Pattern[str]
 
 
-_N = f"{NUMERAL_CLASS}+"
-_S = r"[ \u3000]*"
+# Possessive: a run of numerals or spaces is never re-split between two quantifiers.
+_N = f"{NUMERAL_CLASS}++"
+_S = r"[ \u3000]*+"
 _DASHES = r"―─━－\-‐ー＝=…‥・〜～_＿＊*"
 
 LINE_RULES: tuple[NoteRule, ...] = (
@@ -51,7 +58,7 @@ LINE_RULES: tuple[NoteRule, ...] = (
         NoteKind.TIME,
         regex.compile(
             rf"[○〇◯◎]?{_S}(?:午前|午後|正午){_S}(?:{_N}{_S}時{_S}(?:{_N}{_S}分|半)?)?{_S}"
-            r"[^。、]{0,12}?(?:開会|開議|散会|閉会|休憩|再開|延会|閉議|開始|終了|休会)"
+            rf"[^。、]{{0,12}}?(?:{alternation(TIME_EVENT_WORDS)})"
             r"(?:[・、][^。]{0,8})?"
         ),
     ),
@@ -87,8 +94,8 @@ INLINE_RULES: tuple[NoteRule, ...] = (
         "parenthesised_direction",
         NoteKind.STAGE_DIRECTION,
         regex.compile(
-            r"[（(](?:拍手|笑声|笑い|発言する者あり|離席する者あり|"
-            r"[^（）()\r\n]{1,40}?(?:者あり|と呼ぶ|と言う|声あり|起立|退席|退室|入室|着席|登壇|降壇))[）)]"
+            rf"[（(](?:{alternation(DIRECTIONS)}|"
+            rf"[^（）()\r\n]{{1,40}}?(?:{alternation(DIRECTION_ENDINGS)}))[）)]"
         ),
     ),
 )

@@ -6,7 +6,7 @@ import bisect
 import functools
 import itertools
 import operator
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -45,13 +45,13 @@ from gikai_minutes.model import (
     TurnKind,
 )
 
-__all__ = ["build_structure"]
+__all__ = ["BUILD_STEPS", "BuildStep", "build_structure"]
 
 _C = SpeakerCategory
-#: A chair's hand-over to the secretariat (``次回…につきまして、事務局から説明をお願いします``).
-_TO_SECRETARIAT = regex.compile(
-    r"事務局(?:から|より|の方から|のほうから|に|の)?[^。]*(?:説明|お願い|求め)"
-)
+#: A chair's hand-over to the secretariat (``次回…につきまして、事務局から説明をお願いします``):
+#: a sentence naming the secretariat, then a cue after it.
+_SECRETARIAT = "事務局"
+_HAND_OVER_CUE = regex.compile(r"説明|お願い|求め")
 _NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
 
 
@@ -76,13 +76,23 @@ def _nominated_chairs(nominations: Mapping[int, Nomination], turns: Sequence[Tur
     return (nominees - nominators) & chairs
 
 
+def _to_secretariat(text: str) -> bool:
+    """Whether a sentence of ``text`` names the secretariat with a cue after it (one
+    pass: each sentence is searched once from its first ``事務局``)."""
+    for sentence in text.split("。"):
+        at = sentence.find(_SECRETARIAT)
+        if at >= 0 and _HAND_OVER_CUE.search(sentence, at + len(_SECRETARIAT)):
+            return True
+    return False
+
+
 def _secretariat_handovers(turns: Sequence[Turn]) -> set[str]:
     found = set()
     for turn, nxt in itertools.pairwise(turns):
         if (
             turn.is_chair
             and turn.utterance.paragraphs
-            and _TO_SECRETARIAT.search(clean(turn.utterance.paragraphs[-1].text))
+            and _to_secretariat(clean(turn.utterance.paragraphs[-1].text))
             and nxt.category not in _NOT_SECRETARIAT
         ):
             found.add(nxt.speaker)
@@ -173,6 +183,98 @@ def _replace(obj: _T, **changes: Any) -> _T:
     return cast(_T, cls(*values))
 
 
+@attrs.define
+class _Build:
+    """The evidence gathered so far; each :class:`BuildStep` adds to it in order."""
+
+    meeting: Meeting
+    speakers: dict[str, Speaker]
+    decisions: dict[str, CategoryDecision]
+    turns: list[Turn] = attrs.Factory(list)
+    names: dict[str, tuple[str, ...]] = attrs.Factory(dict)
+    nominations: dict[int, Nomination] = attrs.Factory(dict)
+    floor_requests: dict[int, int] = attrs.Factory(dict)
+    presentations: list[Presentation] = attrs.Factory(list)
+    exchanges: list[QAExchange] = attrs.Factory(list)
+    sections: list[Section] = attrs.Factory(list)
+
+    def categories(self) -> dict[str, SpeakerCategory]:
+        return {sid: d.category for sid, d in self.decisions.items()}
+
+    def revise(self, speakers: Iterable[str], category: SpeakerCategory, rule: str) -> None:
+        """Give ``speakers`` a new category by ``rule``, and their turns with it: a turn
+        that is no longer the chair's is no chair's interjection either."""
+        changed = set(speakers)
+        for sid in changed:
+            self.decisions[sid] = CategoryDecision(category, rule)
+        for turn in self.turns:
+            if turn.speaker in changed:
+                turn.category = category
+                if turn.is_chair and category is not _C.CHAIR:
+                    turn.is_chair = turn.interjection = False
+
+
+@attrs.frozen(slots=True)
+class BuildStep:
+    """One step of :func:`build_structure`: reads the evidence so far and adds to it."""
+
+    name: str
+    run: Callable[[_Build], None]
+
+
+def _read_turns(b: _Build) -> None:
+    turns = analyse_turns(b.meeting, b.categories())
+    b.turns = turns
+    b.names = {sid: speaker_names(s) for sid, s in b.speakers.items()}
+
+
+def _find_nominations(b: _Build) -> None:
+    b.nominations = find_nominations(b.turns, b.names)
+
+
+def _demote_nominated_chairs(b: _Build) -> None:
+    b.revise(_nominated_chairs(b.nominations, b.turns), _C.MEMBER, "nominated-by-chair")
+
+
+def _find_floor_requests(b: _Build) -> None:
+    b.floor_requests = find_floor_requests(b.turns, b.nominations)
+
+
+def _find_presentations(b: _Build) -> None:
+    b.presentations = find_presentations(
+        b.turns, b.speakers, b.categories(), first_turns(b.turns), b.names
+    )
+    b.revise((p.presenter for p in b.presentations), _C.PRESENTER, "introduced-presenter")
+
+
+def _secretariat(b: _Build) -> None:
+    found = _secretariat_handovers(b.turns)  # presenters are no longer candidates
+    b.revise(found, _C.SECRETARIAT, "chair-hands-to-secretariat")
+
+
+def _find_exchanges(b: _Build) -> None:
+    talk = frozenset(i for p in b.presentations for i in p.talk)
+    b.exchanges = find_exchanges(b.turns, b.nominations, b.floor_requests, talk)
+
+
+def _build_sections(b: _Build) -> None:
+    b.sections = build_sections(b.turns, b.presentations, b.exchanges)
+
+
+#: The steps of :func:`build_structure` in order. Steps that revise speaker categories
+#: update the turns at once, so every later step sees the revised categories.
+BUILD_STEPS: tuple[BuildStep, ...] = (
+    BuildStep("turns", _read_turns),
+    BuildStep("nominations", _find_nominations),
+    BuildStep("nominated-chairs", _demote_nominated_chairs),
+    BuildStep("floor-requests", _find_floor_requests),
+    BuildStep("presentations", _find_presentations),
+    BuildStep("secretariat", _secretariat),
+    BuildStep("exchanges", _find_exchanges),
+    BuildStep("sections", _build_sections),
+)
+
+
 def build_structure(meeting: Meeting) -> Meeting:
     """Return ``meeting`` with speaker categories, affiliations and aliases filled in and
     :attr:`Meeting.structure` built. Deterministic; never raises on a parsed meeting."""
@@ -182,34 +284,18 @@ def build_structure(meeting: Meeting) -> Meeting:
     decisions = _role_decisions(meeting)
     for sid, speaker in speakers.items():
         decisions.setdefault(sid, category_from_role(speaker))
-    categories = {sid: d.category for sid, d in decisions.items()}
-    turns = analyse_turns(meeting, categories)
-    names = {sid: speaker_names(s) for sid, s in speakers.items()}
-    nominations = find_nominations(turns, names)
-    for sid in _nominated_chairs(nominations, turns):
-        decisions[sid] = CategoryDecision(_C.MEMBER, "nominated-by-chair")
-        categories[sid] = _C.MEMBER
-    for turn in turns:
-        if turn.is_chair and categories[turn.speaker] is not _C.CHAIR:
-            turn.category, turn.is_chair, turn.interjection = _C.MEMBER, False, False
-    floor_requests = find_floor_requests(turns, nominations)
-    presentations = find_presentations(turns, speakers, categories, first_turns(turns), names)
+    b = _Build(meeting, speakers, decisions)
+    for step in BUILD_STEPS:
+        step.run(b)
+    return _assemble(b)
 
-    for p in presentations:
-        decisions[p.presenter] = CategoryDecision(_C.PRESENTER, "introduced-presenter")
-    for sid in _secretariat_handovers(turns):
-        if decisions[sid].category is not _C.PRESENTER:
-            decisions[sid] = CategoryDecision(_C.SECRETARIAT, "chair-hands-to-secretariat")
-    categories = {sid: d.category for sid, d in decisions.items()}
-    for turn in turns:
-        turn.category = categories[turn.speaker]
-        turn.is_chair = turn.category is _C.CHAIR
 
+def _assemble(b: _Build) -> Meeting:
+    """The meeting with the structure the steps found."""
+    meeting, speakers, sections, presentations = b.meeting, b.speakers, b.sections, b.presentations
+    categories = b.categories()
     talk = frozenset(i for p in presentations for i in p.talk)
-    exchanges = find_exchanges(turns, nominations, floor_requests, talk)
-    sections = build_sections(turns, presentations, exchanges)
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
-
     presentations = [
         _replace(p, section=k, pages=page_references(meeting, sections[k]))
         if (k := _locate(sections, starts, p.introduction)[0]) is not None
@@ -217,12 +303,12 @@ def build_structure(meeting: Meeting) -> Meeting:
         for p in presentations
     ]
     located = []
-    for e in exchanges:
+    for e in b.exchanges:
         section, presentation = _locate(sections, starts, ParagraphRef(e.questions[0], 0))
         located.append(_replace(e, section=section, presentation=presentation))
 
     given: dict[str, Presentation] = {p.presenter: p for p in presentations}
-    aliases = _aliases(speakers, nominations, categories)
+    aliases = _aliases(speakers, b.nominations, categories)
     new_speakers: dict[str, Speaker] = {}
     for sid, speaker in speakers.items():
         talk_given = given.get(sid)
@@ -237,8 +323,8 @@ def build_structure(meeting: Meeting) -> Meeting:
         sections=tuple(sections),
         presentations=tuple(presentations),
         exchanges=tuple(located),
-        turns=_turn_kinds(turns, exchanges, talk, nominations, floor_requests),
-        speaker_rules=tuple(SpeakerRule(sid, decisions[sid].rule) for sid in speakers),
+        turns=_turn_kinds(b.turns, b.exchanges, talk, b.nominations, b.floor_requests),
+        speaker_rules=tuple(SpeakerRule(sid, b.decisions[sid].rule) for sid in speakers),
     )
     utterances = tuple(
         u

@@ -65,15 +65,17 @@ def _introduction(turn: Turn, speaker: Speaker, names: tuple[str, ...]) -> _Intr
     return None
 
 
-def _introducing_turn(turns: Sequence[Turn], first: int) -> Turn | None:
-    """The only turn that can introduce a speaker whose first turn is ``first``: the
-    nearest earlier turn that is not empty or a chair's courtesy, if it is the chair's."""
-    for k in range(first - 1, -1, -1):
-        turn = turns[k]
-        if turn.empty or (turn.is_chair and turn.courtesy):
-            continue
-        return turn if turn.is_chair and not turn.interjection else None
-    return None
+def _introducers(turns: Sequence[Turn]) -> list[Turn | None]:
+    """For each turn index, the only turn that can introduce a speaker whose first turn
+    it is: the nearest earlier turn that is not empty or a chair's courtesy, if it is the
+    chair's (one pass over the turns)."""
+    out: list[Turn | None] = []
+    last: Turn | None = None
+    for turn in turns:
+        out.append(last if last is not None and last.is_chair and not last.interjection else None)
+        if not (turn.empty or (turn.is_chair and turn.courtesy)):
+            last = turn
+    return out
 
 
 def _talk(turns: Sequence[Turn], start: int, presenter: str) -> list[int]:
@@ -101,11 +103,12 @@ def find_presentations(
 ) -> list[Presentation]:
     """Presentations in order of introduction; each presenter gives at most one."""
     found: list[Presentation] = []
+    introducers = _introducers(turns)
     for sid, speaker in speakers.items():
         first = first_turn.get(sid)
         if first is None or categories[sid] in _NOT_PRESENTERS:
             continue
-        turn = _introducing_turn(turns, first)
+        turn = introducers[first]
         intro = _introduction(turn, speaker, names[sid]) if turn is not None else None
         if intro is None:
             continue

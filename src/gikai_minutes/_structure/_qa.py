@@ -231,7 +231,9 @@ def find_exchanges(
         if answers and turn.is_chair:
             questions = [q for q in questions if _asks(turns[q])]
         if not answers or not questions:
-            i += 1
+            # Any later start up to ``j`` is a turn of the same questioner, whose scan
+            # would stop at the same ``j`` with the same answers: skip them all.
+            i = max(i + 1, j)
             continue
         first = questions[0]
         lead_in = next(

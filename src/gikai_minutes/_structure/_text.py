@@ -25,10 +25,6 @@ __all__ = [
     "sentences",
 ]
 
-#: Stage directions and procedural notes that belong to no speaker's words.
-_STAGE = regex.compile(
-    r"〔[^〕]*〕|［[^］]*］|（[^（）]*(?:者あり|退室|入室|登壇|退席|着席|起立|拍手|速記)[^（）]*）"
-)
 _SENTENCE = re.compile(r"[^。？！?!]+[。？！?!]*|[。？！?!]+")
 
 #: A sentence that is only thanks, a greeting, an assent or a bare "please".
@@ -69,9 +65,8 @@ _RULE_CHARS = "―─－ー—‐=＝◇◆○・… \u3000\t"
 
 
 def clean(text: str) -> str:
-    """``text`` without stage directions; ``""`` for a separator line."""
-    if "〔" in text or "（" in text or "［" in text:
-        text = _STAGE.sub("", text)
+    """``text`` stripped; ``""`` for a separator line. (Stage directions are already cut
+    out of paragraphs by the reader's note rules.)"""
     return text.strip(_RULE_CHARS) and text.strip(" \u3000\t")
 
 

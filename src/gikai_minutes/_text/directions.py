@@ -19,7 +19,7 @@ __all__ = [
 #: A parenthesis holding only one of these is a stage direction: ``（拍手）``, ``（速記中止）``.
 DIRECTIONS: tuple[str, ...] = (
     "拍手", "笑声", "笑い", "発言する者あり", "離席する者あり", "速記中止", "速記開始",
-    "速記再開", "速記を止めて", "速記を起こして",
+    "速記再開",
 )  # fmt: skip
 #: A parenthesis ending in one of these is a stage direction: ``（「異議なし」と呼ぶ者あり）``.
 DIRECTION_ENDINGS: tuple[str, ...] = (

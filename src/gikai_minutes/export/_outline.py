@@ -38,10 +38,15 @@ def _gist(meeting: Meeting, utterance: int, width: int = GIST) -> str:
     """The first words of a turn, preamble skipped: ``私は、内閣府で…``."""
     text = " ".join(clean(p.text) for p in meeting.utterances[utterance].paragraphs)
     parts = sentences(text)
-    while len(parts) > 1 and _preamble(parts[0]):
-        parts = parts[1:]
-    words = "".join(parts)
-    return words if len(words) <= width else words[:width] + "…"
+    first = 0
+    while first + 1 < len(parts) and _preamble(parts[first]):
+        first += 1
+    words = ""
+    for part in parts[first:]:  # only as many sentences as the gist shows
+        words += part
+        if len(words) > width:
+            return words[:width] + "…"
+    return words
 
 
 def _where(section: Section) -> str:
@@ -80,6 +85,9 @@ def format_outline(meeting: Meeting) -> str:
         return "\n".join(lines) + "\n"
     lines.append("speakers:")
     lines.extend(_speaker_line(s) for s in meeting.speakers)
+    by_section: dict[int | None, list[int]] = {}
+    for j, e in enumerate(structure.exchanges):
+        by_section.setdefault(e.section, []).append(j)
     shown: set[int] = set()
     for k, section in enumerate(structure.sections):
         title = f": {section.title}" if section.title else ""
@@ -93,10 +101,9 @@ def format_outline(meeting: Meeting) -> str:
                 f"   presentation: {_label(meeting, p.presenter)}"
                 f"{f' ({who})' if who else ''}; talk [{talk}]{pages}"
             )
-        for j, e in enumerate(structure.exchanges):
-            if e.section == k:
-                lines.append(_exchange_line(meeting, structure, j, e))
-                shown.add(j)
+        for j in by_section.get(k, ()):
+            lines.append(_exchange_line(meeting, structure, j, structure.exchanges[j]))
+            shown.add(j)
     rest = [j for j in range(len(structure.exchanges)) if j not in shown]
     if rest:
         lines.append("exchanges:" if not structure.sections else "exchanges outside sections:")

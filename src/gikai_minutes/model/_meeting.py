@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 
 import attrs
 
@@ -279,12 +280,17 @@ class Meeting:
     notes: tuple[Note, ...] = ()
     structure: Structure | None = None
 
+    @functools.cached_property
+    def _speakers_by_id(self) -> dict[str, Speaker]:
+        """Speakers by id (the first of any repeated id), built on first lookup."""
+        by_id: dict[str, Speaker] = {}
+        for speaker in self.speakers:
+            by_id.setdefault(speaker.id, speaker)
+        return by_id
+
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with ``speaker_id``; raise ``KeyError`` if there is none."""
-        for speaker in self.speakers:
-            if speaker.id == speaker_id:
-                return speaker
-        raise KeyError(speaker_id)
+        return self._speakers_by_id[speaker_id]
 
     def utterances_by(self, speaker_id: str) -> tuple[Utterance, ...]:
         """All utterances of one speaker, in order."""
