@@ -39,7 +39,7 @@ _SESSION_ONLY = regex.compile(rf"第{_S}{_N}{_S}回")
 _ISSUE = regex.compile(rf"第{_S}(?P<n>{_N}){_S}号")
 _TITLE_SUFFIX = regex.compile(r"[ \u3000]*(?:議事録|会議録|議事要旨|議事概要)$")
 _KEY_VALUE = regex.compile(
-    r"(?:[0-9０-９]+[ \u3000．.]*)?(?P<key>[^\s：:](?:[ \u3000]?[^\s：:]){0,7}?)"
+    r"(?:[0-9０-９]++[ \u3000．.]*+)?(?P<key>[^\s：:](?:[ \u3000]?[^\s：:]){0,7}?)"
     r"(?:[ \u3000]*[：:][ \u3000]*|[ \u3000]{2,}|\u3000)(?P<value>.+)"
 )
 _KEYS = {

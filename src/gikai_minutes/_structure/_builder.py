@@ -283,7 +283,8 @@ def build_structure(meeting: Meeting) -> Meeting:
         speakers.setdefault(u.speaker.id, u.speaker)
     decisions = _role_decisions(meeting)
     for sid, speaker in speakers.items():
-        decisions.setdefault(sid, category_from_role(speaker))
+        if sid not in decisions:
+            decisions[sid] = category_from_role(speaker)
     b = _Build(meeting, speakers, decisions)
     for step in BUILD_STEPS:
         step.run(b)

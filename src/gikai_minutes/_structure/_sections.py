@@ -79,8 +79,10 @@ AGENDA_NUMBER = AgendaRule(
     "agenda-number",
     regex.compile(r"日程第"),
     regex.compile(
-        r"^(?:次に[、,]?)?(?P<title>日程第[0-9０-９一二三四五六七八九十百]+[^。]*?)"
-        r"(?:について|を(?=議題|行|一括|上程|許))[^。]*。$"
+        # The lookahead checks once that one sentence ending in 。 follows, so the lazy
+        # title is extended once, not once per ``について`` in the sentence.
+        r"^(?:次に[、,]?)?(?=[^。]*+。$)(?P<title>日程第[0-9０-９一二三四五六七八九十百]++[^。]*?)"
+        r"(?:について|を(?=議題|行|一括|上程|許))"
     ),
 )
 AGENDA_RULES: tuple[AgendaRule, ...] = (AGENDA_DECLARATION, AGENDA_NUMBER)
