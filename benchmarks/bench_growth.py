@@ -18,7 +18,9 @@ Run from anywhere: ``python benchmarks/bench_growth.py [--family NAME] [--max-kb
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
+import itertools
 import json
 import sys
 import time
@@ -79,15 +81,20 @@ def _kana_name(i: int) -> str:
 
 
 def _surname(i: int) -> str:
-    return "山川田中村木林森原松"[i % 10] + "本口井野上下内沢崎島"[(i // 10) % 10] + _kana_name(i // 100)
+    return (
+        "山川田中村木林森原松"[i % 10]
+        + "本口井野上下内沢崎島"[(i // 10) % 10]
+        + _kana_name(i // 100)
+    )
 
 
 def _roster(size: int) -> str:
     """A roster of people in the front matter, each of whom then speaks once."""
     n = max(1, size // 120)
-    roster = "".join(f"{_surname(i)}　太郎委員\n" for i in range(n))
+    roster = "".join(f"委員　　{_surname(i)}　太郎\n" for i in range(n))
     turns = "".join(f"【{_surname(i)}委員】 賛成いたします。\n" for i in range(n))
-    return f"地域公共交通の在り方に関する検討会（第４回）\n令和６年５月１７日\n出席委員\n{roster}\n{turns}"
+    head = "地域公共交通の在り方に関する検討会（第４回）\n令和６年５月１７日\n出席委員\n"
+    return f"{head}{roster}\n{turns}"
 
 
 def _exchanges(size: int) -> str:
@@ -117,7 +124,9 @@ def _diet(size: int) -> str:
         by_issue: dict[str, list[tuple[int, str]]] = {}
         for r in records:
             issue = str(r["id"]).rsplit("_", 1)[0]
-            by_issue.setdefault(issue, []).append((int(r["meeting_info"]["speech_order"]), r["text"]))
+            by_issue.setdefault(issue, []).append(
+                (int(r["meeting_info"]["speech_order"]), r["text"])
+            )
         for recs in by_issue.values():
             texts.append("\r\n".join(t for _, t in sorted(recs)))
         break
@@ -151,19 +160,24 @@ def _outline(text: str) -> object:
 FAMILIES: dict[str, tuple[Callable[[int], str], Op]] = {
     # Text before the first header (front matter).
     "front_spaces": (lambda n: _fill(" ", n, "議事", "録\n" + CHAIR + "はい。\n"), _parse),
-    "front_ideo_spaces": (lambda n: _fill("\u3000", n, "議事", "録\n" + CHAIR + "はい。\n"), _parse),
+    "front_ideo_spaces": (
+        lambda n: _fill("\u3000", n, "議事", "録\n" + CHAIR + "はい。\n"),
+        _parse,
+    ),
     "front_digits": (lambda n: _fill("1", n, "", "\n" + CHAIR + "はい。\n"), _parse),
     "front_kanji_one": (lambda n: _fill("一", n, "", "\n" + CHAIR + "はい。\n"), _parse),
     "front_agenda_cont": (
         lambda n: _fill(
-            "地域公共交通計画の見直しについて\n", n,
-            "検討会\n令和６年５月１７日\n議事次第\n１．（報告事項\n", "）\n" + CHAIR + "はい。\n",
+            "地域公共交通計画の見直しについて\n",
+            n,
+            "検討会\n令和６年５月１７日\n議事次第\n１．（報告事項\n",
+            "）\n" + CHAIR + "はい。\n",
         ),
         _parse,
-    ),  # fmt: skip
+    ),
     "roster_linking": (_roster, _parse),
     # Inside turns: note and structure patterns.
-    "time_line_spaces": (lambda n: _fill(" ", n, OPENING + "午後", TAIL), _parse),
+    "time_line_spaces": (lambda n: _fill(" ", n, OPENING + "午後", "に\n" + TAIL), _parse),
     "secretariat": (lambda n: _fill("事務局", n, OPENING + CHAIR, TAIL), _parse),
     "open_brackets": (lambda n: _fill("〔", n, OPENING + CHAIR, TAIL), _parse),
     "open_square": (lambda n: _fill("［", n, OPENING + CHAIR, TAIL), _parse),
@@ -177,8 +191,14 @@ FAMILIES: dict[str, tuple[Callable[[int], str], Op]] = {
         lambda n: _fill("○山田委員　意見を申し上げます。\n", n, "検討会\n令和６年５月１７日\n"),
         _parse,
     ),
-    "same_speaker_bracket": (lambda n: _fill("【山田委員】意見を申し上げます。\n", n, OPENING), _parse),
-    "unknown_speakers": (lambda n: _numbered(lambda i: f"【{_kana_name(i)}】\n", n, OPENING), _parse),
+    "same_speaker_bracket": (
+        lambda n: _fill("【山田委員】意見を申し上げます。\n", n, OPENING),
+        _parse,
+    ),
+    "unknown_speakers": (
+        lambda n: _numbered(lambda i: f"【{_kana_name(i)}】\n", n, OPENING),
+        _parse,
+    ),
     "page_numbers": (_page_lines, _parse),
     "outline_hai": (lambda n: _fill("、", n, OPENING + CHAIR + "はい", TAIL), _outline),
     "outline_exchanges": (_exchanges, _outline),
@@ -228,13 +248,13 @@ def run_family(
     for size in sizes:
         text = build(size)
         n_bytes = len(text.encode("utf-8", "surrogatepass"))
-        t = best_time(lambda: op(text), 1 if n_bytes > 1024 * KB else repeat)
-        t_nfkc = best_time(lambda: unicodedata.normalize("NFKC", text), repeat)
+        t = best_time(functools.partial(op, text), 1 if n_bytes > 1024 * KB else repeat)
+        t_nfkc = best_time(functools.partial(unicodedata.normalize, "NFKC", text), repeat)
         rows.append({"bytes": n_bytes, "s": t, "over_nfkc": t / t_nfkc})
         if t > budget:
             break
     out: dict[str, Any] = {"family": name, "rows": rows}
-    ratios = [b["s"] / a["s"] * a["bytes"] / b["bytes"] * 2 for a, b in zip(rows, rows[1:])]
+    ratios = [b["s"] / a["s"] * a["bytes"] / b["bytes"] * 2 for a, b in itertools.pairwise(rows)]
     out["ratios"] = ratios
     out["worst"] = max(ratios) if ratios else None
     out["complete"] = len(rows) == len(sizes)

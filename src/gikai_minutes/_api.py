@@ -76,8 +76,12 @@ def parse_file(
     try:
         with open(path, "rb") as f:
             data = f.read()
-    except OSError as exc:
-        raise InputError(f"{name}: {exc.strerror or exc}") from exc
+    except (OSError, ValueError) as exc:
+        # ValueError: a path with a NUL character, or one the file system cannot encode
+        # (a lone surrogate: UnicodeEncodeError).
+        message = getattr(exc, "strerror", None) or exc
+        shown = name if name.isprintable() else ascii(name)
+        raise InputError(f"{shown}: {message}") from exc
     try:
         document = text_document(data, name=name, encoding=encoding)
     except DecodeError as exc:

@@ -15,8 +15,8 @@ from gikai_minutes._read.notes import (
     find_inline,
 )
 from gikai_minutes._read.pages import PageLayout
-from gikai_minutes._text.directions import CLOSING_WORDS
 from gikai_minutes._read.paragraphs import Row, build_paragraphs
+from gikai_minutes._text.directions import CLOSING_WORDS
 from gikai_minutes.model import Note, NoteKind, Paragraph, TextFix
 from gikai_minutes.model._positions import Line, LineTable
 

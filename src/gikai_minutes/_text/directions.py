@@ -9,8 +9,8 @@ from __future__ import annotations
 __all__ = [
     "BREAK_WORDS",
     "CLOSING_WORDS",
-    "DIRECTION_ENDINGS",
     "DIRECTIONS",
+    "DIRECTION_ENDINGS",
     "OPENING_WORDS",
     "TIME_EVENT_WORDS",
     "alternation",
