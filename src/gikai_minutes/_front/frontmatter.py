@@ -195,8 +195,11 @@ def read_front_matter(
             continue
         squashed = _NUMBERING.sub("", _SPACE.sub("", content).lstrip("○〇◯◎"))
         read = _Line(raw, content, start, indent, line.number, squashed)
-        kind = next((k for rule in LINE_RULES if (k := rule.apply(st, read)) is not None), None)
-        if kind is None:
+        for rule in LINE_RULES:
+            kind = rule.apply(st, read)
+            if kind is not None:
+                break
+        else:
             st.previous = content
             kind = "text"
         items.append(FrontMatterItem(kind, content, span))

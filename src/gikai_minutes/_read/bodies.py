@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 import attrs
@@ -23,6 +24,8 @@ from gikai_minutes.model._positions import Line, LineTable
 __all__ = ["Body", "read_body"]
 
 _STRIP = " \u3000\t\f\v"
+#: Lines up to this length share one string object per distinct text.
+_SHARED_LENGTH = 16
 
 
 @attrs.frozen(slots=True)
@@ -62,6 +65,8 @@ def read_body(
         if not content:
             rows.append(None)
             continue
+        if len(content) <= _SHARED_LENGTH:
+            content = sys.intern(content)  # 「はい。」, 〔拍手〕: one string, however many lines
         kind: NoteKind | None = None
         if artefacts and number - 1 in pages.number_lines:
             kind = NoteKind.PAGE_NUMBER
@@ -87,7 +92,10 @@ def read_body(
             cuts = [(start + s, start + e) for s, e, _ in inline]
             for s, e, rule in inline:
                 span = table.span(start + s, start + e)
-                notes.append(Note(rule.kind, raw[s:e], span, utterance))
+                note = raw[s:e]
+                if len(note) <= _SHARED_LENGTH:
+                    note = sys.intern(note)
+                notes.append(Note(rule.kind, note, span, utterance))
         rows.append((number, indented, content, a, cuts))
     paragraphs, fixes = build_paragraphs(text, rows, sites)
     return Body(paragraphs, fixes, tuple(notes))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import itertools
 import re
-from typing import NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple, overload
 
 import attrs
 
-__all__ = ["Line", "LineTable", "Span"]
+__all__ = ["Line", "LineTable", "Lines", "Span"]
 
 
 @attrs.frozen(slots=True)
@@ -39,30 +41,69 @@ class Line(NamedTuple):
 
 
 class LineTable:
-    """The lines of a text, with offset to line-number lookup."""
+    """The lines of a text, with offset to line-number lookup.
 
-    __slots__ = ("_starts", "lines", "text")
+    The lines' start offsets are stored in an array (4 bytes a line). For a text of
+    short lines (blank lines, page numbers) the :class:`Line` records of :attr:`lines`
+    are made on access, so that no object per line is kept; otherwise they are made once.
+    """
+
+    __slots__ = ("_cr", "_starts", "lines", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        lines: list[Line]
-        if "\r" in text:
-            lines = []
-            start = 0
-            for number, m in enumerate(_NEWLINE.finditer(text), 1):
-                lines.append(Line(number, start, m.start(), m.end()))
-                start = m.end()
-            lines.append(Line(len(lines) + 1, start, len(text), len(text)))
+        self._cr = "\r" in text
+        starts = array.array("i" if len(text) < 2**31 - 1 else "q", [0])
+        if self._cr:
+            starts.extend(m.end() for m in _NEWLINE.finditer(text))
         else:
-            lengths = [len(part) + 1 for part in text.split("\n")]
-            starts = [0, *itertools.accumulate(lengths)][:-1]
-            ends = [a + n - 1 for a, n in zip(starts, lengths, strict=True)]
-            nexts = [*starts[1:], len(text)]
-            numbers = range(1, len(starts) + 1)
-            make = functools.partial(tuple.__new__, Line)
-            lines = list(map(make, zip(numbers, starts, ends, nexts, strict=True)))
-        self.lines = lines
-        self._starts = [line.start for line in lines]
+            # In chunks: the split parts of one chunk at a time are alive at once.
+            for a in range(0, len(text), _CHUNK):
+                parts = text[a : a + _CHUNK].split("\n")
+                after = itertools.accumulate(map(_PLUS_ONE, map(len, parts)), initial=a)
+                starts.extend(itertools.islice(after, 1, len(parts)))
+        self._starts = starts
+        self.lines: Sequence[Line]
+        """All lines, in order."""
+        if len(text) < _DENSE * len(starts):
+            # Short lines (blank lines, page numbers, one-word lines): made on access.
+            self.lines = Lines(self, 0, len(starts))
+        elif self._cr:
+            self.lines = list(self.iter_lines(0, len(starts)))
+        else:
+            first = starts.tolist()
+            nexts = [*first[1:], len(text)]
+            ends = [*map(_MINUS_ONE, nexts[:-1]), len(text)]
+            numbers = range(1, len(first) + 1)
+            make = functools.partial(_new_line, Line)
+            self.lines = list(map(make, zip(numbers, first, ends, nexts, strict=True)))
+
+    def line(self, index: int) -> Line:
+        """The line at 0-based ``index``."""
+        starts, text = self._starts, self.text
+        start = starts[index]
+        if index + 1 == len(starts):
+            return _new_line(Line, (index + 1, start, len(text), len(text)))
+        nxt = starts[index + 1]
+        end = nxt - 1
+        if self._cr and text[end] == "\n" and end > start and text[end - 1] == "\r":
+            end -= 1
+        return _new_line(Line, (index + 1, start, end, nxt))
+
+    def iter_lines(self, lo: int, hi: int) -> Iterator[Line]:
+        """Lines ``[lo, hi)`` in order (one loop, no call per line)."""
+        starts, text, cr = self._starts, self.text, self._cr
+        last = len(starts) - 1
+        new = _new_line
+        for index in range(lo, min(hi, last)):
+            start = starts[index]
+            nxt = starts[index + 1]
+            end = nxt - 1
+            if cr and text[end] == "\n" and end > start and text[end - 1] == "\r":
+                end -= 1
+            yield new(Line, (index + 1, start, end, nxt))
+        if lo <= last < hi:
+            yield new(Line, (last + 1, starts[last], len(text), len(text)))
 
     def line_of(self, offset: int) -> int:
         """The 1-based number of the line holding ``offset``."""
@@ -72,7 +113,7 @@ class LineTable:
         """A :class:`Span` for ``[start, end)``; an empty range sits on its start's line."""
         first = self.line_of(start)
         last = first if end <= start else self.line_of(end - 1)
-        return Span(start, end, first, last)
+        return Span(start, end, first, first if last == first else last)
 
     def column_of(self, offset: int) -> int:
         """The 1-based column of ``offset`` within its line."""
@@ -83,3 +124,47 @@ class LineTable:
         if (start, end) == (span.start, span.end):
             return span
         return self.span(start, end)
+
+
+_CHUNK = 1 << 16
+#: Texts whose lines average fewer characters than this keep no object per line.
+_DENSE = 12
+_MINUS_ONE = (-1).__add__
+_new_line = tuple.__new__
+_PLUS_ONE = (1).__add__
+
+
+class Lines(Sequence[Line]):
+    """Lines ``[lo, hi)`` of a :class:`LineTable`, made on access; slices are views."""
+
+    __slots__ = ("_hi", "_lo", "_table")
+
+    def __init__(self, table: LineTable, lo: int, hi: int) -> None:
+        self._table, self._lo, self._hi = table, lo, hi
+
+    def __len__(self) -> int:
+        return self._hi - self._lo
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Lines: ...
+
+    def __getitem__(self, index: int | slice) -> Line | Lines:
+        if index.__class__ is int and 0 <= index < self._hi - self._lo:  # the common case
+            return self._table.line(self._lo + index)
+        if isinstance(index, slice):
+            lo, hi, step = index.indices(len(self))
+            if step != 1:
+                raise ValueError("line views take no step")
+            return Lines(self._table, self._lo + lo, self._lo + max(lo, hi))
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(index)
+        return self._table.line(self._lo + index)
+
+    def __iter__(self) -> Iterator[Line]:
+        return self._table.iter_lines(self._lo, self._hi)
