@@ -63,7 +63,8 @@ def read_body(
         raw = text[start:line_end]
         content = raw.strip(_STRIP)
         if not content:
-            rows.append(None)
+            if rows and rows[-1] is not None:
+                rows.append(None)  # a run of blank lines breaks a paragraph once
             continue
         if len(content) <= _SHARED_LENGTH:
             content = sys.intern(content)  # 「はい。」, 〔拍手〕: one string, however many lines

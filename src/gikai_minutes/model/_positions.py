@@ -40,21 +40,16 @@ class Line(NamedTuple):
     next: int
 
 
-class LineTable:
-    """The lines of a text, with offset to line-number lookup.
+class _Starts:
+    """Line start offsets in an array (4 bytes a line), and lines made from them."""
 
-    The lines' start offsets are stored in an array (4 bytes a line). For a text of
-    short lines (blank lines, page numbers) the :class:`Line` records of :attr:`lines`
-    are made on access, so that no object per line is kept; otherwise they are made once.
-    """
-
-    __slots__ = ("_cr", "_starts", "lines", "text")
+    __slots__ = ("cr", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._cr = "\r" in text
+        self.cr = "\r" in text
         starts = array.array("i" if len(text) < 2**31 - 1 else "q", [0])
-        if self._cr:
+        if self.cr:
             starts.extend(m.end() for m in _NEWLINE.finditer(text))
         else:
             # In chunks: the split parts of one chunk at a time are alive at once.
@@ -62,37 +57,23 @@ class LineTable:
                 parts = text[a : a + _CHUNK].split("\n")
                 after = itertools.accumulate(map(_PLUS_ONE, map(len, parts)), initial=a)
                 starts.extend(itertools.islice(after, 1, len(parts)))
-        self._starts = starts
-        self.lines: Sequence[Line]
-        """All lines, in order."""
-        if len(text) < _DENSE * len(starts):
-            # Short lines (blank lines, page numbers, one-word lines): made on access.
-            self.lines = Lines(self, 0, len(starts))
-        elif self._cr:
-            self.lines = list(self.iter_lines(0, len(starts)))
-        else:
-            first = starts.tolist()
-            nexts = [*first[1:], len(text)]
-            ends = [*map(_MINUS_ONE, nexts[:-1]), len(text)]
-            numbers = range(1, len(first) + 1)
-            make = functools.partial(_new_line, Line)
-            self.lines = list(map(make, zip(numbers, first, ends, nexts, strict=True)))
+        self.starts = starts
 
     def line(self, index: int) -> Line:
         """The line at 0-based ``index``."""
-        starts, text = self._starts, self.text
+        starts, text = self.starts, self.text
         start = starts[index]
         if index + 1 == len(starts):
             return _new_line(Line, (index + 1, start, len(text), len(text)))
         nxt = starts[index + 1]
         end = nxt - 1
-        if self._cr and text[end] == "\n" and end > start and text[end - 1] == "\r":
+        if self.cr and text[end] == "\n" and end > start and text[end - 1] == "\r":
             end -= 1
         return _new_line(Line, (index + 1, start, end, nxt))
 
     def iter_lines(self, lo: int, hi: int) -> Iterator[Line]:
         """Lines ``[lo, hi)`` in order (one loop, no call per line)."""
-        starts, text, cr = self._starts, self.text, self._cr
+        starts, text, cr = self.starts, self.text, self.cr
         last = len(starts) - 1
         new = _new_line
         for index in range(lo, min(hi, last)):
@@ -104,6 +85,46 @@ class LineTable:
             yield new(Line, (index + 1, start, end, nxt))
         if lo <= last < hi:
             yield new(Line, (last + 1, starts[last], len(text), len(text)))
+
+    def all_lines(self) -> list[Line]:
+        """Every line, made at once."""
+        if self.cr:
+            return list(self.iter_lines(0, len(self.starts)))
+        text = self.text
+        first = self.starts.tolist()
+        nexts = [*first[1:], len(text)]
+        ends = [*map(_MINUS_ONE, nexts[:-1]), len(text)]
+        numbers = range(1, len(first) + 1)
+        make = functools.partial(_new_line, Line)
+        return list(map(make, zip(numbers, first, ends, nexts, strict=True)))
+
+
+class LineTable:
+    """The lines of a text, with offset to line-number lookup.
+
+    The lines' start offsets are stored in an array (4 bytes a line). For a text of
+    short lines (blank lines, page numbers) the :class:`Line` records of :attr:`lines`
+    are made on access, so that no object per line is kept; otherwise they are made once.
+    """
+
+    __slots__ = ("_index", "_starts", "lines", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        index = _Starts(text)
+        self._index = index
+        self._starts = index.starts
+        self.lines: Sequence[Line]
+        """All lines, in order."""
+        if len(text) < _DENSE * len(index.starts):
+            # Short lines (blank lines, page numbers, one-word lines): made on access.
+            self.lines = Lines(index, 0, len(index.starts))
+        else:
+            self.lines = index.all_lines()
+
+    def line(self, index: int) -> Line:
+        """The line at 0-based ``index``."""
+        return self._index.line(index)
 
     def line_of(self, offset: int) -> int:
         """The 1-based number of the line holding ``offset``."""
@@ -135,12 +156,12 @@ _PLUS_ONE = (1).__add__
 
 
 class Lines(Sequence[Line]):
-    """Lines ``[lo, hi)`` of a :class:`LineTable`, made on access; slices are views."""
+    """Lines ``[lo, hi)`` of a text, made on access; slices are views."""
 
-    __slots__ = ("_hi", "_lo", "_table")
+    __slots__ = ("_hi", "_index", "_lo")
 
-    def __init__(self, table: LineTable, lo: int, hi: int) -> None:
-        self._table, self._lo, self._hi = table, lo, hi
+    def __init__(self, index: _Starts, lo: int, hi: int) -> None:
+        self._index, self._lo, self._hi = index, lo, hi
 
     def __len__(self) -> int:
         return self._hi - self._lo
@@ -153,18 +174,18 @@ class Lines(Sequence[Line]):
 
     def __getitem__(self, index: int | slice) -> Line | Lines:
         if index.__class__ is int and 0 <= index < self._hi - self._lo:  # the common case
-            return self._table.line(self._lo + index)
+            return self._index.line(self._lo + index)
         if isinstance(index, slice):
             lo, hi, step = index.indices(len(self))
             if step != 1:
                 raise ValueError("line views take no step")
-            return Lines(self._table, self._lo + lo, self._lo + max(lo, hi))
+            return Lines(self._index, self._lo + lo, self._lo + max(lo, hi))
         n = len(self)
         if index < 0:
             index += n
         if not 0 <= index < n:
             raise IndexError(index)
-        return self._table.line(self._lo + index)
+        return self._index.line(self._lo + index)
 
     def __iter__(self) -> Iterator[Line]:
-        return self._table.iter_lines(self._lo, self._hi)
+        return self._index.iter_lines(self._lo, self._hi)
