@@ -10,8 +10,9 @@ to the one before: linear work doubles (ratio ≈ 2), quadratic work quadruples 
 family whose parse takes longer than ``--budget`` seconds is not run at larger sizes.
 
 Times are CPU times of the process (``time.process_time``), the best of several runs,
-so that other work on the machine disturbs the ratios less. ``--memory`` adds the ``tracemalloc`` peak during one parse and the memory held while the
-returned ``Meeting`` lives, as multiples of the input's UTF-8 bytes, at the largest size.
+so that other work on the machine disturbs the ratios less. ``--memory`` adds the
+``tracemalloc`` peak during one parse and the memory held while the returned ``Meeting``
+lives, as multiples of the input's UTF-8 bytes, at the largest size.
 
 Run from anywhere: ``python benchmarks/bench_growth.py [--family NAME] [--max-kb N]``.
 """
