@@ -1,0 +1,216 @@
+"""Parla-CLARIN / ParlaMint-style TEI XML of a meeting.
+
+``<u who="#speaker.N" ana="#chair|#regular|#guest" xml:id n>`` per utterance with one
+``<seg>`` per paragraph, grouped in ``<div type="debateSection">`` per structure section (an
+utterance that a section boundary cuts is split in two ``<u>`` linked by ``next``/``prev``);
+notes as ``<note>``, ``<kinesic>``, ``<vocal>``, ``<incident>``, ``<pb n>`` and ``<fw>``
+where they stand; a ``listPerson`` with ``persName`` (``surname``, ``roleName``) and
+``affiliation``. Characters XML 1.0 cannot hold are written as U+FFFD.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import regex
+
+from gikai_minutes.model import (
+    Meeting,
+    Note,
+    NoteKind,
+    Paragraph,
+    ParagraphRef,
+    SpeakerCategory,
+    Utterance,
+)
+
+__all__ = ["TEI_NS", "tei_string", "tei_tree"]
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+#: ``ana`` value of a speaker category (ParlaMint's speaker types).
+SPEAKER_TYPE = {
+    SpeakerCategory.CHAIR: "#chair",
+    SpeakerCategory.MEMBER: "#regular",
+}
+GUEST = "#guest"
+
+#: Stage directions by what they record: (element, type, pattern), first match wins.
+STAGE_ELEMENTS: tuple[tuple[str, str, regex.Pattern[str]], ...] = (
+    ("vocal", "interruption", regex.compile(r"呼ぶ|発言する者|声あり|「")),
+    ("kinesic", "applause", regex.compile(r"拍手")),
+    ("kinesic", "gesture", regex.compile(r"起立|登壇|降壇|着席|退席|退場|入場")),
+)
+#: Element and type of the other note kinds.
+NOTE_ELEMENTS: dict[NoteKind, tuple[str, str]] = {
+    NoteKind.TIME: ("note", "time"),
+    NoteKind.SEPARATOR: ("note", "separator"),
+    NoteKind.HEADING: ("note", "heading"),
+    NoteKind.RUNNING_HEADER: ("fw", "header"),
+    NoteKind.OTHER: ("note", "comment"),
+    NoteKind.STAGE_DIRECTION: ("incident", "action"),
+}
+_NOT_XML = regex.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_DIGITS = regex.compile(r"[0-9０-９]+")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _tag(name: str) -> str:
+    return f"{{{TEI_NS}}}{name}"
+
+
+def _sub(parent: ET.Element, name: str, text: str | None = None, **attrib: str) -> ET.Element:
+    element = ET.SubElement(parent, _tag(name), attrib)
+    if text is not None:
+        element.text = _xml(text)
+    return element
+
+
+def _note_element(parent: ET.Element, note: Note) -> None:
+    if note.kind is NoteKind.PAGE_NUMBER:
+        digits = _DIGITS.search(note.text)
+        number = str(int(digits.group())) if digits else _xml(note.text.strip())
+        _sub(parent, "pb", n=number)
+        return
+    name, kind = NOTE_ELEMENTS[note.kind]
+    if note.kind is NoteKind.STAGE_DIRECTION:
+        for element, stage_type, pattern in STAGE_ELEMENTS:
+            if pattern.search(note.text):
+                name, kind = element, stage_type
+                break
+    if name in ("vocal", "kinesic", "incident"):
+        _sub(_sub(parent, name, type=kind), "desc", note.text)
+    else:
+        _sub(parent, name, note.text, type=kind)
+
+
+def _header(root: ET.Element, meeting: Meeting, ids: dict[str, str]) -> None:
+    header = _sub(root, "teiHeader")
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "titleStmt"), "title", meeting.title or meeting.source.name or "")
+    _sub(_sub(file_desc, "publicationStmt"), "p", "Converted by gikai_minutes.")
+    bibl = _sub(_sub(file_desc, "sourceDesc"), "bibl")
+    _sub(bibl, "title", meeting.title or "")
+    if meeting.body_name:
+        _sub(bibl, "orgName", meeting.body_name)
+    if meeting.date:
+        _sub(bibl, "date", meeting.date_text or meeting.date.isoformat(),
+             when=meeting.date.isoformat())  # fmt: skip
+    _sub(bibl, "idno", meeting.source.checksum, type="checksum")
+    profile = _sub(header, "profileDesc")
+    persons = _sub(_sub(profile, "particDesc"), "listPerson")
+    for speaker in meeting.speakers:
+        person = _sub(persons, "person", **{_XML_ID: ids[speaker.id], "n": _xml(speaker.label)})
+        pers_name = _sub(person, "persName")
+        if speaker.full_name or speaker.name:
+            _sub(pers_name, "surname", speaker.full_name or speaker.name)
+        if speaker.role:
+            _sub(pers_name, "roleName", speaker.role)
+        if not (speaker.full_name or speaker.name or speaker.role):
+            pers_name.text = _xml(speaker.label)
+        if speaker.affiliation:
+            _sub(person, "affiliation", speaker.affiliation)
+
+
+def _events(meeting: Meeting) -> list[tuple[int, int, Any]]:
+    """Paragraphs and notes in source order: (offset, order, item)."""
+    events: list[tuple[int, int, Any]] = []
+    for u in meeting.utterances:
+        for k, p in enumerate(u.paragraphs):
+            events.append((p.span.start, 1, (u, k, p)))
+    events.extend((n.span.start, 0, n) for n in meeting.notes)
+    events.sort(key=lambda e: (e[0], e[1]))
+    return events
+
+
+class _Writer:
+    """Places paragraphs and notes into sections and utterances as it walks the source."""
+
+    def __init__(self, meeting: Meeting, body: ET.Element, ids: dict[str, str]) -> None:
+        self.meeting = meeting
+        self.body = body
+        self.ids = ids
+        self.sections = meeting.structure.sections if meeting.structure else ()
+        self.div: ET.Element | None = None
+        self.section: int | None = -1
+        self.u: ET.Element | None = None
+        self.u_index = -1
+        self.parts: dict[int, list[ET.Element]] = {}
+
+    def open_div(self, section: int | None) -> ET.Element:
+        if self.div is None or section != self.section:
+            attrib = {"type": "debateSection"}
+            if section is not None:
+                attrib["ana"] = f"#{self.sections[section].kind.value}"
+            self.div = _sub(self.body, "div", **attrib)
+            self.section = section
+            self.u = None
+            if section is not None and self.sections[section].title:
+                _sub(self.div, "head", self.sections[section].title)
+        return self.div
+
+    def section_of(self, ref: ParagraphRef) -> int | None:
+        """The section holding ``ref``; paragraphs come in order, so the search moves on."""
+        start = self.section if self.section is not None and self.section >= 0 else 0
+        for i in range(start, len(self.sections)):
+            if self.sections[i].contains(ref):
+                return i
+        return None
+
+    def paragraph(self, u: Utterance, k: int, p: Paragraph) -> None:
+        section = self.section_of(ParagraphRef(u.index, k)) if self.sections else None
+        div = self.open_div(section if self.sections else None)
+        if self.u is None or self.u_index != u.index:
+            parts = self.parts.setdefault(u.index, [])
+            uid = f"u{u.index}" if not parts else f"u{u.index}.{len(parts)}"
+            ana = SPEAKER_TYPE.get(u.speaker.category, GUEST)
+            attrib = {"who": f"#{self.ids[u.speaker.id]}", "ana": ana, _XML_ID: uid}
+            self.u = _sub(div, "u", **attrib, n=str(u.index))
+            parts.append(self.u)
+            self.u_index = u.index
+        _sub(self.u, "seg", p.text, **{_XML_ID: f"u{u.index}.p{k}"})
+
+    def note(self, note: Note) -> None:
+        inside = self.u is not None and note.utterance_index == self.u_index
+        target = self.u if inside and self.u is not None else self.open_div(self.section)
+        if not inside:
+            self.u = None
+        _note_element(target, note)
+
+    def link_parts(self) -> None:
+        for parts in self.parts.values():
+            for a, b in zip(parts, parts[1:], strict=False):
+                a.set("next", f"#{b.get(_XML_ID)}")
+                b.set("prev", f"#{a.get(_XML_ID)}")
+
+
+def tei_tree(meeting: Meeting) -> ET.ElementTree[ET.Element]:
+    """The meeting as a TEI ``ElementTree`` (Parla-CLARIN style)."""
+    ids = {s.id: f"speaker.{i}" for i, s in enumerate(meeting.speakers)}
+    root = ET.Element(_tag("TEI"), {_XML_LANG: "ja"})
+    _header(root, meeting, ids)
+    body = _sub(_sub(root, "text"), "body")
+    writer = _Writer(meeting, body, ids)
+    for _, _, item in _events(meeting):
+        if isinstance(item, Note):
+            writer.note(item)
+        else:
+            writer.paragraph(*item)
+    if writer.div is None:
+        writer.open_div(None)
+    writer.link_parts()
+    return ET.ElementTree(root)
+
+
+def tei_string(meeting: Meeting) -> str:
+    """The meeting as a TEI XML document (with XML declaration), indented."""
+    ET.register_namespace("", TEI_NS)
+    tree = tei_tree(meeting)
+    ET.indent(tree, space=" ")
+    return ET.tostring(tree.getroot(), encoding="unicode", xml_declaration=True) + "\n"
