@@ -138,7 +138,7 @@ class _Writer:
         self.ids = ids
         self.sections = meeting.structure.sections if meeting.structure else ()
         self.div: ET.Element | None = None
-        self.section: int | None = -1
+        self.section: int | None = None
         self.u: ET.Element | None = None
         self.u_index = -1
         self.parts: dict[int, list[ET.Element]] = {}
@@ -157,7 +157,7 @@ class _Writer:
 
     def section_of(self, ref: ParagraphRef) -> int | None:
         """The section holding ``ref``; paragraphs come in order, so the search moves on."""
-        start = self.section if self.section is not None and self.section >= 0 else 0
+        start = self.section or 0
         for i in range(start, len(self.sections)):
             if self.sections[i].contains(ref):
                 return i

@@ -1,0 +1,98 @@
+"""TEI export checked with lxml: well-formed, every ``who`` resolves, text round-trips."""
+
+from __future__ import annotations
+
+import pytest
+from tests._export_docs import DIET_COMMITTEE
+
+import gikai_minutes
+from gikai_minutes._batch import load_meetings
+from gikai_minutes.export import tei_string
+from tests.test_export_schema import corpus_files
+
+etree = pytest.importorskip("lxml.etree")
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+
+
+def check(meeting: gikai_minutes.Meeting) -> etree._Element:
+    """Parse the TEI with lxml and check ids, speakers and the text of every utterance."""
+    root = etree.fromstring(tei_string(meeting).encode("utf-8"))
+    assert root.tag == f"{TEI}TEI"
+    ids = root.xpath("//@xml:id")
+    assert len(ids) == len(set(ids)), "xml:id values are unique"
+    persons = set(root.xpath("//t:listPerson/t:person/@xml:id", namespaces=NS))
+    assert len(persons) == len(meeting.speakers)
+    texts: dict[int, list[str]] = {}
+    for u in root.iter(f"{TEI}u"):
+        assert u.get("who")[1:] in persons, u.get("who")
+        index = int(u.get("n"))
+        speaker = meeting.utterances[index].speaker
+        person = root.xpath("//t:person[@xml:id=$id]", id=u.get("who")[1:], namespaces=NS)[0]
+        assert person.get("n") == speaker.label
+        texts.setdefault(index, []).extend(seg.text or "" for seg in u.iter(f"{TEI}seg"))
+        for link in ("next", "prev"):
+            if u.get(link):
+                assert u.get(link)[1:] in ids
+    assert {i: "\n".join(t) for i, t in texts.items()} == {
+        u.index: u.text for u in meeting.utterances if u.paragraphs
+    }
+    return root
+
+
+def test_seed(seed: gikai_minutes.Meeting) -> None:
+    root = check(seed)
+    divs = root.findall(f".//{TEI}div")
+    assert seed.structure is not None
+    assert len(divs) == len(seed.structure.sections)
+    assert all(d.get("type") == "debateSection" for d in divs)
+    chair = root.xpath("//t:person[@n='辻座長']/t:persName", namespaces=NS)[0]
+    assert [c.text for c in chair] == ["辻", "座長"]
+    assert root.xpath("//t:u[@who='#' and @ana]", namespaces=NS) == []
+    assert {u.get("ana") for u in root.iter(f"{TEI}u")} == {"#chair", "#regular", "#guest"}
+
+
+def test_diet_notes_and_affiliations() -> None:
+    meeting = gikai_minutes.parse(DIET_COMMITTEE)
+    root = check(meeting)
+    vocal = root.findall(f".//{TEI}vocal")
+    assert [v.get("type") for v in vocal] == ["interruption"]
+    assert vocal[0].findtext(f"{TEI}desc") == "〔「了解」と呼ぶ者あり〕"
+    # the shout is inside the minister's answer, where it was printed
+    assert vocal[0].getparent().tag == f"{TEI}u"
+    minister_id = root.xpath("//t:person[@n='佐藤国務大臣']/@xml:id", namespaces=NS)[0]
+    assert vocal[0].getparent().get("who") == f"#{minister_id}"
+    times = root.xpath("//t:note[@type='time']", namespaces=NS)
+    assert [t.text for t in times] == ["午前十時二分散会"]
+    minister = root.xpath("//t:person[@n='佐藤国務大臣']/t:persName/t:surname", namespaces=NS)
+    assert [m.text for m in minister] == ["佐藤花子"]
+
+
+def test_control_characters_become_replacement_characters() -> None:
+    meeting = gikai_minutes.parse("【山田座長】 開会します。\x0bよろしくお願いします。\n")
+    root = etree.fromstring(tei_string(meeting).encode("utf-8"))
+    assert root.findtext(f".//{TEI}seg") == meeting.utterances[0].text.replace("\x0b", "\ufffd")
+
+
+def test_page_breaks() -> None:
+    text = (
+        "第３回　まちづくり審議会　議事録\n\n令和６年６月３日\n\n"
+        "【川口会長】 それでは、第３回の審議会を開会いたします。\n"
+        "本日は、都市計画マスタープランの改定について御審議いただきます。\n\f"
+        "- 2 -\n"
+        "【森田委員】 資料の説明をお願いいたします。\n"
+    )
+    meeting = gikai_minutes.parse(text)
+    pages = [n for n in meeting.notes if n.kind.value == "page_number"]
+    root = check(meeting)
+    assert [pb.get("n") for pb in root.iter(f"{TEI}pb")] == ["2"] * len(pages)
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_corpus(path) -> None:  # type: ignore[no-untyped-def]
+    if path.suffix == ".pdf":
+        pytest.importorskip("pypdf")
+    for meeting in load_meetings(path):
+        check(meeting)
