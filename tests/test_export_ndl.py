@@ -37,7 +37,10 @@ def test_speaker_fields(diet: gikai_minutes.Meeting) -> None:
     by_label = {r["speech"].split("　", 1)[0][1:]: r for r in records[1:]}
     chair = by_label["山本委員長"]
     assert (chair["speaker"], chair["speakerPosition"], chair["speakerRole"]) == (
-        "山本一郎", "委員長", "委員長")  # fmt: skip
+        "山本一郎",
+        "委員長",
+        "委員長",
+    )
     minister = by_label["佐藤国務大臣"]
     assert (minister["speaker"], minister["speakerRole"]) == ("佐藤花子", None)
     assert all(r["date"] == "2024-05-15" for r in records)
@@ -68,12 +71,19 @@ def test_poliinfo_questions_and_answers(diet: gikai_minutes.Meeting) -> None:
     (question,) = sentence_records(diet, "今後の対策はどうなっているのでしょうか。")
     (answer,) = sentence_records(diet, "担い手の確保に向けて")
     assert (question["QorA"], question["QuestionerID"], question["Speaker"]) == (
-        "質問", "川村委員", "川村委員")  # fmt: skip
+        "質問",
+        "川村委員",
+        "川村委員",
+    )
     assert (answer["QorA"], answer["QuestionerID"], answer["Speaker"]) == (
-        "答弁", "川村委員", "佐藤国務大臣")  # fmt: skip
+        "答弁",
+        "川村委員",
+        "佐藤国務大臣",
+    )
     assert question["QAID"] == answer["QAID"] != ""
     (first_q,) = sentence_records(diet, "路線バスの廃止が相次いでおりますが")
-    assert first_q["QorA"] == "質問" and first_q["QAID"] != question["QAID"]
+    assert first_q["QorA"] == "質問"
+    assert first_q["QAID"] != question["QAID"]
     (closing,) = sentence_records(diet, "これにて散会いたします。")
     assert (closing["QorA"], closing["QAID"], closing["QuestionerID"]) == ("", "", "")
 

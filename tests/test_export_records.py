@@ -106,7 +106,10 @@ def test_parquet(seed: gikai_minutes.Meeting, tmp_path: Path) -> None:
     assert table.schema.names == NAMES
     assert table.schema.equals(arrow_schema())
     assert table.num_rows == 101
-    assert list(zip(table["first_line"].to_pylist(), table["label"].to_pylist(), strict=True)) == seed_headers()
+    assert (
+        list(zip(table["first_line"].to_pylist(), table["label"].to_pylist(), strict=True))
+        == seed_headers()
+    )
     assert table.to_pylist() == list(utterance_records(seed))
 
 

@@ -22,11 +22,20 @@ from gikai_minutes._batch import load_meetings
 
 GOLDEN = REPO / "tests" / "golden" / "seed_layout.json"
 CORPUS = REPO.parent / "shared" / "corpus"
-_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer",
-          float: "number", type(None): "null"}  # fmt: skip
+_TYPES = {
+    dict: "object",
+    list: "array",
+    str: "string",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    type(None): "null",
+}
 
 
-def layout(value: Any, path: str = "$", out: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+def layout(
+    value: Any, path: str = "$", out: dict[str, set[str]] | None = None
+) -> dict[str, set[str]]:
     """Every key path of a JSON value with the JSON types seen there."""
     out = {} if out is None else out
     out.setdefault(path, set()).add(_TYPES[type(value)])
@@ -81,7 +90,9 @@ def errors_of(validator: jsonschema.protocols.Validator, data: Any) -> list[str]
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
 
 
-def test_seed_validates(validator: jsonschema.protocols.Validator, seed: gikai_minutes.Meeting) -> None:
+def test_seed_validates(
+    validator: jsonschema.protocols.Validator, seed: gikai_minutes.Meeting
+) -> None:
     assert errors_of(validator, json.loads(seed.to_json())) == []
 
 
@@ -128,8 +139,10 @@ def test_golden_layout_of_the_seed() -> None:
 def test_schema_command_prints_the_schema() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "gikai_minutes", "schema", "--indent", "-1"],
-        capture_output=True, check=False, cwd=REPO,
-    )  # fmt: skip
+        capture_output=True,
+        check=False,
+        cwd=REPO,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == gikai_minutes.json_schema()
     assert proc.stdout.count(b"\n") == 1

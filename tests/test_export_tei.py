@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from tests._export_docs import DIET_COMMITTEE
+from tests.test_export_schema import corpus_files
 
 import gikai_minutes
 from gikai_minutes._batch import load_meetings
 from gikai_minutes.export import tei_string
-from tests.test_export_schema import corpus_files
 
 etree = pytest.importorskip("lxml.etree")
 

@@ -380,9 +380,7 @@ def _up_to_date(entry: Any, sha256: str, options: dict[str, Any], out_dir: Path)
     )
 
 
-def _run(
-    tasks: list[tuple[str, str, str, str, BatchOptions]], jobs: int
-) -> Iterator[FileResult]:
+def _run(tasks: list[tuple[str, str, str, str, BatchOptions]], jobs: int) -> Iterator[FileResult]:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield convert_one(*task)
@@ -415,10 +413,18 @@ def convert_batch(
     entries: dict[str, Any] = dict(manifest.get("inputs", {}))
     options = opts.key()
     results: list[FileResult] = [
-        FileResult(arg, "failed", error={"file": arg, "error": "not-found", "line": None,
-                                         "message": "no such file, directory or match"})
+        FileResult(
+            arg,
+            "failed",
+            error={
+                "file": arg,
+                "error": "not-found",
+                "line": None,
+                "message": "no such file, directory or match",
+            },
+        )
         for arg in missing
-    ]  # fmt: skip
+    ]
     tasks = []
     for (file, _), stem in zip(inputs, _stems(inputs), strict=True):
         sha = file_sha256(file)
@@ -426,9 +432,15 @@ def convert_batch(
         if not force and _up_to_date(entry, sha, options, out_dir):
             assert isinstance(entry, dict)
             skipped = FileResult(
-                str(file), "skipped", sha, file.stat().st_size, tuple(entry["outputs"]),
-                entry.get("meetings", 0), entry.get("utterances", 0), entry.get("speakers", 0),
-            )  # fmt: skip
+                str(file),
+                "skipped",
+                sha,
+                file.stat().st_size,
+                tuple(entry["outputs"]),
+                entry.get("meetings", 0),
+                entry.get("utterances", 0),
+                entry.get("speakers", 0),
+            )
             results.append(skipped)
             if progress:
                 progress(skipped)
@@ -467,7 +479,9 @@ def convert_batch(
                 fp.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
         errors_file.unlink(missing_ok=True)
-    return BatchSummary(tuple(results), time.perf_counter() - start, errors_file if failed else None)
+    return BatchSummary(
+        tuple(results), time.perf_counter() - start, errors_file if failed else None
+    )
 
 
 #: Formats that ``combine_outputs`` can join into one file.

@@ -43,7 +43,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _indent(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value[:20]!r}") from None
     if number > MAX_INDENT:
         raise argparse.ArgumentTypeError(f"at most {MAX_INDENT} (negative: one line)")
     return number
@@ -79,8 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--to", choices=list(FORMATS), default="jsonl", help="output format")
     c.add_argument("--out", required=True, help="output directory, or one file (see docs)")
     c.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes")
-    c.add_argument("--glob", help="file pattern when walking directories (default: *.txt, "
-                                  "*.json, *.pdf)")  # fmt: skip
+    c.add_argument(
+        "--glob", help="file pattern when walking directories (default: *.txt, *.json, *.pdf)"
+    )
     c.add_argument("--encoding", help="input encoding of text files (default: detect)")
     c.add_argument("--dialect", choices=sorted(DIALECTS), help="force a header convention")
     c.add_argument("--strict", action="store_true", help="a warning makes the file fail")
@@ -163,7 +167,9 @@ def _decode_with(data: bytes, encoding: str) -> str:
         text = data.decode(info.name)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DecodeError(f"cannot decode input as {encoding}: byte {exc.start} (line {line})")
+        raise DecodeError(
+            f"cannot decode input as {encoding}: byte {exc.start} (line {line})"
+        ) from None
     except (UnicodeError, ValueError, LookupError, TypeError) as exc:
         raise DecodeError(f"cannot decode input as {encoding}: {exc}") from None
     bad = _SURROGATE.search(text)
@@ -248,8 +254,14 @@ def _progress(total: int, total_bytes: int, quiet: bool) -> tuple[Callable[[Any]
         except ImportError:  # pragma: no cover - depends on the environment
             tty = False
     if tty:
-        bar = tqdm(total=total_bytes, unit="B", unit_scale=True, desc="convert",
-                   file=sys.stderr, dynamic_ncols=True)  # fmt: skip
+        bar = tqdm(
+            total=total_bytes,
+            unit="B",
+            unit_scale=True,
+            desc="convert",
+            file=sys.stderr,
+            dynamic_ncols=True,
+        )
 
         def update_bar(result: Any) -> None:
             done[0] += 1
@@ -301,16 +313,28 @@ def _convert(args: argparse.Namespace) -> int:
     if single and args.to not in COMBINABLE:  # pragma: no cover - guarded above
         return EXIT_USAGE
     parts = out.with_name(f".{out.name}.parts") if single else out
-    options = BatchOptions(args.to, args.strict, args.dialect, args.encoding, args.bom,
-                           args.indent if args.indent is None or args.indent >= 0 else None)  # fmt: skip
+    options = BatchOptions(
+        args.to,
+        args.strict,
+        args.dialect,
+        args.encoding,
+        args.bom,
+        args.indent if args.indent is None or args.indent >= 0 else None,
+    )
     total_bytes = sum(f.stat().st_size for f, _ in inputs)
     callback, bar = _progress(len(inputs), total_bytes, args.quiet)
     errors_path = out.with_name(out.name + ".errors.jsonl") if single else None
     try:
         summary = convert_batch(
-            inputs, parts, options, jobs=args.jobs, force=args.force, progress=callback,
-            errors_path=errors_path, missing=missing,
-        )  # fmt: skip
+            inputs,
+            parts,
+            options,
+            jobs=args.jobs,
+            force=args.force,
+            progress=callback,
+            errors_path=errors_path,
+            missing=missing,
+        )
         if single:
             combine_outputs(summary, parts, args.to, out)
     except OSError as exc:

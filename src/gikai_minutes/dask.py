@@ -42,7 +42,9 @@ def _bag_module() -> Any:
     return dask.bag
 
 
-def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[str]:
+def expand_paths(
+    paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[str]:
     """Files named by a path, a directory (walked for ``.txt``, ``.json``, ``.pdf``), a glob
     pattern, or a list of these; sorted, without repeats."""
     items = [paths_or_glob] if isinstance(paths_or_glob, str | os.PathLike) else paths_or_glob
@@ -52,9 +54,10 @@ def expand_paths(paths_or_glob: str | os.PathLike[str] | Iterable[str | os.PathL
         path = Path(name)
         if path.is_dir():
             found.extend(
-                str(p) for p in sorted(path.rglob("*"))
+                str(p)
+                for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-            )  # fmt: skip
+            )
         elif path.is_file():
             found.append(name)
         else:
@@ -132,8 +135,9 @@ def to_parquet(bag: Any, directory: str | os.PathLike[str], *, compute: bool = T
     ``part.00000.parquet``…, into ``directory`` (read it back with
     ``pandas.read_parquet(directory)``); return the number of rows written, or the list of
     delayed row counts with ``compute=False``."""
-    import dask
+    import dask as dask_module
 
+    dask: Any = dask_module
     target = os.fspath(directory)
     os.makedirs(target, exist_ok=True)
     write = dask.delayed(_write_partition)

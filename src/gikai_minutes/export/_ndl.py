@@ -26,9 +26,10 @@ FRONT_MATTER_SPEAKER = "会議録情報"
 
 def issue_id(meeting: Meeting) -> str:
     """A 21-character id of the meeting (the NDL ``issueID`` length), from its checksum."""
-    digest = meeting.source.checksum.partition(":")[2] or hashlib.sha256(
-        meeting.source.text.encode("utf-8", "surrogatepass")
-    ).hexdigest()
+    digest = (
+        meeting.source.checksum.partition(":")[2]
+        or hashlib.sha256(meeting.source.text.encode("utf-8", "surrogatepass")).hexdigest()
+    )
     return digest[:21]
 
 

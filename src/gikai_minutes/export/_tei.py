@@ -10,6 +10,7 @@ where they stand; a ``listPerson`` with ``persName`` (``surname``, ``roleName``)
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -100,8 +101,12 @@ def _header(root: ET.Element, meeting: Meeting, ids: dict[str, str]) -> None:
     if meeting.body_name:
         _sub(bibl, "orgName", meeting.body_name)
     if meeting.date:
-        _sub(bibl, "date", meeting.date_text or meeting.date.isoformat(),
-             when=meeting.date.isoformat())  # fmt: skip
+        _sub(
+            bibl,
+            "date",
+            meeting.date_text or meeting.date.isoformat(),
+            when=meeting.date.isoformat(),
+        )
     _sub(bibl, "idno", meeting.source.checksum, type="checksum")
     profile = _sub(header, "profileDesc")
     persons = _sub(_sub(profile, "particDesc"), "listPerson")
@@ -185,7 +190,7 @@ class _Writer:
 
     def link_parts(self) -> None:
         for parts in self.parts.values():
-            for a, b in zip(parts, parts[1:], strict=False):
+            for a, b in itertools.pairwise(parts):
                 a.set("next", f"#{b.get(_XML_ID)}")
                 b.set("prev", f"#{a.get(_XML_ID)}")
 

@@ -1,0 +1,182 @@
+"""``gikai-minutes convert``: many inputs, errors recorded, re-runs skip what is up to date."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from tests._export_docs import DIET_COMMITTEE
+from tests.conftest import SEED
+
+import gikai_minutes
+from gikai_minutes._cli import main
+from gikai_minutes.export import ndl_response
+
+SEED_TURNS = 101
+DIET_TURNS = DIET_COMMITTEE.count("\n○")
+STRICT_BAD = "第１回　検討会\n\n【辻座長】 開会します。\n【田中委員 閉じていない見出しです。\n"
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "archive"
+    (root / "2024").mkdir(parents=True)
+    shutil.copy(SEED, root / "seed.txt")
+    (root / "2024" / "diet.txt").write_text(DIET_COMMITTEE, encoding="utf-8")
+    (root / "2024" / "scan.txt").write_bytes(b"\x00\x01\x02\x03PK" * 40)
+    (root / "notes.md").write_text("not an input", encoding="utf-8")
+    return root
+
+
+def convert(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["convert", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def summary(out: str) -> dict[str, str]:
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines())}
+
+
+def test_bad_file_is_recorded_and_the_batch_goes_on(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code, stdout, err = convert(
+        capsys, str(archive), "--to", "jsonl", "--out", str(out), "--jobs", "1"
+    )
+    assert code == 1
+    assert summary(stdout)["files"] == "3 (converted 2, skipped 0, failed 1)"
+    assert summary(stdout)["utterances"] == str(SEED_TURNS + DIET_TURNS)
+    errors = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert errors == [
+        {
+            "file": str(archive / "2024" / "scan.txt"),
+            "error": "decode-error",
+            "line": None,
+            "message": errors[0]["message"],
+        }
+    ]
+    assert "binary" in errors[0]["message"]
+    assert len((out / "seed.jsonl").read_text(encoding="utf-8").splitlines()) == SEED_TURNS
+    assert len((out / "2024" / "diet.jsonl").read_text(encoding="utf-8").splitlines()) == DIET_TURNS
+    assert not (out / "notes.jsonl").exists()
+    assert err.count("\n") == 3  # one plain progress line per file (not a terminal)
+
+
+def test_strict_failure_has_code_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(STRICT_BAD, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, _ = convert(capsys, str(bad), str(SEED), "--strict", "--out", str(out), "--quiet")
+    assert code == 1
+    (error,) = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert (error["file"], error["error"], error["line"]) == (str(bad), "malformed-header", 4)
+
+
+def test_rerun_skips_then_force_redoes(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (archive / "2024" / "scan.txt").unlink()
+    out = tmp_path / "out"
+    args = (str(archive), "--to", "csv", "--out", str(out), "--quiet")
+    assert convert(capsys, *args)[0] == 0
+    first = (out / "seed.csv").stat().st_mtime_ns
+    code, stdout, _ = convert(capsys, *args)
+    assert code == 0
+    assert summary(stdout)["files"] == "2 (converted 0, skipped 2, failed 0)"
+    assert summary(stdout)["utterances"] == str(SEED_TURNS + DIET_TURNS)
+    assert (out / "seed.csv").stat().st_mtime_ns == first
+    diet = archive / "2024" / "diet.txt"
+    diet.write_text(DIET_COMMITTEE.replace("森健君。", "森健君、どうぞ。"), encoding="utf-8")
+    code, stdout, _ = convert(capsys, *args)
+    assert summary(stdout)["files"] == "2 (converted 1, skipped 1, failed 0)"
+    code, stdout, _ = convert(capsys, *args, "--bom")  # other options: redone
+    assert summary(stdout)["files"] == "2 (converted 2, skipped 0, failed 0)"
+    code, stdout, _ = convert(capsys, *args, "--bom", "--force")
+    assert summary(stdout)["files"] == "2 (converted 2, skipped 0, failed 0)"
+    assert (out / "seed.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    (out / "seed.csv").unlink()  # a missing output is redone
+    code, stdout, _ = convert(capsys, *args, "--bom")
+    assert summary(stdout)["files"] == "2 (converted 1, skipped 1, failed 0)"
+
+
+def test_one_output_file_and_two_processes(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "all.csv"
+    code, stdout, _ = convert(
+        capsys, str(archive), "--to", "csv", "--bom", "--out", str(target), "--jobs", "2", "--quiet"
+    )
+    assert code == 1
+    assert summary(stdout)["errors"] == f"{target}.errors.jsonl"
+    with open(target, encoding="utf-8-sig", newline="") as fp:
+        rows = list(csv.DictReader(fp))
+    assert len(rows) == SEED_TURNS + DIET_TURNS
+    # inputs in sorted path order: 2024/diet.txt, then seed.txt
+    assert {r["label"] for r in rows[:DIET_TURNS]} <= {
+        "山本委員長",
+        "森（健）委員",
+        "佐藤国務大臣",
+        "川村委員",
+    }
+    assert rows[DIET_TURNS]["label"] == "辻座長"
+    one = tmp_path / "one.jsonl"
+    assert convert(capsys, str(archive), "--out", str(one), "--jobs", "1", "--quiet")[0] == 1
+    two = tmp_path / "two.jsonl"
+    assert convert(capsys, str(archive), "--out", str(two), "--jobs", "2", "--quiet")[0] == 1
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert len(one.read_text(encoding="utf-8").splitlines()) == SEED_TURNS + DIET_TURNS
+
+
+def test_globs_missing_paths_and_meetings_per_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = tmp_path / "in" / "ndl_dump.json"
+    records.parent.mkdir()
+    meetings = [gikai_minutes.parse(DIET_COMMITTEE), gikai_minutes.parse_file(SEED)]
+    records.write_text(json.dumps(ndl_response(meetings), ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "tei"
+    code, stdout, _ = convert(
+        capsys,
+        str(tmp_path / "in" / "*.json"),
+        str(tmp_path / "nothing-*.txt"),
+        "--to",
+        "tei",
+        "--out",
+        str(out),
+        "--quiet",
+    )
+    assert code == 1
+    assert sorted(p.name for p in out.glob("*.xml")) == ["ndl_dump.000.xml", "ndl_dump.001.xml"]
+    assert summary(stdout)["meetings"] == "2"
+    (error,) = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert error["error"] == "not-found"
+
+
+def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = convert(capsys, str(tmp_path / "none"), "--out", str(tmp_path / "o"))
+    assert code == 2
+    assert "no input files" in err
+    code, _, err = convert(capsys, str(SEED), "--to", "json", "--out", str(tmp_path / "x.json"))
+    assert code == 2
+    assert "one file per meeting" in err
+    code, _, err = convert(capsys, str(SEED), "--out", str(tmp_path / "o"), "--jobs", "0")
+    assert code == 2
+    code, _, err = convert(capsys, str(SEED), "--out", str(tmp_path / "o"), "--encoding", "base64")
+    assert code == 2
+    assert "not a text encoding" in err
+
+
+def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = convert(capsys, str(SEED), "--out", str(blocker / "out"), "--quiet")
+    assert code == 4
+    assert err.startswith("gikai-minutes: cannot write")
+    assert err.count("\n") == 1
