@@ -1,4 +1,33 @@
-"""Minutes written for the export tests (invented, in the layout of real Diet minutes)."""
+"""Minutes written for the export tests (invented, in the layout of real Diet minutes), and
+the shared corpus files parsed once per test session."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+import gikai_minutes
+from gikai_minutes._batch import load_meetings
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def corpus_files() -> list[Path]:
+    """Every minutes file of the shared corpus (none when ``../shared`` is absent)."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".json", ".pdf"))
+
+
+@functools.cache
+def corpus_meetings(path: Path) -> tuple[gikai_minutes.Meeting, ...]:
+    """The meetings of one corpus file (PDF files need the ``pdf`` extra)."""
+    if path.suffix == ".pdf":
+        pytest.importorskip("pypdf")
+    return load_meetings(path)
+
 
 DIET_COMMITTEE = """\
 令和六年五月十五日（水曜日）

@@ -43,12 +43,9 @@ def test_local_cluster_matches_one_process(tmp_path: Path) -> None:
         distributed.Client(cluster),
     ):
         records = gmd.read_minutes(paths, records=True).compute()
-        meetings = gmd.read_minutes(paths, npartitions=2).compute()
+        # a bag of meetings, turned into records on the workers while writing
         rows = gmd.to_parquet(gmd.read_minutes(paths, npartitions=3), tmp_path / "pq")
     assert records == single
-    assert [m.source.checksum for m in meetings] == list(
-        dict.fromkeys(r["meeting_id"] for r in single)
-    )
     import pyarrow.parquet as pq
 
     table = pq.read_table(tmp_path / "pq")
@@ -56,7 +53,7 @@ def test_local_cluster_matches_one_process(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "pq").iterdir()) == [
         f"part.{i:05d}.parquet" for i in range(3)
     ]
-    assert sorted(table.column("meeting_id").to_pylist()) == sorted(r["meeting_id"] for r in single)
+    assert table.to_pylist() == single
 
 
 def test_read_minutes_of_nothing(tmp_path: Path) -> None:

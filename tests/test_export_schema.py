@@ -15,13 +15,12 @@ from typing import Any
 
 import jsonschema
 import pytest
+from tests._export_docs import corpus_files, corpus_meetings
 from tests.conftest import REPO, SEED
 
 import gikai_minutes
-from gikai_minutes._batch import load_meetings
 
 GOLDEN = REPO / "tests" / "golden" / "seed_layout.json"
-CORPUS = REPO.parent / "shared" / "corpus"
 _TYPES = {
     dict: "object",
     list: "array",
@@ -110,17 +109,9 @@ def test_schema_rejects_renamed_and_mistyped_fields(
     assert "'moderator' is not one of" in found
 
 
-def corpus_files() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    return sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".json", ".pdf"))
-
-
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
 def test_corpus_validates(validator: jsonschema.protocols.Validator, path: Path) -> None:
-    if path.suffix == ".pdf":
-        pytest.importorskip("pypdf")
-    meetings = load_meetings(path)
+    meetings = corpus_meetings(path)
     assert meetings
     for meeting in meetings:
         assert errors_of(validator, json.loads(meeting.to_json())) == []

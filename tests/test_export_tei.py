@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from tests._export_docs import DIET_COMMITTEE
-from tests.test_export_schema import corpus_files
+from tests._export_docs import DIET_COMMITTEE, corpus_files, corpus_meetings
 
 import gikai_minutes
-from gikai_minutes._batch import load_meetings
 from gikai_minutes.export import tei_string
 
 etree = pytest.importorskip("lxml.etree")
@@ -91,8 +91,6 @@ def test_page_breaks() -> None:
 
 
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
-def test_corpus(path) -> None:  # type: ignore[no-untyped-def]
-    if path.suffix == ".pdf":
-        pytest.importorskip("pypdf")
-    for meeting in load_meetings(path):
+def test_corpus(path: Path) -> None:
+    for meeting in corpus_meetings(path):
         check(meeting)
