@@ -9,6 +9,7 @@ each input's source hash, so a re-run skips inputs whose outputs are up to date.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import glob
 import hashlib
 import json
@@ -385,6 +386,10 @@ def _run(tasks: list[tuple[str, str, str, str, BatchOptions]], jobs: int) -> Ite
         for task in tasks:
             yield convert_one(*task)
         return
+    if tasks[0][4].fmt == "parquet":
+        # imported once here, so that forked workers do not each import pyarrow again
+        with contextlib.suppress(ImportError):
+            import pyarrow.parquet  # noqa: F401
     with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
         futures = [pool.submit(convert_one, *task) for task in tasks]
         for future in concurrent.futures.as_completed(futures):
