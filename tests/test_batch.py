@@ -180,3 +180,59 @@ def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 4
     assert err.startswith("gikai-minutes: cannot write")
     assert err.count("\n") == 1
+
+
+def test_outputs_inside_the_input_directory_are_not_inputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "minutes"
+    root.mkdir()
+    shutil.copy(SEED, root / "seed.txt")
+    (root / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    args = (str(root), "--to", "json", "--out", str(root / "json"), "--quiet")
+    code, stdout, _ = convert(capsys, *args)
+    assert code == 1  # settings.json holds no minutes
+    (error,) = [json.loads(x) for x in (root / "json" / "errors.jsonl").read_text().splitlines()]
+    assert (error["error"], error["file"]) == ("input-error", str(root / "settings.json"))
+    assert "holds no minutes" in error["message"]
+    code, stdout, _ = convert(capsys, *args)
+    assert summary(stdout)["files"] == "2 (converted 0, skipped 1, failed 1)"
+    (meeting_json,) = [p for p in (root / "json").glob("*.json") if not p.name.startswith(".")]
+    assert gikai_minutes.Meeting.from_json(meeting_json.read_text(encoding="utf-8")) == (
+        gikai_minutes.parse_file(root / "seed.txt")
+    )
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")
+    pytest.importorskip("tqdm")
+    import fcntl
+    import os
+    import struct
+    import sys
+    import termios
+
+    from tests.conftest import REPO
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child: a terminal 100 columns wide
+        fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+        os.environ["PYTHONPATH"] = str(REPO / "src")
+        os.execv(sys.executable, [sys.executable, "-m", "gikai_minutes", "convert", str(SEED),
+                                  "--out", str(tmp_path / "out"), "--jobs", "1"])  # fmt: skip
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    text = b"".join(chunks).decode("utf-8", "replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert "1/1 files" in text
+    assert "B/s" in text
+    assert "[1/1]" not in text
+    assert "files:      1 (converted 1, skipped 0, failed 0)" in text

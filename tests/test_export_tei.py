@@ -37,7 +37,7 @@ def check(meeting: gikai_minutes.Meeting) -> etree._Element:
             if u.get(link):
                 assert u.get(link)[1:] in ids
     assert {i: "\n".join(t) for i, t in texts.items()} == {
-        u.index: u.text for u in meeting.utterances if u.paragraphs
+        u.index: u.text for u in meeting.utterances
     }
     return root
 
@@ -46,8 +46,12 @@ def test_seed(seed: gikai_minutes.Meeting) -> None:
     root = check(seed)
     divs = root.findall(f".//{TEI}div")
     assert seed.structure is not None
-    assert len(divs) == len(seed.structure.sections)
-    assert all(d.get("type") == "debateSection" for d in divs)
+    assert [d.get("type") for d in divs] == ["preface"] + ["debateSection"] * len(
+        seed.structure.sections
+    )
+    # the front matter before the first 【…】 header: the title, then the date
+    assert divs[0].findtext(f"{TEI}head") == seed.title
+    assert [n.text for n in divs[0].iter(f"{TEI}note")] == [seed.date_text]
     chair = root.xpath("//t:person[@n='辻座長']/t:persName", namespaces=NS)[0]
     assert [c.text for c in chair] == ["辻", "座長"]
     assert root.xpath("//t:u[@who='#' and @ana]", namespaces=NS) == []
@@ -65,9 +69,20 @@ def test_diet_notes_and_affiliations() -> None:
     minister_id = root.xpath("//t:person[@n='佐藤国務大臣']/@xml:id", namespaces=NS)[0]
     assert vocal[0].getparent().get("who") == f"#{minister_id}"
     times = root.xpath("//t:note[@type='time']", namespaces=NS)
-    assert [t.text for t in times] == ["午前十時二分散会"]
+    assert [t.text for t in times] == ["午前九時開議", "午前十時二分散会"]  # both time lines
     minister = root.xpath("//t:person[@n='佐藤国務大臣']/t:persName/t:surname", namespaces=NS)
     assert [m.text for m in minister] == ["佐藤花子"]
+
+
+def test_utterance_without_text_is_kept() -> None:
+    text = "第２回　検討会\n\n【山田座長】 開会します。\n【佐藤委員】\n【山田座長】 閉会します。\n"
+    meeting = gikai_minutes.parse(text)
+    empty = [u.index for u in meeting.utterances if not u.paragraphs]
+    root = check(meeting)
+    assert [u.get("n") for u in root.iter(f"{TEI}u")] == [str(u.index) for u in meeting.utterances]
+    for index in empty:
+        (u,) = root.xpath("//t:u[@n=$n]", n=str(index), namespaces=NS)
+        assert u.findall(f"{TEI}seg") == []
 
 
 def test_control_characters_become_replacement_characters() -> None:

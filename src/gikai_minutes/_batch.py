@@ -53,22 +53,29 @@ _GLOB_MAGIC = frozenset("*?[")
 # --- reading -------------------------------------------------------------------------------
 
 
-def _json_kind(data: bytes) -> tuple[str, Any]:
-    """What a JSON input holds: ``meeting``, ``discussnet``, ``ndl`` or ``text``."""
+#: Keys of one NDL speech record (API or dump form); a JSON list of such records is NDL data.
+_NDL_KEYS = frozenset({"speech", "speechOrder", "speechID", "meeting_info", "text"})
+
+
+def _json_kind(name: str, data: bytes) -> tuple[str, Any]:
+    """What a JSON input holds: ``meeting``, ``discussnet`` or ``ndl`` (else InputError)."""
     try:
         doc = json.loads(data)
-    except (ValueError, RecursionError):
-        return "text", None
-    if isinstance(doc, dict):
-        if "schema_version" in doc:
-            return "meeting", doc
-        if "tenant_minutes" in doc:
-            return "discussnet", doc
-        if isinstance(doc.get("speechRecord", doc.get("data")), list):
-            return "ndl", doc
-    if isinstance(doc, list):
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{name}: not JSON: {exc}") from None
+    records = doc.get("speechRecord", doc.get("data")) if isinstance(doc, dict) else doc
+    if isinstance(doc, dict) and "schema_version" in doc:
+        return "meeting", doc
+    if isinstance(doc, dict) and "tenant_minutes" in doc:
+        return "discussnet", doc
+    if isinstance(records, list) and all(
+        isinstance(r, dict) and _NDL_KEYS & r.keys() for r in records[:50]
+    ):
         return "ndl", doc
-    return "text", None
+    raise InputError(
+        f"{name}: JSON that holds no minutes (expected NDL speech records, a DiscussNet "
+        "document or a meeting JSON)"
+    )
 
 
 def load_meetings(
@@ -79,7 +86,9 @@ def load_meetings(
     encoding: str | None = None,
 ) -> tuple[Meeting, ...]:
     """Every meeting in one file: a PDF, NDL speech records (one meeting per issue), a
-    DiscussNet JSON document, a meeting JSON written by :meth:`Meeting.to_json`, or text."""
+    DiscussNet JSON document, a meeting JSON written by :meth:`Meeting.to_json`, or text
+    (any other suffix). Raises the parse functions' errors, and :class:`InputError` for a
+    ``.json`` file that is none of these."""
     name = os.fspath(path)
     if name.lower().endswith(".pdf"):
         return (parse_pdf(name, strict=strict, dialect=dialect),)
@@ -88,13 +97,12 @@ def load_meetings(
             data = Path(name).read_bytes()
         except OSError as exc:
             raise InputError(f"{name}: {exc.strerror or exc}") from exc
-        kind, doc = _json_kind(data)
+        kind, doc = _json_kind(name, data)
         if kind == "meeting":
             return (Meeting.from_dict(doc),)
         if kind == "discussnet":
             return (parse_discussnet(doc, strict=strict, dialect=dialect, source_name=name),)
-        if kind == "ndl":
-            return parse_ndl(doc, strict=strict, dialect=dialect)
+        return parse_ndl(doc, strict=strict, dialect=dialect)
     return (parse_file(name, encoding, strict=strict, dialect=dialect),)
 
 
@@ -114,11 +122,13 @@ def _expand(pattern: str, suffixes: Sequence[str] | None, walk_glob: str | None)
 
 
 def find_inputs(
-    paths: Iterable[str], *, walk_glob: str | None = None
+    paths: Iterable[str], *, walk_glob: str | None = None, exclude: Iterable[Path] = ()
 ) -> tuple[list[tuple[Path, Path]], list[str]]:
     """``(file, root)`` pairs for every input, in order without repeats, and the arguments
-    that matched nothing. ``root`` is the directory a file's output name is relative to."""
+    that matched nothing. ``root`` is the directory a file's output name is relative to.
+    Files under an ``exclude`` directory (the outputs) are left out."""
     found: list[tuple[Path, Path]] = []
+    excluded = [p.resolve() for p in exclude]
     seen: set[Path] = set()
     missing: list[str] = []
     for arg in paths:
@@ -128,6 +138,8 @@ def find_inputs(
         root = Path(arg) if Path(arg).is_dir() else None
         for f in files:
             key = f.resolve()
+            if any(key.is_relative_to(d) for d in excluded):
+                continue
             if key not in seen:
                 seen.add(key)
                 found.append((f, root if root is not None else f.parent))
@@ -489,16 +501,10 @@ def convert_batch(
     )
 
 
-#: Formats that ``combine_outputs`` can join into one file.
-COMBINABLE = ("jsonl", "csv", "parquet", "ndl", "poliinfo")
-
-
-def combine_outputs(summary: BatchSummary, parts: Path, fmt: str, target: Path) -> int:
-    """Join the per-input outputs under ``parts`` into one ``target`` file, in input order;
-    return the number of records written."""
+def combine_outputs(summary: BatchSummary, parts: Path, fmt: str, target: Path) -> None:
+    """Join the per-input outputs under ``parts`` into one ``target`` file, in input order."""
     names = [n for r in summary.results if r.status != "failed" for n in r.outputs]
     partial = target.with_name(target.name + ".part")
-    count = 0
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -508,7 +514,6 @@ def combine_outputs(summary: BatchSummary, parts: Path, fmt: str, target: Path) 
             for name in names:
                 table = pq.read_table(parts / name, schema=arrow_schema())
                 writer.write_table(table)
-                count += table.num_rows
     elif fmt in ("ndl", "poliinfo"):
         records: list[Any] = []
         for name in names:
@@ -518,7 +523,6 @@ def combine_outputs(summary: BatchSummary, parts: Path, fmt: str, target: Path) 
         if fmt == "ndl":
             out = {"numberOfRecords": len(records), "startRecord": 1, "speechRecord": records}
         partial.write_text(json.dumps(out, ensure_ascii=False) + "\n", encoding="utf-8")
-        count = len(records)
     else:
         with open(partial, "w", encoding="utf-8", newline="") as fp:
             for i, name in enumerate(names):
@@ -527,6 +531,4 @@ def combine_outputs(summary: BatchSummary, parts: Path, fmt: str, target: Path) 
                 if fmt == "csv" and i > 0:
                     text = text.lstrip("\ufeff").split("\r\n", 1)[1]
                 fp.write(text)
-                count += text.count("\n") if fmt == "jsonl" else 0
     os.replace(partial, target)
-    return count

@@ -283,7 +283,6 @@ def _progress(total: int, total_bytes: int, quiet: bool) -> tuple[Callable[[Any]
 
 def _convert(args: argparse.Namespace) -> int:
     from gikai_minutes._batch import (
-        COMBINABLE,
         FORMATS,
         BatchOptions,
         combine_outputs,
@@ -300,19 +299,17 @@ def _convert(args: argparse.Namespace) -> int:
         except DecodeError as exc:
             _error(str(exc))
             return EXIT_USAGE
-    inputs, missing = find_inputs(args.paths, walk_glob=args.glob)
-    if not inputs:
-        _error("no input files found in " + ", ".join(args.paths))
-        return EXIT_USAGE
     fmt = FORMATS[args.to]
     out = Path(args.out)
     single = not out.is_dir() and out.name.endswith(fmt.suffix) and not fmt.per_meeting
+    parts = out.with_name(f".{out.name}.parts") if single else out
+    inputs, missing = find_inputs(args.paths, walk_glob=args.glob, exclude=[parts])
+    if not inputs:
+        _error("no input files found in " + ", ".join(args.paths))
+        return EXIT_USAGE
     if not out.is_dir() and out.name.endswith(fmt.suffix) and fmt.per_meeting:
         _error(f"--to {args.to} writes one file per meeting: --out must be a directory")
         return EXIT_USAGE
-    if single and args.to not in COMBINABLE:  # pragma: no cover - guarded above
-        return EXIT_USAGE
-    parts = out.with_name(f".{out.name}.parts") if single else out
     options = BatchOptions(
         args.to,
         args.strict,

@@ -5,7 +5,9 @@
 utterance that a section boundary cuts is split in two ``<u>`` linked by ``next``/``prev``);
 notes as ``<note>``, ``<kinesic>``, ``<vocal>``, ``<incident>``, ``<pb n>`` and ``<fw>``
 where they stand; a ``listPerson`` with ``persName`` (``surname``, ``roleName``) and
-``affiliation``. Characters XML 1.0 cannot hold are written as U+FFFD.
+``affiliation``. Front matter before the first utterance goes to a ``<div type="preface">``
+(title items as ``<head>``, others as ``<note type="date|text">``). Characters XML 1.0
+cannot hold are written as U+FFFD.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import regex
 
 from gikai_minutes.model import (
+    FrontMatterItem,
     Meeting,
     Note,
     NoteKind,
@@ -124,37 +127,46 @@ def _header(root: ET.Element, meeting: Meeting, ids: dict[str, str]) -> None:
 
 
 def _events(meeting: Meeting) -> list[tuple[int, int, Any]]:
-    """Paragraphs and notes in source order: (offset, order, item)."""
-    events: list[tuple[int, int, Any]] = []
+    """Front-matter items, notes and paragraphs in source order: (offset, order, item).
+
+    An utterance without paragraphs is one event with paragraph index -1.
+    """
+    events: list[tuple[int, int, Any]] = [
+        (item.span.start, 0, item) for item in meeting.front_matter.items
+    ]
+    events.extend((n.span.start, 0, n) for n in meeting.notes)
     for u in meeting.utterances:
+        if not u.paragraphs:
+            events.append((u.span.start, 1, (u, -1, None)))
         for k, p in enumerate(u.paragraphs):
             events.append((p.span.start, 1, (u, k, p)))
-    events.extend((n.span.start, 0, n) for n in meeting.notes)
     events.sort(key=lambda e: (e[0], e[1]))
     return events
 
 
 class _Writer:
-    """Places paragraphs and notes into sections and utterances as it walks the source."""
+    """Places front matter, paragraphs and notes into divisions and utterances in order."""
 
     def __init__(self, meeting: Meeting, body: ET.Element, ids: dict[str, str]) -> None:
-        self.meeting = meeting
         self.body = body
         self.ids = ids
         self.sections = meeting.structure.sections if meeting.structure else ()
         self.div: ET.Element | None = None
         self.section: int | None = None
+        self.preface = False
         self.u: ET.Element | None = None
         self.u_index = -1
         self.parts: dict[int, list[ET.Element]] = {}
 
     def open_div(self, section: int | None) -> ET.Element:
-        if self.div is None or section != self.section:
+        """The division for ``section`` (a new one when the section changes)."""
+        if self.div is None or self.preface or section != self.section:
             attrib = {"type": "debateSection"}
             if section is not None:
                 attrib["ana"] = f"#{self.sections[section].kind.value}"
             self.div = _sub(self.body, "div", **attrib)
             self.section = section
+            self.preface = False
             self.u = None
             if section is not None and self.sections[section].title:
                 _sub(self.div, "head", self.sections[section].title)
@@ -168,9 +180,9 @@ class _Writer:
                 return i
         return None
 
-    def paragraph(self, u: Utterance, k: int, p: Paragraph) -> None:
-        section = self.section_of(ParagraphRef(u.index, k)) if self.sections else None
-        div = self.open_div(section if self.sections else None)
+    def paragraph(self, u: Utterance, k: int, p: Paragraph | None) -> None:
+        ref = ParagraphRef(u.index, max(k, 0))
+        div = self.open_div(self.section_of(ref) if self.sections else None)
         if self.u is None or self.u_index != u.index:
             parts = self.parts.setdefault(u.index, [])
             uid = f"u{u.index}" if not parts else f"u{u.index}.{len(parts)}"
@@ -179,14 +191,27 @@ class _Writer:
             self.u = _sub(div, "u", **attrib, n=str(u.index))
             parts.append(self.u)
             self.u_index = u.index
-        _sub(self.u, "seg", p.text, **{_XML_ID: f"u{u.index}.p{k}"})
+        if p is not None:
+            _sub(self.u, "seg", p.text, **{_XML_ID: f"u{u.index}.p{k}"})
+
+    def outside(self) -> ET.Element:
+        """Where text outside every utterance goes: the current division, or a preface
+        division before the first utterance."""
+        self.u = None
+        if self.div is None:
+            self.div = _sub(self.body, "div", type="preface")
+            self.preface = True
+        return self.div
 
     def note(self, note: Note) -> None:
-        inside = self.u is not None and note.utterance_index == self.u_index
-        target = self.u if inside and self.u is not None else self.open_div(self.section)
-        if not inside:
-            self.u = None
-        _note_element(target, note)
+        if self.u is not None and note.utterance_index == self.u_index:
+            _note_element(self.u, note)
+        else:
+            _note_element(self.outside(), note)
+
+    def front_matter(self, item: FrontMatterItem) -> None:
+        _sub(self.outside(), "head" if item.kind == "title" else "note", item.text,
+             **({} if item.kind == "title" else {"type": item.kind}))  # fmt: skip
 
     def link_parts(self) -> None:
         for parts in self.parts.values():
@@ -205,6 +230,8 @@ def tei_tree(meeting: Meeting) -> ET.ElementTree[ET.Element]:
     for _, _, item in _events(meeting):
         if isinstance(item, Note):
             writer.note(item)
+        elif isinstance(item, FrontMatterItem):
+            writer.front_matter(item)
         else:
             writer.paragraph(*item)
     if writer.div is None:
