@@ -11,7 +11,7 @@ import hashlib
 import attrs
 
 from gikai_minutes._errors import EmptyInputError, ParseError, UnknownDialectError
-from gikai_minutes._front.frontmatter import read_front_matter
+from gikai_minutes._front.frontmatter import read_front_matter, split_title
 from gikai_minutes._front.rosters import link_speakers
 from gikai_minutes._read.bodies import read_body
 from gikai_minutes._read.dialects import DIALECTS
@@ -75,7 +75,8 @@ def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
     if updated != front:
         meeting = attrs.evolve(meeting, front_matter=updated)
     if meeting.title is None and document.title is not None:
-        meeting = attrs.evolve(meeting, title=document.title)
+        body_name, session = split_title(document.title)
+        meeting = attrs.evolve(meeting, title=document.title, body_name=body_name, session=session)
     if meeting.date is None and document.date is not None:
         meeting = attrs.evolve(meeting, date=document.date)
     return meeting
@@ -183,10 +184,11 @@ def parse_text(
             )
         )
     diagnostics.sort(key=lambda d: (d.line, d.column))
+    body_name, session = split_title(front.title)
     meeting = Meeting(
         title=front.title,
-        body_name=front.body_name,
-        session=front.session,
+        body_name=body_name,
+        session=session,
         date=front.date,
         date_text=front.date_text,
         speakers=tuple(speakers.values()),
@@ -242,5 +244,14 @@ def _finish(meeting: Meeting, strict: bool) -> Meeting:
     if strict:
         for d in meeting.diagnostics:
             if d.severity is not Severity.INFO:
-                raise ParseError(d.message, code=d.code, line=d.line, column=d.column)
+                line = LineTable(meeting.source.text).lines[d.line - 1]
+                raise ParseError(
+                    d.message,
+                    code=d.code,
+                    line=d.line,
+                    column=d.column,
+                    offset=min(line.start + d.column - 1, line.end),
+                    span=d.span,
+                    source_name=meeting.source.name,
+                )
     return meeting

@@ -19,6 +19,7 @@ __all__ = [
     "Diagnostic",
     "FrontMatter",
     "FrontMatterItem",
+    "FrontMatterKind",
     "Meeting",
     "Note",
     "NoteKind",
@@ -139,14 +140,31 @@ class Utterance:
     pages: tuple[int, ...] = ()
 
 
-@attrs.frozen(slots=True)
-class FrontMatterItem:
-    """One line of front matter and what it was recognised as.
+class FrontMatterKind(enum.StrEnum):
+    """What a line of front matter was recognised as.
 
-    ``kind`` is ``"title"``, ``"date"`` or ``"text"``.
+    A ``StrEnum``: each member equals its value (``FrontMatterKind.TITLE == "title"``).
     """
 
-    kind: str
+    TITLE = "title"
+    DATE = "date"
+    TIME = "time"
+    PLACE = "place"
+    MEETING_NAME = "meeting_name"
+    AGENDA_HEADING = "agenda_heading"
+    AGENDA = "agenda"
+    ROSTER_HEADING = "roster_heading"
+    ROSTER = "roster"
+    SEPARATOR = "separator"
+    TEXT = "text"
+
+
+@attrs.frozen(slots=True)
+class FrontMatterItem:
+    """One line of front matter and what it was recognised as (a :class:`FrontMatterKind`;
+    its value is accepted too)."""
+
+    kind: FrontMatterKind = attrs.field(converter=FrontMatterKind)
     text: str
     span: Span
 
