@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import gikai_minutes
+from gikai_minutes.export import format_summary
+from gikai_minutes.export._text import display_width
 from gikai_minutes.model import FrontMatterKind
 from gikai_minutes.sources import SourceDocument
 
@@ -83,3 +85,25 @@ def test_title_from_the_source_gives_body_name_and_session_like_a_printed_one() 
     assert given.title == printed.title == title
     assert (given.body_name, given.session) == (printed.body_name, printed.session)
     assert (printed.body_name, printed.session) == ("地域交通のあり方に関する検討会", 3)
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert display_width("辻座長") == 6
+    assert display_width("ＩＣＴ委員") == 10
+    assert display_width("ﾃﾞｼﾞﾀﾙ") == 6  # half-width katakana: one column each
+    assert display_width("Smith委員") == 9
+
+
+def test_summary_columns_line_up_by_display_width() -> None:
+    m = gikai_minutes.parse(
+        "港南市地域交通協議会（第２回）\n"
+        "【辻会長】 開会します。\n"
+        "【Smith委員】 Thank you. 意見を申し上げます。\n"
+        "【佐々木副会長】 補足します。\n"
+        "【ＩＣＴ推進課長】 ご説明します。\n"
+        "【辻会長】 閉会します。\n"
+    )
+    rows = [line for line in format_summary(m).splitlines() if " name=" in line]
+    assert len(rows) == 4
+    columns = {display_width(row[: row.index(" name=")]) for row in rows}
+    assert len(columns) == 1, rows
