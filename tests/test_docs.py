@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO
 
 import gikai_minutes
+from _helpers import REPO
 
 FENCE = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
 PAGES = sorted((REPO / "docs").glob("*.md"))

@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.conftest import REPO
 
 import gikai_minutes
+from _helpers import REPO
 from gikai_minutes.export import format_outline, format_summary
 
 GOLDEN = REPO / "tests" / "golden"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import SEED, assert_tiles
 
 import gikai_minutes
+from _helpers import SEED, assert_tiles
 
 # Text built from the pieces minutes are made of, so that headers and artefacts are common.
 PIECES = st.sampled_from(

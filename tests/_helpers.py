@@ -1,9 +1,11 @@
-"""Shared helpers for the acceptance tests on the real minutes in ``../shared/corpus``.
+"""The one helper module of the tests: paths, the tiling check, and the helpers for the
+acceptance tests on the real minutes in ``../shared/corpus``.
 
 The corpus is test data that lives outside the repository (``../shared`` next to the
 checkout); tests that need it skip cleanly when it is absent. Nothing here parses minutes
 the way the library does: the helpers only load documents, load the pinned expectations in
 ``tests/corpus_expected/`` and provide blunt, independent normalisers for comparing words.
+Fixtures live in ``conftest.py``.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from typing import Any
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_18ecd38114dadbdf.txt"
+SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 DIET_DIR = CORPUS / "diet"
 LOCAL_DIR = CORPUS / "local"
-EXPECTED_DIR = Path(__file__).resolve().parent / "corpus_expected"
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_18ecd38114dadbdf.txt"
+EXPECTED_DIR = REPO / "tests" / "corpus_expected"
 
 DIET_FILES = ("ndl_speeches_2024-07.json", "ndl_speeches_2024-08.json")
 
@@ -126,8 +129,11 @@ def line_of(text: str, offset: int) -> int:
     )
 
 
-def assert_tiles(meeting: Any, text: str) -> None:
-    """``meeting.segments()`` covers ``text`` exactly: every character in exactly one segment."""
+def assert_tiles(meeting: Any, text: str | None = None) -> None:
+    """``meeting.segments()`` covers ``text`` (by default the meeting's source text) exactly:
+    every character in exactly one segment, in order."""
+    if text is None:
+        text = meeting.source.text
     segments = sorted(meeting.segments(), key=lambda s: (s.span.start, s.span.end))
     position = 0
     for segment in segments:
