@@ -42,7 +42,7 @@ SCHEMA_VERSION = 1
 _REFERENCED: dict[type, str] = {Speaker: "id"}
 
 #: Integers read back must fit a signed 64-bit integer (offsets, lines, counts, numbers).
-INT_LIMIT = 2**63 - 1
+_INT_LIMIT = 2**63 - 1
 
 #: Objects already read, by referenced class and key: filled while reading their home tuple.
 _Refs = dict[type, dict[str, Any]]
@@ -145,7 +145,7 @@ def _load_str(value: Any, refs: _Refs) -> Any:
 
 def _load_int(value: Any, refs: _Refs) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
-        if -INT_LIMIT <= value <= INT_LIMIT:
+        if -_INT_LIMIT <= value <= _INT_LIMIT:
             return value
         raise _Invalid("integer out of range")
     raise _Invalid(f"expected int, got {_describe(value)}")
@@ -241,10 +241,10 @@ def _reference_loader(cls: type) -> _Load:
     def load(value: Any, refs: _Refs) -> Any:
         if not isinstance(value, str):
             raise _Invalid(f"expected a {cls.__name__} id, got {_describe(value)}")
-        try:
-            return refs[cls][value]
-        except KeyError:
-            raise _Invalid(f"unknown {cls.__name__.lower()} id {_describe(value)}") from None
+        found = refs.get(cls, {}).get(value)
+        if found is None:
+            raise _Invalid(f"unknown {cls.__name__.lower()} id {_describe(value)}")
+        return found
 
     return load
 
