@@ -13,31 +13,20 @@ Run from anywhere: ``python benchmarks/bench_json.py [--repeat N] [--json]``.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import sys
-import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import gikai_minutes
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_parse import best_time  # the same timing rule in both scripts
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_18ecd38114dadbdf.txt"
-
-
-def best_time(fn: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` timed calls of ``fn`` (after one untimed warm-up call)."""
-    fn()
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def measure(name: str, text: str, repeat: int) -> dict[str, Any]:
