@@ -65,14 +65,11 @@ def run(document: SourceDocument, options: ParseOptions) -> Meeting:
 
 def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
     """Metadata the source knew: front-matter fields it names win; title and date fill gaps."""
-    front = meeting.front_matter
-    updated = attrs.evolve(
-        front,
-        house=document.house or front.house,
-        meeting_name=document.meeting_name or front.meeting_name,
-        issue=front.issue if document.issue is None else document.issue,
-    )
-    if updated != front:
+    if document.house is None and document.meeting_name is None and document.issue is None:
+        updated = meeting.front_matter
+    else:
+        updated = _front_with(meeting.front_matter, document)
+    if updated is not meeting.front_matter:
         meeting = attrs.evolve(meeting, front_matter=updated)
     if meeting.title is None and document.title is not None:
         body_name, session = split_title(document.title)
@@ -80,6 +77,17 @@ def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
     if meeting.date is None and document.date is not None:
         meeting = attrs.evolve(meeting, date=document.date)
     return meeting
+
+
+def _front_with(front: FrontMatter, document: SourceDocument) -> FrontMatter:
+    """``front`` with the house, meeting name and issue the source named."""
+    updated = attrs.evolve(
+        front,
+        house=document.house or front.house,
+        meeting_name=document.meeting_name or front.meeting_name,
+        issue=front.issue if document.issue is None else document.issue,
+    )
+    return front if updated == front else updated
 
 
 def _source(text: str, name: str | None, encoding: str | None) -> Source:
