@@ -3,6 +3,7 @@ front-matter kinds and where a meeting's title-derived metadata comes from."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,32 @@ def test_summary_columns_line_up_by_display_width() -> None:
     assert len(rows) == 4
     columns = {display_width(row[: row.index(" name=")]) for row in rows}
     assert len(columns) == 1, rows
+
+
+def _imports(path: Path, *, module_level: bool) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = tree.body if module_level else list(ast.walk(tree))
+    found = set()
+    for node in nodes:
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.split(".")[0] == "gikai_minutes"}
+
+
+PACKAGE = Path(gikai_minutes.__file__).parent
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "model").glob("*.py")), ids=lambda p: p.name)
+def test_the_model_imports_no_other_stage(path: Path) -> None:
+    outside = {
+        m for m in _imports(path, module_level=True) if not m.startswith("gikai_minutes.model")
+    }
+    assert not outside, f"model/{path.name} imports {outside}"
+
+
+@pytest.mark.parametrize("name", ["_json.py", "_text.py"])
+def test_the_json_and_text_exporters_read_only_the_model(name: str) -> None:
+    imported = _imports(PACKAGE / "export" / name, module_level=False)
+    assert imported <= {"gikai_minutes.model", "gikai_minutes._errors"}, imported
