@@ -98,7 +98,7 @@ def _dumper(tp: Any, cache: dict[Any, _Dump]) -> _Dump:
         if item is _identity:
             return list
         return lambda v: [item(x) for x in v]
-    if tp in (str, int, bool, float, type(None)):
+    if tp in (str, int, bool):
         return _identity
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return _dump_enum
@@ -157,17 +157,10 @@ def _load_bool(value: Any, refs: _Refs) -> Any:
     raise _Invalid(f"expected bool, got {_describe(value)}")
 
 
-def _load_float(value: Any, refs: _Refs) -> Any:
-    if isinstance(value, float):
-        return value
-    raise _Invalid(f"expected float, got {_describe(value)}")
-
-
 _LOAD_BUILTIN: dict[Any, _Load] = {
     str: _load_str,
     int: _load_int,
     bool: _load_bool,
-    float: _load_float,
 }
 
 
