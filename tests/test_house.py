@@ -6,12 +6,13 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import attrs
 import pytest
 
 import gikai_minutes
 from gikai_minutes.export import format_summary
 from gikai_minutes.export._text import display_width
-from gikai_minutes.model import FrontMatterKind
+from gikai_minutes.model import FrontMatterKind, Meeting
 from gikai_minutes.sources import SourceDocument
 
 STUDY_GROUP = (
@@ -137,3 +138,17 @@ def test_the_model_imports_no_other_stage(path: Path) -> None:
 def test_the_json_and_text_exporters_read_only_the_model(name: str) -> None:
     imported = _imports(PACKAGE / "export" / name, module_level=False)
     assert imported <= {"gikai_minutes.model", "gikai_minutes._errors"}, imported
+
+
+def test_speaker_lookup_follows_the_speakers_and_is_not_data() -> None:
+    m = gikai_minutes.parse(STUDY_GROUP)
+    assert m.speaker("田中委員") is m.utterances[1].speaker
+    with pytest.raises(KeyError):
+        m.speaker("鈴木委員")
+    renamed = attrs.evolve(m.speakers[1], affiliation="港南市")
+    changed = attrs.evolve(m, speakers=(m.speakers[0], renamed, *m.speakers[2:]))
+    assert changed.speaker("田中委員").affiliation == "港南市"
+    assert changed != m
+    assert hash(Meeting.from_json(m.to_json())) == hash(m)
+    assert "_by_id" not in m.to_dict()
+    assert "_by_id" not in repr(m)

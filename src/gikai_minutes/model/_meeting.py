@@ -296,13 +296,15 @@ class Meeting:
     diagnostics: tuple[Diagnostic, ...] = ()
     notes: tuple[Note, ...] = ()
     structure: Structure | None = None
+    _by_id: dict[str, Speaker] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The first speaker of each id, for constant-time lookups; not part of the data.
+        object.__setattr__(self, "_by_id", {s.id: s for s in reversed(self.speakers)})
 
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with ``speaker_id``; raise ``KeyError`` if there is none."""
-        for speaker in self.speakers:
-            if speaker.id == speaker_id:
-                return speaker
-        raise KeyError(speaker_id)
+        return self._by_id[speaker_id]
 
     def utterances_by(self, speaker_id: str) -> tuple[Utterance, ...]:
         """All utterances of one speaker, in order."""
