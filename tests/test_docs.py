@@ -18,6 +18,7 @@ import doctest
 import enum
 import importlib
 import io
+import json
 import os
 import pkgutil
 import re
@@ -266,3 +267,39 @@ def test_every_public_name_is_in_the_api_section_of_the_index(module: str) -> No
     names = importlib.import_module(module).__all__
     missing = [n for n in names if not re.search(rf"`{re.escape(n)}[`(]", api)]
     assert not missing, f"{module}: not described in docs/index.md#public-api: {missing}"
+
+
+def _within(excerpt: Any, real: Any, where: str = "") -> None:
+    """``excerpt`` is ``real`` shortened by hand: keys and array items left out, strings cut
+    with a trailing ``…``."""
+    if isinstance(excerpt, dict):
+        assert isinstance(real, dict), where
+        for key, value in excerpt.items():
+            assert key in real, f"{where}.{key} is not in the real output"
+            _within(value, real[key], f"{where}.{key}")
+    elif isinstance(excerpt, list):
+        assert isinstance(real, list), where
+        rest = iter(real)
+        for i, item in enumerate(excerpt):
+            assert any(_fits(item, r) for r in rest), f"{where}[{i}] is not in the real output"
+    elif isinstance(excerpt, str) and excerpt.endswith("…"):
+        assert isinstance(real, str), where
+        assert real.startswith(excerpt[:-1]), where
+    else:
+        assert excerpt == real, f"{where}: {excerpt!r} != {real!r}"
+
+
+def _fits(excerpt: Any, real: Any) -> bool:
+    try:
+        _within(excerpt, real)
+    except AssertionError:
+        return False
+    return True
+
+
+def test_json_excerpt_is_the_seed_output_shortened(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    page = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"^```json\n(.*?)^```", page, re.S | re.M)
+    real = gikai_minutes.parse_file("seeds/000_18ecd38114dadbdf.txt").to_dict()
+    _within(json.loads(block), real)
