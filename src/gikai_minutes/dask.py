@@ -1,8 +1,8 @@
 """Parse a corpus on a Dask cluster (needs the ``dask`` extra: ``dask[bag]`` and ``distributed``).
 
->>> import gikai_minutes.dask as gmd                                       # doctest: +SKIP
->>> bag = gmd.read_minutes("archive/**/*.txt", records=True)               # doctest: +SKIP
->>> gmd.to_parquet(bag, "utterances/")                                     # doctest: +SKIP
+    import gikai_minutes.dask as gmd
+    bag = gmd.read_minutes("archive/**/*.txt", records=True)
+    gmd.to_parquet(bag, "utterances/")
 
 Paths are expanded on the client; every worker must see the same files (a shared or
 network file system). The work per file is :func:`meetings_of` and per partition

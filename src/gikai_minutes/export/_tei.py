@@ -20,6 +20,7 @@ import regex
 
 from gikai_minutes.model import (
     FrontMatterItem,
+    FrontMatterKind,
     Meeting,
     Note,
     NoteKind,
@@ -210,8 +211,10 @@ class _Writer:
             _note_element(self.outside(), note)
 
     def front_matter(self, item: FrontMatterItem) -> None:
-        _sub(self.outside(), "head" if item.kind == "title" else "note", item.text,
-             **({} if item.kind == "title" else {"type": item.kind}))  # fmt: skip
+        if item.kind is FrontMatterKind.TITLE:
+            _sub(self.outside(), "head", item.text)
+        else:
+            _sub(self.outside(), "note", item.text, type=item.kind.value)
 
     def link_parts(self) -> None:
         for parts in self.parts.values():
