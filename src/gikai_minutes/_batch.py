@@ -106,13 +106,15 @@ def load_meetings(
     return (parse_file(name, encoding, strict=strict, dialect=dialect),)
 
 
-def _expand(pattern: str, suffixes: Sequence[str] | None, walk_glob: str | None) -> list[Path]:
+def expand_input(pattern: str, walk_glob: str | None = None) -> list[Path]:
+    """The files one argument names: itself, the files of a directory (``walk_glob``, or
+    the :data:`INPUT_SUFFIXES`; hidden files left out), or a glob pattern's matches."""
     path = Path(pattern)
     if path.is_dir():
         if walk_glob:
             found = path.rglob(walk_glob)
         else:
-            found = (p for p in path.rglob("*") if p.suffix.lower() in (suffixes or ()))
+            found = (p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
         return sorted(p for p in found if p.is_file() and not p.name.startswith("."))
     if path.is_file():
         return [path]
@@ -132,7 +134,7 @@ def find_inputs(
     seen: set[Path] = set()
     missing: list[str] = []
     for arg in paths:
-        files = _expand(arg, INPUT_SUFFIXES, walk_glob)
+        files = expand_input(arg, walk_glob)
         if not files:
             missing.append(arg)
         root = Path(arg) if Path(arg).is_dir() else None

@@ -12,14 +12,13 @@ multiprocessing) can call the same way.
 
 from __future__ import annotations
 
-import glob
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
-from gikai_minutes._batch import INPUT_SUFFIXES, load_meetings
+from gikai_minutes._batch import expand_input, load_meetings
 from gikai_minutes._errors import GikaiMinutesError
+from gikai_minutes._extras import require
 from gikai_minutes.export._records import utterance_records
 from gikai_minutes.model import Meeting
 
@@ -33,13 +32,7 @@ __all__ = [
 
 
 def _bag_module() -> Any:
-    try:
-        import dask.bag
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise GikaiMinutesError(
-            "gikai_minutes.dask needs the 'dask' extra: pip install 'gikai-minutes[dask]'"
-        ) from exc
-    return dask.bag
+    return require("dask.bag", "dask", "gikai_minutes.dask")
 
 
 def expand_paths(
@@ -48,20 +41,7 @@ def expand_paths(
     """Files named by a path, a directory (walked for ``.txt``, ``.json``, ``.pdf``), a glob
     pattern, or a list of these; sorted, without repeats."""
     items = [paths_or_glob] if isinstance(paths_or_glob, str | os.PathLike) else paths_or_glob
-    found: list[str] = []
-    for item in items:
-        name = os.fspath(item)
-        path = Path(name)
-        if path.is_dir():
-            found.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-            )
-        elif path.is_file():
-            found.append(name)
-        else:
-            found.extend(sorted(p for p in glob.glob(name, recursive=True) if Path(p).is_file()))
+    found = [str(p) for item in items for p in expand_input(os.fspath(item))]
     return list(dict.fromkeys(found))
 
 
@@ -135,9 +115,7 @@ def to_parquet(bag: Any, directory: str | os.PathLike[str], *, compute: bool = T
     ``part.00000.parquet``…, into ``directory`` (read it back with
     ``pandas.read_parquet(directory)``); return the number of rows written, or the list of
     delayed row counts with ``compute=False``."""
-    import dask as dask_module
-
-    dask: Any = dask_module
+    dask = require("dask", "dask", "gikai_minutes.dask")
     target = os.fspath(directory)
     os.makedirs(target, exist_ok=True)
     write = dask.delayed(_write_partition)

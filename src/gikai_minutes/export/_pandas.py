@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from gikai_minutes._errors import GikaiMinutesError
+from gikai_minutes._extras import require
 from gikai_minutes.export._records import UTTERANCE_COLUMNS, utterance_records
 from gikai_minutes.model import Meeting
 
@@ -15,12 +15,7 @@ __all__ = ["utterances_frame"]
 def utterances_frame(meetings: Meeting | Iterable[Meeting]) -> Any:
     """A ``pandas.DataFrame`` with one row per utterance and the columns of
     :data:`UTTERANCE_COLUMNS`; nullable integer columns have the ``Int64`` dtype."""
-    try:
-        import pandas as pd
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise GikaiMinutesError(
-            "utterances_frame needs the 'pandas' extra: pip install 'gikai-minutes[pandas]'"
-        ) from exc
+    pd = require("pandas", "pandas", "utterances_frame")
     names = [c.name for c in UTTERANCE_COLUMNS]
     frame = pd.DataFrame.from_records(list(utterance_records(meetings)), columns=names)
     dtypes = {c.name: "Int64" for c in UTTERANCE_COLUMNS if c.kind == "int" and c.nullable}

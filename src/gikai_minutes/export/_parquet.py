@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from gikai_minutes._errors import GikaiMinutesError
+from gikai_minutes._extras import require
 from gikai_minutes.export._records import UTTERANCE_COLUMNS, utterance_records
 from gikai_minutes.model import Meeting
 
@@ -14,13 +14,7 @@ __all__ = ["arrow_schema", "utterances_table", "write_parquet"]
 
 
 def _pyarrow() -> Any:
-    try:
-        import pyarrow
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise GikaiMinutesError(
-            "Parquet and Arrow need the 'arrow' extra: pip install 'gikai-minutes[arrow]'"
-        ) from exc
-    return pyarrow
+    return require("pyarrow", "arrow", "Parquet and Arrow")
 
 
 def arrow_schema() -> Any:
@@ -44,7 +38,5 @@ def utterances_table(meetings: Meeting | Iterable[Meeting]) -> Any:
 def write_parquet(meetings: Meeting | Iterable[Meeting], path: str | os.PathLike[str]) -> int:
     """Write the utterance records to a Parquet file; return the number of rows."""
     table = utterances_table(meetings)
-    import pyarrow.parquet as pq
-
-    pq.write_table(table, os.fspath(path))
+    require("pyarrow.parquet", "arrow", "Parquet").write_table(table, os.fspath(path))
     return int(table.num_rows)
