@@ -120,6 +120,12 @@ def test_output_encoding_cannot_hold_the_text(tmp_path: Path) -> None:
         ("base64", "'base64' is not a text encoding"),
         ("rot13", "'rot13' is not a text encoding"),
         ("no-such-codec", "unknown encoding 'no-such-codec'"),
+        pytest.param("utf\x008", "unknown encoding 'utf\\x008'", id="nul"),
+        pytest.param(
+            "x" * 10_000,
+            "unknown encoding 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'…",
+            id="long-name",
+        ),
     ],
 )
 def test_encoding_that_is_not_a_text_codec(

@@ -157,26 +157,26 @@ def _emit(text: str) -> int:
 
 def _decode_with(data: bytes, encoding: str) -> str:
     """Decode with a user-named codec; every way a codec can fail is a :class:`DecodeError`."""
+    shown = repr(encoding[:40]) + ("…" if len(encoding) > 40 else "")
     try:
         info = codecs.lookup(encoding)
-    except LookupError:
-        raise DecodeError(f"unknown encoding {encoding!r}") from None
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        raise DecodeError(f"unknown encoding {shown}") from None
     if not getattr(info, "_is_text_encoding", True):
-        raise DecodeError(f"{encoding!r} is not a text encoding")
+        raise DecodeError(f"{shown} is not a text encoding")
     try:
         text = data.decode(info.name)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DecodeError(
-            f"cannot decode input as {encoding}: byte {exc.start} (line {line})"
-        ) from None
+        where = f"byte {exc.start} (line {line})"
+        raise DecodeError(f"cannot decode input as {info.name}: {where}") from None
     except (UnicodeError, ValueError, LookupError, TypeError) as exc:
-        raise DecodeError(f"cannot decode input as {encoding}: {exc}") from None
+        raise DecodeError(f"cannot decode input as {info.name}: {exc}") from None
     bad = _SURROGATE.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         raise DecodeError(
-            f"decoding as {encoding} gives a lone surrogate U+{ord(bad.group()):04X} "
+            f"decoding as {info.name} gives a lone surrogate U+{ord(bad.group()):04X} "
             f"(line {line}), which is not text"
         )
     return text
