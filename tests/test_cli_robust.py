@@ -78,6 +78,19 @@ def test_stdin_closed() -> None:
     assert "<stdin>: standard input is closed" in one_line_error(proc.stderr)
 
 
+def test_stdin_closed_does_not_matter_for_a_file() -> None:
+    proc = run(cli("parse", str(SEED)), stdin=subprocess.DEVNULL, preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 0
+    assert b"utterances: 101" in proc.stdout
+
+
+def test_stderr_closed(tmp_path: Path) -> None:
+    """``2>&-``: the exit code still tells what happened."""
+    proc = run(cli("parse", str(tmp_path / "missing.txt")), preexec_fn=lambda: os.close(2))
+    assert proc.returncode == EXIT_INPUT
+    assert proc.stdout == b""
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize("fmt", ["json", "summary"])
 def test_dev_full(fmt: str) -> None:
