@@ -236,3 +236,32 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert "B/s" in text
     assert "[1/1]" not in text
     assert "files:      1 (converted 1, skipped 0, failed 0)" in text
+
+
+def test_a_worker_that_dies_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import os
+
+    from gikai_minutes import _batch
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched reader reaches the workers only when they are forked")
+    real = _batch.load_meetings
+
+    def dying(path: str, **options: object) -> object:
+        if "killed" in str(path):
+            os._exit(9)  # as if the kernel's OOM killer struck
+        return real(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_batch, "load_meetings", dying)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "killed.txt").write_text(STRICT_BAD, encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "in" / "seed.txt")
+    inputs, _ = _batch.find_inputs([str(tmp_path / "in")])
+    summary = _batch.convert_batch(inputs, tmp_path / "out", _batch.BatchOptions(), jobs=2)
+    by_file = {Path(r.file).name: r for r in summary.results}
+    assert by_file["killed.txt"].status == "failed"
+    assert by_file["killed.txt"].error is not None
+    assert by_file["killed.txt"].error["error"] == "worker-crashed"
+    errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
+    assert "killed.txt" in errors

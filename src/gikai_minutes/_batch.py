@@ -267,6 +267,7 @@ def _error_record(file: str, exc: BaseException) -> dict[str, Any]:
         codes: tuple[tuple[type[BaseException], str], ...] = (
             (EmptyInputError, "empty-input"),
             (DecodeError, "decode-error"),
+            (UnicodeError, "decode-error"),
             (InputError, "input-error"),
             (SchemaError, "schema-error"),
             (GikaiMinutesError, "error"),
@@ -405,9 +406,15 @@ def _run(tasks: list[tuple[str, str, str, str, BatchOptions]], jobs: int) -> Ite
         with contextlib.suppress(ImportError):
             import pyarrow.parquet  # noqa: F401
     with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        futures = [pool.submit(convert_one, *task) for task in tasks]
+        futures = {pool.submit(convert_one, *task): task for task in tasks}
         for future in concurrent.futures.as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except Exception as exc:  # a worker died (killed, out of memory): record, go on
+                file = futures[future][0]
+                error = {"file": file, "error": "worker-crashed", "line": None,
+                         "message": f"{type(exc).__name__}: {exc}"}  # fmt: skip
+                yield FileResult(file, "failed", futures[future][2], error=error)
 
 
 def convert_batch(
