@@ -22,7 +22,14 @@ from typing import Any
 import attrs
 
 from gikai_minutes._api import parse_document, parse_file
-from gikai_minutes._errors import DecodeError, InputError, ParseError, UnknownDialectError
+from gikai_minutes._errors import (
+    DecodeError,
+    GikaiMinutesError,
+    InputError,
+    ParseError,
+    UnknownDialectError,
+)
+from gikai_minutes._extras import require
 from gikai_minutes.export._outline import format_outline
 from gikai_minutes.export._text import format_summary, format_transcript
 from gikai_minutes.model import Meeting, Severity
@@ -293,6 +300,12 @@ def _convert(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         _error("--jobs must be at least 1")
         return EXIT_USAGE
+    if args.to == "parquet":
+        try:
+            require("pyarrow.parquet", "arrow", "--to parquet")
+        except GikaiMinutesError as exc:  # pragma: no cover - depends on the environment
+            _error(str(exc))
+            return EXIT_USAGE
     if args.encoding is not None:
         try:
             _decode_with(b"", args.encoding)
