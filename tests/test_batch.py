@@ -265,3 +265,23 @@ def test_a_worker_that_dies_is_recorded(tmp_path: Path, monkeypatch: pytest.Monk
     assert by_file["killed.txt"].error["error"] == "worker-crashed"
     errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
     assert "killed.txt" in errors
+
+
+def test_an_interrupted_run_keeps_what_it_finished(archive: Path, tmp_path: Path) -> None:
+    from gikai_minutes import _batch
+
+    (archive / "2024" / "scan.txt").unlink()
+    inputs, _ = _batch.find_inputs([str(archive)])
+    seen: list[str] = []
+
+    def interrupt_after_one(result: _batch.FileResult) -> None:
+        seen.append(result.file)
+        if len(seen) == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _batch.convert_batch(inputs, tmp_path / "out", _batch.BatchOptions(),
+                             progress=interrupt_after_one)  # fmt: skip
+    again = _batch.convert_batch(inputs, tmp_path / "out", _batch.BatchOptions())
+    assert [(Path(r.file).name, r.status) for r in again.results] == [
+        ("diet.txt", "skipped"), ("seed.txt", "converted")]  # fmt: skip

@@ -46,6 +46,8 @@ __all__ = [
 #: File suffixes picked up when walking a directory without ``--glob``.
 INPUT_SUFFIXES = (".txt", ".json", ".pdf")
 MANIFEST = ".gikai-minutes-manifest.json"
+#: Seconds between saves of the manifest during a run (so a killed run loses little).
+MANIFEST_EVERY = 10.0
 ERRORS = "errors.jsonl"
 _GLOB_MAGIC = frozenset("*?[")
 
@@ -385,6 +387,13 @@ def _load_manifest(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) and isinstance(data.get("inputs"), dict) else {}
 
 
+def _save_manifest(path: Path, entries: dict[str, Any]) -> None:
+    """Write the manifest atomically (a killed run leaves the previous one whole)."""
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps({"inputs": entries}, ensure_ascii=False, indent=1), "utf-8")
+    os.replace(partial, path)
+
+
 def _up_to_date(entry: Any, sha256: str, options: dict[str, Any], out_dir: Path) -> bool:
     return (
         isinstance(entry, dict)
@@ -473,6 +482,7 @@ def convert_batch(
             continue
         tasks.append((str(file), stem, sha, str(out_dir), opts))
     stem_of = {task[0]: task[1] for task in tasks}
+    saved = time.monotonic()
     try:
         for result in _run(tasks, jobs):
             results.append(result)
@@ -491,10 +501,11 @@ def convert_batch(
                 entries.pop(stem, None)
             if progress:
                 progress(result)
+            if time.monotonic() - saved > MANIFEST_EVERY:
+                _save_manifest(manifest_path, entries)
+                saved = time.monotonic()
     finally:
-        manifest_path.write_text(
-            json.dumps({"inputs": entries}, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
+        _save_manifest(manifest_path, entries)
     order = {str(file): i for i, (file, _) in enumerate(inputs)}
     results.sort(key=lambda r: order.get(r.file, -1))
     errors_file = errors_path or out_dir / ERRORS
