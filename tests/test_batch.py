@@ -285,3 +285,16 @@ def test_an_interrupted_run_keeps_what_it_finished(archive: Path, tmp_path: Path
     again = _batch.convert_batch(inputs, tmp_path / "out", _batch.BatchOptions())
     assert [(Path(r.file).name, r.status) for r in again.results] == [
         ("diet.txt", "skipped"), ("seed.txt", "converted")]  # fmt: skip
+
+
+def test_glob_option_picks_files_when_walking(
+    archive: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (archive / "2024" / "diet.minutes").write_text(DIET_COMMITTEE, encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, _ = convert(
+        capsys, str(archive), "--glob", "*.minutes", "--out", str(out), "--quiet"
+    )
+    assert code == 0
+    assert summary(stdout)["files"] == "1 (converted 1, skipped 0, failed 0)"
+    assert [p.relative_to(out).as_posix() for p in out.rglob("*.jsonl")] == ["2024/diet.jsonl"]
