@@ -298,3 +298,21 @@ def test_glob_option_picks_files_when_walking(
     assert code == 0
     assert summary(stdout)["files"] == "1 (converted 1, skipped 0, failed 0)"
     assert [p.relative_to(out).as_posix() for p in out.rglob("*.jsonl")] == ["2024/diet.jsonl"]
+
+
+def test_lone_surrogates_fail_one_file_and_leave_no_partial_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    good = "第１回　検討会\n\n【辻座長】 開会します。\n"
+    (tmp_path / "in" / "good.txt").write_bytes(good.encode("utf-7"))
+    (tmp_path / "in" / "bad.txt").write_bytes(good.encode("utf-7") + b"+2AA-\n")
+    out = tmp_path / "out"
+    code, _stdout, _ = convert(
+        capsys, str(tmp_path / "in"), "--encoding", "utf-7", "--out", str(out), "--quiet"
+    )
+    assert code == 1
+    (error,) = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert (Path(error["file"]).name, error["error"]) == ("bad.txt", "decode-error")
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "errors.jsonl", "good.jsonl"]  # fmt: skip

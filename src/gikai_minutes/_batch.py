@@ -217,13 +217,17 @@ FORMATS: dict[str, Format] = {
 def _write_output(fmt: Format, meetings: Sequence[Meeting], path: Path, opts: BatchOptions) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
-    if fmt.write is None:
-        from gikai_minutes.export._parquet import write_parquet
+    try:
+        if fmt.write is None:
+            from gikai_minutes.export._parquet import write_parquet
 
-        write_parquet(meetings, partial)
-    else:
-        with open(partial, "w", encoding="utf-8", newline="") as fp:
-            fmt.write(meetings, fp, opts)
+            write_parquet(meetings, partial)
+        else:
+            with open(partial, "w", encoding="utf-8", newline="") as fp:
+                fmt.write(meetings, fp, opts)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     os.replace(partial, path)
 
 
@@ -315,6 +319,14 @@ def convert_one(file: str, stem: str, sha256: str, out_dir: str, opts: BatchOpti
 
 
 # --- the batch -----------------------------------------------------------------------------
+
+
+def file_size(path: Path) -> int:
+    """The size of a file in bytes (0 if it cannot be read)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def file_sha256(path: Path) -> str:
@@ -470,7 +482,7 @@ def convert_batch(
                 str(file),
                 "skipped",
                 sha,
-                file.stat().st_size,
+                file_size(file),
                 tuple(entry["outputs"]),
                 entry.get("meetings", 0),
                 entry.get("utterances", 0),

@@ -294,6 +294,7 @@ def _convert(args: argparse.Namespace) -> int:
         BatchOptions,
         combine_outputs,
         convert_batch,
+        file_size,
         find_inputs,
     )
 
@@ -331,7 +332,7 @@ def _convert(args: argparse.Namespace) -> int:
         args.bom,
         args.indent if args.indent is None or args.indent >= 0 else None,
     )
-    total_bytes = sum(f.stat().st_size for f, _ in inputs)
+    total_bytes = sum(file_size(f) for f, _ in inputs)
     callback, bar = _progress(len(inputs), total_bytes, args.quiet)
     errors_path = out.with_name(out.name + ".errors.jsonl") if single else None
     try:
