@@ -127,3 +127,39 @@ def test_pandas(seed: gikai_minutes.Meeting) -> None:
     assert frame["exchange"].isna().sum() == sum(
         1 for r in utterance_records(seed) if r["exchange"] is None
     )
+
+
+EXPORTERS = [
+    "_records",
+    "_jsonl",
+    "_csv",
+    "_parquet",
+    "_pandas",
+    "_ndl",
+    "_tei",
+    "_poliinfo",
+    "_schema",
+]
+#: What an exporter may use: the model, errors, optional imports, other exporters, and the
+#: one shared sentence splitter of the structure stage (PoliInfo records are per sentence).
+ALLOWED = {"gikai_minutes.model", "gikai_minutes._errors", "gikai_minutes._extras",
+           "gikai_minutes._structure._text"}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", EXPORTERS)
+def test_exporters_only_read_the_model(name: str) -> None:
+    import ast
+
+    import gikai_minutes.export
+
+    path = Path(gikai_minutes.export.__file__).parent / f"{name}.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        and node.module
+        and node.module.startswith("gikai_minutes")
+    }
+    outside = {m for m in imported if m not in ALLOWED and not m.startswith("gikai_minutes.export")}
+    assert not outside, f"export/{name}.py imports {outside}"
