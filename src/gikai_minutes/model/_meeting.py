@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 
 import attrs
 
@@ -20,6 +19,7 @@ __all__ = [
     "Diagnostic",
     "FrontMatter",
     "FrontMatterItem",
+    "FrontMatterKind",
     "Meeting",
     "Note",
     "NoteKind",
@@ -140,14 +140,31 @@ class Utterance:
     pages: tuple[int, ...] = ()
 
 
-@attrs.frozen(slots=True)
-class FrontMatterItem:
-    """One line of front matter and what it was recognised as.
+class FrontMatterKind(enum.StrEnum):
+    """What a line of front matter was recognised as.
 
-    ``kind`` is ``"title"``, ``"date"`` or ``"text"``.
+    A ``StrEnum``: each member equals its value (``FrontMatterKind.TITLE == "title"``).
     """
 
-    kind: str
+    TITLE = "title"
+    DATE = "date"
+    TIME = "time"
+    PLACE = "place"
+    MEETING_NAME = "meeting_name"
+    AGENDA_HEADING = "agenda_heading"
+    AGENDA = "agenda"
+    ROSTER_HEADING = "roster_heading"
+    ROSTER = "roster"
+    SEPARATOR = "separator"
+    TEXT = "text"
+
+
+@attrs.frozen(slots=True)
+class FrontMatterItem:
+    """One line of front matter and what it was recognised as (a :class:`FrontMatterKind`;
+    its value is accepted too)."""
+
+    kind: FrontMatterKind = attrs.field(converter=FrontMatterKind)
     text: str
     span: Span
 
@@ -279,18 +296,15 @@ class Meeting:
     diagnostics: tuple[Diagnostic, ...] = ()
     notes: tuple[Note, ...] = ()
     structure: Structure | None = None
+    _by_id: dict[str, Speaker] = attrs.field(init=False, repr=False, eq=False)
 
-    @functools.cached_property
-    def _speakers_by_id(self) -> dict[str, Speaker]:
-        """Speakers by id (the first of any repeated id), built on first lookup."""
-        by_id: dict[str, Speaker] = {}
-        for speaker in self.speakers:
-            by_id.setdefault(speaker.id, speaker)
-        return by_id
+    def __attrs_post_init__(self) -> None:
+        # The first speaker of each id, for constant-time lookups; not part of the data.
+        object.__setattr__(self, "_by_id", {s.id: s for s in reversed(self.speakers)})
 
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with ``speaker_id``; raise ``KeyError`` if there is none."""
-        return self._speakers_by_id[speaker_id]
+        return self._by_id[speaker_id]
 
     def utterances_by(self, speaker_id: str) -> tuple[Utterance, ...]:
         """All utterances of one speaker, in order."""
