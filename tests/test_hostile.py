@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import importlib.util
 import json
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from tests.conftest import assert_tiles
 
 import gikai_minutes
 from gikai_minutes.export import format_outline
+from gikai_minutes.model._positions import LineTable
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -224,3 +226,72 @@ def test_hostile_text_parses_tiles_round_trips_and_is_deterministic(text: str) -
     assert_tiles(meeting)
     assert gikai_minutes.Meeting.from_json(meeting.to_json()) == meeting
     assert gikai_minutes.parse(text) == meeting
+
+
+LONG_DIGITS = st.integers(1, 6000).map(lambda n: "1" * n)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["令和", "第", "午後", "令和６年", "令和６年５月", ""]), LONG_DIGITS)
+def test_long_digit_runs_in_dates_times_and_issues_parse(prefix: str, digits: str) -> None:
+    text = f"{OPENING}{prefix}{digits}年５月１７日\n午後{digits}時開会\n第{digits}号\n{CHAIR_TURN}"
+    meeting = gikai_minutes.parse(text)
+    assert_tiles(meeting)
+    gikai_minutes.Meeting.from_json(meeting.to_json())
+
+
+# ---- The line table: offsets, made on access for dense texts ---------------------------
+
+
+def _reference_lines(text: str) -> list[tuple[int, int, int, int]]:
+    out, start, number = [], 0, 1
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        out.append((number, start, m.start(), m.end()))
+        start, number = m.end(), number + 1
+    out.append((number, start, len(text), len(text)))
+    return out
+
+
+LINE_TEXT = st.lists(
+    st.sampled_from(["\n", "\r\n", "\r", "議事録", "　", "x" * 30, "\f"]), max_size=40
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(LINE_TEXT, st.integers(0, 50), st.integers(0, 50))
+def test_line_table_matches_a_plain_split(text: str, a: int, b: int) -> None:
+    table = LineTable(text)
+    expected = _reference_lines(text)
+    assert [tuple(line) for line in table.lines] == expected
+    assert [tuple(table.lines[i]) for i in range(len(expected))] == expected
+    assert [tuple(line) for line in table.lines[a:b]] == expected[a:b]
+    for number, start, end, _ in expected:
+        assert table.line_of(start) == number
+        assert table.line_of(end) == number
+
+
+# ---- One vocabulary: directions and agenda lines --------------------------------------
+
+
+def test_parenthesised_stenography_direction_is_a_note_not_speech() -> None:
+    text = (
+        OPENING
+        + "【辻座長】 それでは、速記を止めてください。（速記中止）\n"
+        + "【辻座長】 速記を起こしてください。再開いたします。\n"
+    )
+    meeting = gikai_minutes.parse(text)
+    assert [n.text for n in meeting.notes] == ["（速記中止）"]
+    assert meeting.utterances[0].text == "それでは、速記を止めてください。"
+
+
+def test_agenda_item_wrapped_over_many_lines_is_one_item() -> None:
+    wrapped = ["地域公共交通計画の見直しについて"] * 3
+    text = (
+        "地域公共交通の在り方に関する検討会（第４回）\n令和６年５月１７日\n議事次第\n"
+        + "１．（報告事項\n"
+        + "\n".join(wrapped)
+        + "）\n２．その他\n"
+        + CHAIR_TURN
+    )
+    meeting = gikai_minutes.parse(text)
+    assert meeting.front_matter.agenda == ("１．（報告事項" + "".join(wrapped) + "）", "２．その他")
