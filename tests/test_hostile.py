@@ -15,18 +15,15 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import assert_tiles
 
 import gikai_minutes
+from _helpers import REPO, assert_tiles
 from gikai_minutes.export import format_outline
 from gikai_minutes.model._positions import LineTable
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _load_growth() -> object:

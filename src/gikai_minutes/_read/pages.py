@@ -8,8 +8,10 @@ that recurs next to at least half of the page breaks (three at least).
 
 from __future__ import annotations
 
+import array
 import bisect
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 import regex
@@ -37,8 +39,8 @@ class PageLayout:
 
     number_lines: frozenset[int]  # 0-based line indexes of page-number lines
     header_lines: frozenset[int]  # 0-based line indexes of running headers/footers
-    breaks: tuple[int, ...]  # offsets where a new page starts
-    numbers: tuple[int, ...]  # page number of the page starting at each break
+    breaks: Sequence[int]  # offsets where a new page starts (an array: 8 bytes each)
+    numbers: Sequence[int]  # page number of the page starting at each break
     first: int  # page number before the first break
 
     def pages_of(self, start: int, end: int) -> tuple[int, ...]:
@@ -89,26 +91,28 @@ def find_pages(table: LineTable) -> PageLayout:
     """Find page breaks, page-number lines and running headers in ``table``."""
     text = table.text
     numbered = _numbered_lines(table)
-    breaks: list[int] = []
-    numbers: list[int] = []
+    breaks = array.array("q")
+    numbers: Sequence[int] = array.array("q")
     first = 1
     if "\f" in text:
         pos = text.find("\f")
         while pos >= 0:
             breaks.append(pos + 1)
-            numbers.append(len(breaks) + 1)
             pos = text.find("\f", pos + 1)
+        numbers = range(2, len(breaks) + 2)  # form feeds number the pages 2, 3, …
     elif numbered:
         # Page numbers printed at the top of a page open it; at the bottom they close it.
         lines = table.lines
+        printed = array.array("q")
+        numbers = printed
         top = numbered[0][0] < len(lines) // max(2 * len(numbered), 1)
         for index, value in numbered:
             if top:
                 breaks.append(lines[index].start)
-                numbers.append(value)
+                printed.append(value)
             elif index + 1 < len(lines):
                 breaks.append(lines[index].next)
-                numbers.append(value + 1)
+                printed.append(value + 1)
         first = numbers[0] - 1 if top else numbered[0][1]
         if top and first < 1:
             first = 1
@@ -117,8 +121,8 @@ def find_pages(table: LineTable) -> PageLayout:
     return PageLayout(
         frozenset(i for i, _ in numbered),
         frozenset(headers),
-        tuple(breaks),
-        tuple(numbers),
+        breaks,
+        numbers,
         first,
     )
 
