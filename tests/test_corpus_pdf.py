@@ -34,7 +34,7 @@ def meeting(text: str) -> gikai_minutes.Meeting:
 
 
 def test_every_header_found(text: str, meeting: gikai_minutes.Meeting) -> None:
-    headers = re.findall(r"^[ \f]*○(\S+) ", text, flags=re.MULTILINE)
+    headers = re.findall(r"^[ \u3000\f]*○(\S+) ", text, flags=re.MULTILINE)
     assert len(headers) == 81
     assert [u.speaker.label for u in meeting.utterances] == headers
     assert Counter(headers)["東会長"] == 39

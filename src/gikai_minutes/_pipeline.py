@@ -60,11 +60,17 @@ def run(document: SourceDocument, options: ParseOptions) -> Meeting:
         encoding=document.encoding,
     )
     meeting = _with_metadata(meeting, document)
+    if document.diagnostics:
+        diagnostics = sorted(
+            (*document.diagnostics, *meeting.diagnostics), key=lambda d: (d.line, d.column)
+        )
+        meeting = _finish(attrs.evolve(meeting, diagnostics=tuple(diagnostics)), options.strict)
     return build_structure(meeting) if options.structure else meeting
 
 
 def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
     """Metadata the source knew: front-matter fields it names win; title and date fill gaps."""
+    meeting = attrs.evolve(meeting, source=attrs.evolve(meeting.source, reader=document.reader))
     front = meeting.front_matter
     updated = attrs.evolve(
         front,
