@@ -1,15 +1,22 @@
-"""Page artefacts: form feeds, page-number lines and running headers/footers.
+"""Page artefacts: form feeds, page-number lines, running headers/footers, margin numbers.
 
 A bare number line (``3``) counts as a page number only when it belongs to a run of
 increasing numbers across the document (a vote count ``32`` stands alone); decorated
-forms (``- 3 -``, ``－３－``, ``3/25``) count at once. A running header is a short line
-that recurs next to at least half of the page breaks (three at least).
+forms (``- 3 -``, ``－３－``, ``3/25``) count at once; blank lines and indentation
+around them do not matter. A running header or footer is a short line that recurs among
+the first or last lines of most pages (three at least), its numbers allowed to change;
+without page breaks, one that recurs at a steady interval of lines. Margin line numbers
+(``5 ○小野議長 …``) are numbers before or after the text of many lines, rising in steady
+steps.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 import regex
@@ -17,7 +24,7 @@ import regex
 from gikai_minutes._text.numerals import parse_number
 from gikai_minutes.model._positions import LineTable
 
-__all__ = ["PageLayout", "find_pages"]
+__all__ = ["PageLayout", "find_margin_numbers", "find_pages"]
 
 _WIDE_DIGITS = "0-9０-９"
 _DECORATED = regex.compile(
@@ -40,6 +47,8 @@ class PageLayout:
     breaks: tuple[int, ...]  # offsets where a new page starts
     numbers: tuple[int, ...]  # page number of the page starting at each break
     first: int  # page number before the first break
+    #: margin line numbers: line index -> ``(start, end)`` of the number and its spaces
+    margins: Mapping[int, tuple[int, int]] = MappingProxyType({})
 
     def pages_of(self, start: int, end: int) -> tuple[int, ...]:
         """Page numbers touched by ``[start, end)``; empty if the text has no pages."""
@@ -75,20 +84,35 @@ def _numbered_lines(table: LineTable) -> list[tuple[int, int]]:
 
 
 def _increasing_run(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of numbers that rises by one each time (at least 3)."""
-    best: dict[int, list[tuple[int, int]]] = {}
-    for index, value in found:
-        chain = [*best.get(value - 1, []), (index, value)]
-        if len(chain) > len(best.get(value, [])):
-            best[value] = chain
-    longest = max(best.values(), key=len, default=[])
-    return longest if len(longest) >= 3 else []
+    """The longest subsequence of numbers that rises by one each time (at least 3).
+
+    Linear: each number extends the best chain ending at its predecessor value, kept as a
+    back-pointer rather than a copied list.
+    """
+    best: dict[int, tuple[int, int]] = {}  # value -> (chain length, position in found)
+    back: list[int] = []
+    for position, (_, value) in enumerate(found):
+        length, previous = best.get(value - 1, (0, -1))
+        back.append(previous)
+        if length + 1 > best.get(value, (0, -1))[0]:
+            best[value] = (length + 1, position)
+    if not best:
+        return []
+    length, position = max(best.values())
+    if length < 3:
+        return []
+    chain = []
+    while position >= 0:
+        chain.append(found[position])
+        position = back[position]
+    return chain[::-1]
 
 
 def find_pages(table: LineTable) -> PageLayout:
-    """Find page breaks, page-number lines and running headers in ``table``."""
+    """Find page breaks, page-number lines, running headers and margin line numbers."""
     text = table.text
-    numbered = _numbered_lines(table)
+    margins = find_margin_numbers(table)
+    numbered = [(i, v) for i, v in _numbered_lines(table) if i not in margins]
     breaks: list[int] = []
     numbers: list[int] = []
     first = 1
@@ -112,32 +136,207 @@ def find_pages(table: LineTable) -> PageLayout:
         first = numbers[0] - 1 if top else numbered[0][1]
         if top and first < 1:
             first = 1
-    boundary_lines = {table.line_of(b) - 1 for b in breaks} | {i for i, _ in numbered}
-    headers = _running_headers(table, boundary_lines, {i for i, _ in numbered})
+    skip = {i for i, _ in numbered} | set(margins)
+    edges = _page_edge_repeats if breaks else _periodic_repeats
+    headers = edges(table, breaks, skip)
     return PageLayout(
         frozenset(i for i, _ in numbered),
         frozenset(headers),
         tuple(breaks),
         tuple(numbers),
         first,
+        MappingProxyType(margins),
     )
 
 
-def _running_headers(table: LineTable, boundaries: set[int], skip: set[int]) -> set[int]:
-    """Short lines repeated next to at least half the page breaks (and three times), each
-    within two lines of a break."""
-    if len(boundaries) < 3:
-        return set()
+#: Lines looked at from the top and from the bottom of each page for running headers.
+EDGE_LINES = 3
+#: Running headers and footers are at most this long (after removing whitespace).
+HEADER_MAX = 60
+_WHITESPACE = regex.compile(r"\s+")
+_DIGITS = regex.compile(rf"[{_WIDE_DIGITS}]+")
+# Page numbers inside a header or footer: decorated, or set apart at either end.
+_PAGE_IN_LINE = regex.compile(
+    rf"[-－―ー−‐][ \u3000]*[{_WIDE_DIGITS}]+[ \u3000]*[-－―ー−‐]"
+    rf"|[{_WIDE_DIGITS}]+[ \u3000]*[/／][ \u3000]*[{_WIDE_DIGITS}]+"
+    rf"|[（(][{_WIDE_DIGITS}]+[）)]"
+    rf"|^[ \u3000\t\f]*[{_WIDE_DIGITS}]+(?=[ \u3000\t])"
+    rf"|(?<=[ \u3000\t])[{_WIDE_DIGITS}]+[ \u3000\t\f]*$"
+)
+
+
+def _key(content: str) -> str:
+    """Lines compared as headers: no whitespace, page numbers alike (``議事録 - 3 -`` =
+    ``議事録 - 4 -``); other digits count (``第10回`` is not ``第11回``)."""
+    return _WHITESPACE.sub("", _PAGE_IN_LINE.sub("#", content))
+
+
+def _page_edge_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> set[int]:
+    """Short lines that recur among the first or last lines of most pages (three at least).
+
+    Numbers inside them may change from page to page (``議事録 - 3 -``).
+    """
     text = table.text
-    near: dict[str, list[int]] = {}
-    for b in boundaries:
-        for index in range(max(0, b - 2), min(len(table.lines), b + 3)):
-            if index in skip:
-                continue
-            line = table.lines[index]
-            content = text[line.start : line.end].strip(_STRIP)
-            if 0 < len(content) <= 60:
-                near.setdefault(content, []).append(index)
-    counts = Counter({k: len(set(v)) for k, v in near.items()})
-    least = max(3, len(boundaries) // 2)
-    return {i for k, n in counts.items() if n >= least for i in near[k]}
+    lines = table.lines
+    firsts = [0, *(table.line_of(b) - 1 for b in breaks), len(lines)]
+    found: dict[str, list[int]] = {}
+    pages = 0
+    for a, b in itertools.pairwise(firsts):
+        if b <= a:
+            continue
+        pages += 1
+        content_lines = [
+            i
+            for i in range(a, b)
+            if i not in skip and text[lines[i].start : lines[i].end].strip(_STRIP)
+        ]
+        edge = content_lines[:EDGE_LINES] + content_lines[-EDGE_LINES:]
+        for key in {_key(text[lines[i].start : lines[i].end]) for i in edge}:
+            if len(key) <= HEADER_MAX:
+                found.setdefault(key, []).append(pages)
+        for i in set(edge):
+            key = _key(text[lines[i].start : lines[i].end])
+            found.setdefault("\0" + key, []).append(i)
+    least = max(3, (pages + 1) // 2)
+    return {
+        i
+        for key, where in found.items()
+        if not key.startswith("\0") and len(set(where)) >= least
+        for i in found["\0" + key]
+    }
+
+
+#: Without page breaks, a running header recurs at least this often, at a steady interval.
+PERIODIC_MIN = 4
+PERIODIC_MIN_GAP = 8
+PERIODIC_TOLERANCE = 0.25
+_WORDS = regex.compile(r"\p{L}{2}")
+# Lines opening with a speaker mark or a bracket are turns and directions, never headers.
+_MARKS = frozenset("○◯〇◎●◆◇■□△▲【［〔（(「『")
+
+
+def _periodic_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> set[int]:
+    """Short lines recurring at a steady interval of lines (a page's length), when the text
+    has no page breaks to look next to."""
+    text = table.text
+    seen: dict[str, list[int]] = {}
+    for index, line in enumerate(table.lines):
+        if index in skip or not 0 < line.end - line.start <= 2 * HEADER_MAX:
+            continue
+        key = _key(text[line.start : line.end])
+        # Words, not a rule of dashes or a mark: a header names the meeting or the body.
+        if 0 < len(key) <= HEADER_MAX and _WORDS.search(key) and key[0] not in _MARKS:
+            seen.setdefault(key, []).append(index)
+    found: set[int] = set()
+    for where in seen.values():
+        if len(where) < PERIODIC_MIN:
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(where)]
+        step = sorted(gaps)[len(gaps) // 2]
+        if step < PERIODIC_MIN_GAP:
+            continue
+        # A page may lack its header (a chapter's first page): one gap may span two.
+        if all(
+            any(abs(gap - step * k) <= PERIODIC_TOLERANCE * step for k in (1, 2)) for gap in gaps
+        ):
+            found.update(where)
+    return found
+
+
+# Margin line numbers: a number with a space before the line's text, or after it.
+_MARGIN_LEFT = regex.compile(r"[ \u3000]*(?P<n>[0-9]{1,4})[ \u3000](?=[^ \u3000\t])")
+_MARGIN_RIGHT = regex.compile(r"(?<=[^ \u3000\t])[ \u3000]+(?P<n>[0-9]{1,4})[ \u3000\f]*")
+_MARGIN_ALONE = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})[ \u3000\f]*")
+# A number followed by a counter word is text (``1 番``, ``3 月``), not a line number.
+_COUNTER = regex.compile(r"[番号日月年人名時分秒回点条項款目件円頁章節期歳%％.．、，]")
+#: Margin numbers are believed when at least this many lines carry them, in steady steps,
+#: and at least this share of the text's lines do.
+MARGIN_MIN = 6
+MARGIN_SHARE = 0.1
+_MARGIN_MAX_STEP = 10
+
+
+def find_margin_numbers(table: LineTable) -> dict[int, tuple[int, int]]:
+    """Line numbers printed in the margin, by line index: the span to remove from the line.
+
+    A candidate is a number at the start of a line followed by a space and text
+    (``8 ○小野議長 …``), or at its end after a space. Candidates count when the numbers
+    rise in steady steps (every line, or every 5) with the lines, restarting on each
+    page; numbers alone on a line that fit the sequence (numbered blank lines) go too.
+    """
+    text = table.text
+    lines = table.lines
+    left: list[tuple[int, int, int, int]] = []  # (index, value, start, end)
+    right: list[tuple[int, int, int, int]] = []
+    alone: list[tuple[int, int, int, int]] = []
+    nonblank = 0
+    for index, line in enumerate(lines):
+        content = text[line.start : line.end]
+        if not content.strip(_STRIP):
+            continue
+        nonblank += 1
+        if not (
+            "0" <= content.lstrip(_STRIP)[:1] <= "9" or "0" <= content.rstrip(_STRIP)[-1:] <= "9"
+        ):
+            continue
+        m = _MARGIN_ALONE.fullmatch(content)
+        if m is not None:
+            alone.append((index, int(m.group("n")), line.start, line.end))
+            continue
+        m = _MARGIN_LEFT.match(content)
+        if m is not None and not _COUNTER.match(content, m.end()):
+            left.append((index, int(m.group("n")), line.start, line.start + m.end()))
+        m = _MARGIN_RIGHT.search(content)
+        if m is not None and m.end() == len(content):
+            right.append((index, int(m.group("n")), line.start + m.start(), line.end))
+    found: dict[int, tuple[int, int]] = {}
+    for side in (left, right):
+        accepted = _steady(side)
+        if len(accepted) >= max(MARGIN_MIN, MARGIN_SHARE * nonblank):
+            for index, _, a, b in accepted:
+                found.setdefault(index, (a, b))
+    if found and alone:
+        found.update(_fitting_alone(alone, found, table))
+    return found
+
+
+def _steady(candidates: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Candidates continuing (or continued by) their neighbour in the most common step."""
+    steps: Counter[int] = Counter()
+    for (i, v, _, _), (j, w, _, _) in itertools.pairwise(candidates):
+        if 0 < w - v <= _MARGIN_MAX_STEP and 0 < j - i <= w - v + 2:
+            steps[w - v] += 1
+    if not steps:
+        return []
+    step = steps.most_common(1)[0][0]
+    keep: set[int] = set()
+    for k, ((i, v, _, _), (j, w, _, _)) in enumerate(itertools.pairwise(candidates)):
+        if w - v == step and 0 < j - i <= step + 2:
+            keep.update((k, k + 1))
+    return [candidates[k] for k in sorted(keep)]
+
+
+def _fitting_alone(
+    alone: list[tuple[int, int, int, int]],
+    found: dict[int, tuple[int, int]],
+    table: LineTable,
+) -> dict[int, tuple[int, int]]:
+    """Numbers alone on a line that sit between two margin numbers, in value and place."""
+    text = table.text
+    marked = sorted(found)
+    values = {}
+    for index in marked:
+        a, b = found[index]
+        m = _DIGITS.search(text, a, b)
+        if m is not None:
+            values[index] = int(m.group())
+    out = {}
+    for index, value, a, b in alone:
+        k = bisect.bisect_left(marked, index)
+        if 0 < k < len(marked):
+            before, after = marked[k - 1], marked[k]
+            if values.get(before, value) < value < values.get(after, value) and (
+                index - before <= value - values[before] + 2
+            ):
+                out[index] = (a, b)
+    return out
