@@ -28,7 +28,7 @@ __all__ = ["PageLayout", "find_margin_numbers", "find_pages"]
 
 _WIDE_DIGITS = "0-9０-９"
 _DECORATED = regex.compile(
-    rf"[ \u3000]*(?:[-－―ー−‐][ \u3000]*(?P<a>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[-－―ー−‐]"
+    rf"[ \u3000\f]*(?:[-－―ー−‐][ \u3000]*(?P<a>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[-－―ー−‐]"
     rf"|(?P<b>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[/／][ \u3000]*[{_WIDE_DIGITS}]{{1,4}}"
     rf"|[（(](?P<c>[{_WIDE_DIGITS}]{{1,4}})[）)]"
     rf"|(?:page|p\.|Page|P\.)[ \u3000]*(?P<d>[0-9]{{1,4}}))"
@@ -80,7 +80,40 @@ def _numbered_lines(table: LineTable) -> list[tuple[int, int]]:
             value = parse_number(m.group("n"))
             if value is not None:
                 bare.append((index, value))
-    return sorted(decorated + _increasing_run(bare))
+    run = _increasing_run(bare)
+    if "\f" in text and len(run) < len(bare):
+        taken = {i for i, _ in run}
+        run += _page_edge_numbers(table, [b for b in bare if b[0] not in taken])
+    return sorted(decorated + run)
+
+
+def _page_edge_numbers(table: LineTable, bare: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Bare numbers that are the first or last line of a form-feed page and count the
+    pages (page ordinal plus one same offset: a cover page may go unnumbered)."""
+    text = table.text
+    lines = table.lines
+    ordinal_of: dict[int, int] = {}
+    page = 1
+    previous_content = -1
+    for index, line in enumerate(lines):
+        content = text[line.start : line.end]
+        if "\f" in content[:1]:
+            page += 1
+            if previous_content >= 0:
+                ordinal_of.setdefault(previous_content, page - 1)  # last line of a page
+        if content.strip(_STRIP):
+            if index == 0 or "\f" in content[:1] or previous_content < 0:
+                ordinal_of.setdefault(index, page)  # first line of a page
+            previous_content = index
+    if previous_content >= 0:
+        ordinal_of.setdefault(previous_content, page)
+    offsets = Counter(v - ordinal_of[i] for i, v in bare if i in ordinal_of)
+    if not offsets:
+        return []
+    offset, count = offsets.most_common(1)[0]
+    if count < 2 and page > 1:
+        return []
+    return [(i, v) for i, v in bare if i in ordinal_of and v - ordinal_of[i] == offset]
 
 
 def _increasing_run(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -244,11 +277,11 @@ def _periodic_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> se
 
 
 # Margin line numbers: a number with a space before the line's text, or after it.
-_MARGIN_LEFT = regex.compile(r"[ \u3000]*(?P<n>[0-9]{1,4})[ \u3000](?=[^ \u3000\t])")
+_MARGIN_LEFT = regex.compile(r"[ \u3000]*(?P<n>[0-9]{1,4})(?: {1,2}|\u3000)(?=[^ \t])")
 _MARGIN_RIGHT = regex.compile(r"(?<=[^ \u3000\t])[ \u3000]+(?P<n>[0-9]{1,4})[ \u3000\f]*")
 _MARGIN_ALONE = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})[ \u3000\f]*")
-# A number followed by a counter word is text (``1 番``, ``3 月``), not a line number.
-_COUNTER = regex.compile(r"[番号日月年人名時分秒回点条項款目件円頁章節期歳%％.．、，]")
+# A number followed by a counter or a mark is text (``1 番``, ``2 ．``), not a line number.
+_COUNTER = regex.compile(r"[番号%％.．、，]")
 #: Margin numbers are believed when at least this many lines carry them, in steady steps,
 #: and at least this share of the text's lines do.
 MARGIN_MIN = 6
@@ -260,9 +293,10 @@ def find_margin_numbers(table: LineTable) -> dict[int, tuple[int, int]]:
     """Line numbers printed in the margin, by line index: the span to remove from the line.
 
     A candidate is a number at the start of a line followed by a space and text
-    (``8 ○小野議長 …``), or at its end after a space. Candidates count when the numbers
-    rise in steady steps (every line, or every 5) with the lines, restarting on each
-    page; numbers alone on a line that fit the sequence (numbered blank lines) go too.
+    (``8 ○小野議長 …``), at its end after a space, or alone on a line next to the line
+    it numbers (as pypdf prints them). Candidates count when the numbers rise in steady
+    steps (every line, or every 5) with the lines, restarting on each page; numbers
+    alone on a line that fit between counted ones (numbered blank lines) go too.
     """
     text = table.text
     lines = table.lines
@@ -290,13 +324,14 @@ def find_margin_numbers(table: LineTable) -> dict[int, tuple[int, int]]:
         if m is not None and m.end() == len(content):
             right.append((index, int(m.group("n")), line.start + m.start(), line.end))
     found: dict[int, tuple[int, int]] = {}
-    for side in (left, right):
+    for side in (left, right, alone):
         accepted = _steady(side)
         if len(accepted) >= max(MARGIN_MIN, MARGIN_SHARE * nonblank):
             for index, _, a, b in accepted:
                 found.setdefault(index, (a, b))
     if found and alone:
-        found.update(_fitting_alone(alone, found, table))
+        for index, span in _fitting_alone(alone, found, table).items():
+            found.setdefault(index, span)
     return found
 
 

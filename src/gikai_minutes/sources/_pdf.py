@@ -16,7 +16,9 @@ known). Encrypted PDFs open with ``password`` (the empty password is tried by de
 
 from __future__ import annotations
 
+import functools
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
@@ -37,7 +39,9 @@ _INDENT = " \u3000\t"
 # heights right of the page's left text margin.
 _INDENT_EMS = 0.5
 # A gap between two words this many character heights wide prints as two spaces.
-_WIDE_GAP_EMS = 2.0
+_WIDE_GAP_EMS = 1.5
+# A second column starts at least this many character heights right of the first.
+_COLUMN_EMS = 4.0
 # Vertical writing: most lines of the text layer hold one or two characters.
 _VERTICAL_SHORT = 2
 _VERTICAL_SHARE = 0.6
@@ -72,7 +76,7 @@ def _pdfium_pages(path: str, password: str | None) -> Iterator[_Page]:
                 page = document[index]
                 textpage = page.get_textpage()
                 text = textpage.get_text_range()
-                yield _pdfium_page(text, textpage.get_charbox)
+                yield _pdfium_page(text, functools.partial(textpage.get_charbox, loose=True))
             except (pdfium.PdfiumError, OSError, ValueError) as exc:
                 raise InputError(
                     f"{path}: page {index + 1}: cannot read text: {_reason(exc)}"
@@ -86,7 +90,7 @@ def _pdfium_page(text: str, charbox: Callable[[int], tuple[float, float, float, 
 
     PDFium's character indexes match offsets in its page text (generated line breaks
     count as characters), so each line's first character has a box. PDFium prints one
-    space for any gap between words; a gap of two character heights or more (a key and
+    space for any gap between words; a gap of one and a half character heights or more (a key and
     its value in a 議事次第) becomes two spaces, as pypdf prints it.
     """
     raw = text.split("\r\n")
@@ -102,16 +106,34 @@ def _pdfium_page(text: str, charbox: Callable[[int], tuple[float, float, float, 
             boxes[i] = (left, top - bottom)
     if len(boxes) < 3:
         return _Page(tuple(raw))
-    lefts = sorted(x for x, _ in boxes.values())
-    margin = lefts[len(lefts) // 5]
     heights = sorted(h for _, h in boxes.values())
     em = max(heights[len(heights) // 2], 1.0)
-    indented = frozenset(i for i, (x, _) in boxes.items() if x - margin >= _INDENT_EMS * em)
+    edges = _left_edges([x for x, _ in boxes.values()], em)
+    indented = frozenset(
+        i
+        for i, (x, _) in boxes.items()
+        if x - max((e for e in edges if e <= x + 0.25 * em), default=edges[0]) >= _INDENT_EMS * em
+    )
     lines = list(raw)
     for i, line in enumerate(raw):
         if " " in line.strip(_INDENT):
             lines[i] = _widen(line, offsets[i], charbox, em)
     return _Page(tuple(lines), indented)
+
+
+def _left_edges(lefts: list[float], em: float) -> list[float]:
+    """Where the lines of a page's columns start: the positions most lines start at,
+    leaving out those a few characters from a more common one (the paragraphs'
+    indentation, numbers in the margin)."""
+    counts: Counter[int] = Counter(round(x) for x in lefts)
+    least = max(2, len(lefts) // 10)
+    edges: list[float] = []
+    for x, n in counts.most_common():
+        if n < least and edges:
+            break
+        if all(abs(x - e) >= _COLUMN_EMS * em for e in edges):
+            edges.append(x)
+    return sorted(edges)
 
 
 def _widen(
