@@ -277,7 +277,7 @@ def _periodic_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> se
 
 
 # Margin line numbers: a number with a space before the line's text, or after it.
-_MARGIN_LEFT = regex.compile(r"[ \u3000]*(?P<n>[0-9]{1,4})(?: {1,2}|\u3000)(?=[^ \t])")
+_MARGIN_LEFT = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})(?: {1,2}|\u3000)(?=[^ \t])")
 _MARGIN_RIGHT = regex.compile(r"(?<=[^ \u3000\t])[ \u3000]+(?P<n>[0-9]{1,4})[ \u3000\f]*")
 _MARGIN_ALONE = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})[ \u3000\f]*")
 # A number followed by a counter or a mark is text (``1 番``, ``2 ．``), not a line number.

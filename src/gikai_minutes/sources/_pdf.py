@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 import attrs
+import regex
 
 from gikai_minutes._errors import InputError
 from gikai_minutes.model import Diagnostic, Severity
@@ -42,17 +43,21 @@ _INDENT_EMS = 0.5
 _WIDE_GAP_EMS = 1.5
 # A second column starts at least this many character heights right of the first.
 _COLUMN_EMS = 4.0
-# Vertical writing: most lines of the text layer hold one or two characters.
+# Vertical writing: most lines of the text layer hold one or two characters (pypdf),
+# or most of the first lines sampled on a page run downwards (PDFium).
 _VERTICAL_SHORT = 2
 _VERTICAL_SHARE = 0.6
+_VERTICAL_SAMPLE = 20
+# A margin line number before a line's text (``12 ○石川委員長``): indentation is read after it.
+_LEADING_NUMBER = regex.compile(r"[0-9]{1,4} {1,2}(?=[^ 0-9])")
 
 
 @attrs.frozen(slots=True)
 class _Page:
-    """One page's text lines; ``indented`` marks lines placed right of the margin."""
+    """One page's text lines; ``vertical`` when they are the columns of vertical writing."""
 
     lines: tuple[str, ...]
-    indented: frozenset[int] = frozenset()
+    vertical: bool = False  # the lines are columns of vertical writing
 
 
 def _need(module: str) -> Any:
@@ -85,40 +90,96 @@ def _pdfium_pages(path: str, password: str | None) -> Iterator[_Page]:
         document.close()
 
 
-def _pdfium_page(text: str, charbox: Callable[[int], tuple[float, float, float, float]]) -> _Page:
-    """Lines of PDFium's page text, with indentation and wide gaps read from the boxes.
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def _pdfium_page(text: str, charbox: Callable[[int], Box]) -> _Page:
+    """Lines of PDFium's page text, with the characters' boxes read where text alone
+    is not enough.
 
     PDFium's character indexes match offsets in its page text (generated line breaks
-    count as characters), so each line's first character has a box. PDFium prints one
-    space for any gap between words; a gap of one and a half character heights or more (a key and
-    its value in a 議事次第) becomes two spaces, as pypdf prints it.
+    count as characters), so every character has a box:
+
+    - PDFium sometimes joins lines with a space; a space between characters on
+      different baselines ends the line instead;
+    - a line whose first character sits right of its column's left edge opens an
+      indented paragraph;
+    - PDFium prints one space for any gap between words; a gap of one and a half
+      character heights or more (a key and its value in a 議事次第) becomes two spaces,
+      as pypdf prints it;
+    - a page whose lines run downwards is vertical writing (縦書き): its lines are the
+      columns, put in reading order, right to left.
     """
-    raw = text.split("\r\n")
-    offsets = []
+    pieces: list[tuple[int, str]] = []  # (offset, line)
     position = 0
-    for line in raw:
-        offsets.append(position)
+    for line in text.split("\r\n"):
+        pieces.extend(_split_baselines(line, position, charbox))
         position += len(line) + 2
-    boxes: dict[int, tuple[float, float]] = {}
-    for i, line in enumerate(raw):
+    boxes: dict[int, Box] = {}
+    starts: dict[int, int] = {}  # where each line's text starts, after a margin number
+    for i, (offset, line) in enumerate(pieces):
         if line.strip(_INDENT):
-            left, bottom, _, top = charbox(offsets[i] + len(line) - len(line.lstrip(_INDENT)))
-            boxes[i] = (left, top - bottom)
+            m = _LEADING_NUMBER.match(line)
+            starts[i] = m.end() if m else len(line) - len(line.lstrip(_INDENT))
+            boxes[i] = charbox(offset + starts[i])
     if len(boxes) < 3:
-        return _Page(tuple(raw))
-    heights = sorted(h for _, h in boxes.values())
+        return _Page(tuple(line for _, line in pieces))
+    heights = sorted(b[3] - b[1] for b in boxes.values())
     em = max(heights[len(heights) // 2], 1.0)
-    edges = _left_edges([x for x, _ in boxes.values()], em)
-    indented = frozenset(
-        i
-        for i, (x, _) in boxes.items()
-        if x - max((e for e in edges if e <= x + 0.25 * em), default=edges[0]) >= _INDENT_EMS * em
-    )
-    lines = list(raw)
-    for i, line in enumerate(raw):
+    if _runs_down(pieces, boxes, charbox):
+        columns = sorted(boxes, key=lambda i: -boxes[i][0])
+        return _Page(tuple(pieces[i][1] for i in columns), vertical=True)
+    edges = _left_edges([b[0] for b in boxes.values()], em)
+    lines = []
+    for i, (offset, line) in enumerate(pieces):
         if " " in line.strip(_INDENT):
-            lines[i] = _widen(line, offsets[i], charbox, em)
-    return _Page(tuple(lines), indented)
+            line = _widen(line, offset, charbox, em)
+        b = boxes.get(i)
+        if (
+            b is not None
+            and b[0] - max((e for e in edges if e <= b[0] + 0.25 * em), default=edges[0])
+            >= _INDENT_EMS * em
+        ):
+            line = line[: starts[i]] + "\u3000" + line[starts[i] :].lstrip(_INDENT)
+        lines.append(line)
+    return _Page(tuple(lines))
+
+
+def _split_baselines(
+    line: str, offset: int, charbox: Callable[[int], Box]
+) -> list[tuple[int, str]]:
+    """``line`` cut at each space whose neighbours stand on different baselines."""
+    out = []
+    start = 0
+    k = line.find(" ", 1)
+    while 0 < k < len(line) - 1:
+        before, after = charbox(offset + k - 1), charbox(offset + k + 1)
+        height = max(before[3] - before[1], 1.0)
+        if abs(before[1] - after[1]) > 0.5 * height and abs(before[0] - after[0]) > 0.5 * height:
+            out.append((offset + start, line[start:k]))
+            start = k + 1
+        k = line.find(" ", k + 1)
+    out.append((offset + start, line[start:]))
+    return out
+
+
+def _runs_down(
+    pieces: list[tuple[int, str]], boxes: dict[int, Box], charbox: Callable[[int], Box]
+) -> bool:
+    """Whether most lines (of those long enough to tell) run down the page."""
+    down = across = 0
+    for i in list(boxes)[:_VERTICAL_SAMPLE]:
+        offset, line = pieces[i]
+        first = len(line) - len(line.lstrip(_INDENT))
+        if len(line) - first < 3:
+            continue
+        a, b = boxes[i], charbox(offset + first + 1)
+        height = max(a[3] - a[1], 1.0)
+        if abs(a[0] - b[0]) < 0.3 * height and a[1] - b[1] > 0.5 * height:
+            down += 1
+        else:
+            across += 1
+    return down > across
 
 
 def _left_edges(lefts: list[float], em: float) -> list[float]:
@@ -136,9 +197,7 @@ def _left_edges(lefts: list[float], em: float) -> list[float]:
     return sorted(edges)
 
 
-def _widen(
-    line: str, offset: int, charbox: Callable[[int], tuple[float, float, float, float]], em: float
-) -> str:
+def _widen(line: str, offset: int, charbox: Callable[[int], Box], em: float) -> str:
     """``line`` with each single space between two wide-apart characters doubled."""
     parts = []
     last = 0
@@ -191,14 +250,23 @@ _READERS: dict[str, Callable[[str, str | None], Iterator[_Page]]] = {
 def _normalise(page: _Page) -> list[str]:
     """Trailing spaces and blank lines dropped; indentation becomes one U+3000."""
     out = []
-    for i, line in enumerate(page.lines):
+    for line in page.lines:
         content = line.strip(_INDENT)
         if not content:
             continue
-        if i in page.indented or line[:1] in _INDENT:
+        if line[:1] in _INDENT:
             content = "\u3000" + content
         out.append(content)
     return out
+
+
+def _read(name: str, backend: PdfBackend, password: str | None) -> list[_Page]:
+    reader = _READERS.get(backend)
+    if reader is None:
+        raise ValueError(f"unknown PDF backend {backend!r}; known: {', '.join(PDF_BACKENDS)}")
+    if not os.path.isfile(name):
+        raise InputError(f"{name}: no such file")
+    return list(reader(name, password))
 
 
 def pdf_pages(
@@ -208,13 +276,7 @@ def pdf_pages(
     password: str | None = None,
 ) -> list[str]:
     """The normalised text of each page of a PDF (see the module documentation)."""
-    name = os.fspath(path)
-    reader = _READERS.get(backend)
-    if reader is None:
-        raise ValueError(f"unknown PDF backend {backend!r}; known: {', '.join(PDF_BACKENDS)}")
-    if not os.path.isfile(name):
-        raise InputError(f"{name}: no such file")
-    return ["\n".join(_normalise(page)) for page in reader(name, password)]
+    return ["\n".join(_normalise(page)) for page in _read(os.fspath(path), backend, password)]
 
 
 def pdf_text(
@@ -227,12 +289,35 @@ def pdf_text(
     return "".join(page + "\n\f" for page in pdf_pages(path, backend=backend, password=password))
 
 
-def _vertical(pages: list[str]) -> bool:
+def _short_lines(pages: list[str]) -> bool:
+    """Whether most lines hold one or two characters (vertical text read across)."""
     lines = [line for page in pages for line in page.split("\n") if line.strip(_INDENT)]
     if len(lines) < 10:
         return False
     short = sum(1 for line in lines if len(line.strip(_INDENT)) <= _VERTICAL_SHORT)
     return short >= _VERTICAL_SHARE * len(lines)
+
+
+def _vertical_diagnostic(read: list[_Page], pages: list[str]) -> Diagnostic | None:
+    columns = sum(1 for page in read if page.vertical)
+    if columns:
+        return Diagnostic(
+            "vertical-pdf",
+            f"{columns} of {len(read)} pages are set in vertical writing (縦書き); their"
+            " columns were read right to left, one line each",
+            Severity.INFO,
+            1,
+        )
+    if _short_lines(pages):
+        return Diagnostic(
+            "vertical-pdf",
+            "the PDF looks set in vertical writing (縦書き): its text layer holds one or two"
+            " characters a line, so turns cannot be read from it (the pdfium backend reads"
+            " such pages column by column)",
+            Severity.WARNING,
+            1,
+        )
+    return None
 
 
 def pdf_document(
@@ -243,23 +328,18 @@ def pdf_document(
 ) -> SourceDocument:
     """The text layer of a PDF as a :class:`SourceDocument` (see :func:`pdf_text`).
 
-    ``reader`` is ``pdf:pdfium`` or ``pdf:pypdf``. Minutes set in vertical writing (縦書き)
-    come out of the text layer one or two characters a line; the document then carries an
-    ``vertical-pdf`` warning, since speaker headers cannot be read from such text.
+    ``reader`` is ``pdf:pdfium`` or ``pdf:pypdf``. Minutes set in vertical writing
+    (縦書き) carry a ``vertical-pdf`` diagnostic: with PDFium each column becomes a line,
+    in reading order (information); text that comes out one or two characters a line
+    cannot be read as turns (a warning).
     """
-    pages = pdf_pages(path, backend=backend, password=password)
-    diagnostics: tuple[Diagnostic, ...] = ()
-    if _vertical(pages):
-        diagnostics = (
-            Diagnostic(
-                "vertical-pdf",
-                "the PDF looks set in vertical writing (縦書き): its text layer holds one or"
-                " two characters a line, so turns cannot be read from it",
-                Severity.WARNING,
-                1,
-            ),
-        )
-    text = "".join(page + "\n\f" for page in pages)
+    name = os.fspath(path)
+    read = _read(name, backend, password)
+    pages = ["\n".join(_normalise(page)) for page in read]
+    vertical = _vertical_diagnostic(read, pages)
     return SourceDocument(
-        text, name=os.fspath(path), reader=f"pdf:{backend}", diagnostics=diagnostics
+        "".join(page + "\n\f" for page in pages),
+        name=name,
+        reader=f"pdf:{backend}",
+        diagnostics=() if vertical is None else (vertical,),
     )
