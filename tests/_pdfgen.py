@@ -9,7 +9,6 @@ and indented paragraphs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -24,9 +23,9 @@ TITLE = "第３回 市民協働のまちづくり検討委員会 議事録"
 FRONT = (
     "第３回 市民協働のまちづくり検討委員会",
     "議事録",
-    "１ 日 時  令和６年５月２０日（月）午後２時００分～午後３時４０分",
-    "２ 場 所  市役所本庁舎４階 第二会議室",
-    "３ 出席委員  石川 直樹、中村 由美、藤田 健一、小松 早苗",
+    "１ 日 時\u3000令和６年５月２０日（月）午後２時００分～午後３時４０分",
+    "２ 場 所\u3000市役所本庁舎４階 第二会議室",
+    "３ 出席委員\u3000石川 直樹、中村 由美、藤田 健一、小松 早苗",
 )
 
 #: (speaker label, sentences): the speeches of the test meeting, in order.
@@ -164,9 +163,11 @@ class Layout:
     indent: str = "offset"  # paragraphs open indented: "offset" (moved right), "space" (U+3000)
 
 
-def write_pdf(path: Path, layout: Layout, *, encrypt: str | None = None) -> list[str]:
-    """Write the test minutes with ``layout`` to ``path``; returns each page's body lines."""
-    from reportlab.lib.pdfencrypt import StandardEncryption
+def write_pdf(path: Path, layout: Layout) -> list[tuple[str, int | None]]:
+    """Write the test minutes with ``layout`` to ``path``.
+
+    Returns every printed text line with the margin number drawn beside it (or None).
+    """
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -176,10 +177,9 @@ def write_pdf(path: Path, layout: Layout, *, encrypt: str | None = None) -> list
     lines = wrapped_lines(chars)
     per_page = layout.lines_per_page * layout.columns
     pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
-    security = StandardEncryption(encrypt, ownerPassword="owner", strength=128) if encrypt else None
-    c = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT), encrypt=security)
+    c = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT))
     column_width = (WIDTH - 2 * LEFT) / layout.columns
-    printed: list[str] = []
+    printed: list[tuple[str, int | None]] = []
     for number, page in enumerate(pages, 1):
         c.setFont(FONT, SIZE)
         label = layout.number_form.format(n=number, total=len(pages))
@@ -193,13 +193,15 @@ def write_pdf(path: Path, layout: Layout, *, encrypt: str | None = None) -> list
             column, row = divmod(k, layout.lines_per_page)
             x = LEFT + column * column_width + (SIZE if opens and layout.indent == "offset" else 0)
             y = TOP - row * LEADING
+            margin = None
             if layout.margin_every and (row + 1) % layout.margin_every == 0 and column == 0:
+                margin = row + 1
                 if layout.margin_side == "left":
-                    c.drawString(LEFT - 30, y, str(row + 1))
+                    c.drawString(LEFT - 30, y, str(margin))
                 else:
-                    c.drawString(WIDTH - LEFT + 14, y, str(row + 1))
+                    c.drawString(WIDTH - LEFT + 14, y, str(margin))
             c.drawString(x, y, "\u3000" + text if opens and layout.indent == "space" else text)
-            printed.append(text)
+            printed.append((text, margin))
         if layout.footer:
             c.drawString(LEFT, BOTTOM - 20, layout.footer)
         if layout.page_number == "bottom":
@@ -216,5 +218,26 @@ def speech_texts() -> list[tuple[str, str]]:
     return [(label, "\n".join(sentences)) for label, sentences in SPEECHES]
 
 
-def as_sequence(pages: Sequence[str]) -> str:
-    return "".join(pages)
+def vertical_pdf(path: Path, *, one_char_a_line: bool = False) -> None:
+    """The first speeches set in vertical writing (縦書き), columns right to left.
+
+    With ``one_char_a_line`` every character is drawn on its own, as some typesetting
+    programs place them, so text extractors see no columns.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT, isVertical=True))
+    c = canvas.Canvas(str(path), pagesize=(HEIGHT, WIDTH))
+    c.setFont(FONT, SIZE)
+    columns = [line for line, _ in wrapped_lines(30)[5:25]]
+    for k, column in enumerate(columns):
+        x = HEIGHT - 60 - k * LEADING
+        if one_char_a_line:
+            for j, ch in enumerate(column):
+                c.drawString(x, WIDTH - 60 - j * SIZE, ch)
+        else:
+            c.drawString(x, WIDTH - 60, column)
+    c.showPage()
+    c.save()

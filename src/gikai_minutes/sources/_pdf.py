@@ -135,11 +135,9 @@ def _pdfium_page(text: str, charbox: Callable[[int], Box]) -> _Page:
         if " " in line.strip(_INDENT):
             line = _widen(line, offset, charbox, em)
         b = boxes.get(i)
-        if (
-            b is not None
-            and b[0] - max((e for e in edges if e <= b[0] + 0.25 * em), default=edges[0])
-            >= _INDENT_EMS * em
-        ):
+        edge = max((e for e in edges if e <= b[0] + 0.25 * em), default=edges[0]) if b else 0.0
+        # Further right than a few characters is a centred or right-aligned line.
+        if b is not None and _INDENT_EMS * em <= b[0] - edge < _COLUMN_EMS * em:
             line = line[: starts[i]] + "\u3000" + line[starts[i] :].lstrip(_INDENT)
         lines.append(line)
     return _Page(tuple(lines))
