@@ -9,7 +9,8 @@ as text the way the minutes read on screen:
 - ``<br>`` and block elements end a line, table cells are separated by tabs;
 - ruby keeps its base text (``<rt>``/``<rp>`` dropped); entities are decoded;
 - what is not minutes text is dropped: ``script``/``style``/``template``, form controls
-  (``button``, ``label``, ``input``, ``select``, ``textarea``), ``<nav>``, hidden and
+  (``button``, ``label``, ``input``, ``select``, ``textarea``), ``<nav>``, the site's
+  header, footer and side menus outside the page's article or main part, hidden and
   screen-reader or print helpers, lists made only of links (a speaker index, a table of
   contents) or only of numbers (speech numbers), and lone in-page links such as
   「ページの先頭へ」.
@@ -59,6 +60,12 @@ HIDDEN_CLASSES = _words(
     " skip skip-link skiplink print-only printonly noprint no-print pagetop page-top"
     " breadcrumb breadcrumbs topicpath pankuzu"
 )
+#: ``class``/``id`` words of a site's header, footer and menus around the page's content.
+SITE_CHROME = _words(
+    "header site-header footer site-footer sidebar side-menu gnav global-nav globalnav"
+    " localnav local-nav menu"
+)
+_CONTENT = _words("article main section")
 _MAX_DEPTH = 200
 _LISTS = _words("ul ol dl menu table")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -280,13 +287,25 @@ class _Writer:
         return "".join(line + "\n" for line in self.out)
 
 
-def _write(node: _Node, writer: _Writer, pre: bool) -> None:
+def _site_chrome(node: _Node) -> bool:
+    """The site's own header, footer or side menu (outside any article or main part)."""
+    if node.tag in ("header", "footer", "aside"):
+        return True
+    words = node.attributes.get("class", "").lower().split()
+    words += node.attributes.get("id", "").lower().split()
+    return any(w in SITE_CHROME for w in words)
+
+
+def _write(node: _Node, writer: _Writer, pre: bool, content: bool = False) -> None:
+    """Write ``node``'s children; ``content`` once inside an article, main part or section."""
     for child in node.children:
         if isinstance(child, str):
             writer.text(child, pre)
             continue
         tag = child.tag
         if tag in DROPPED or _hidden(child) or _navigation(child):
+            continue
+        if not content and _site_chrome(child):
             continue
         if tag == "br":
             writer.newline(force=pre)
@@ -296,7 +315,12 @@ def _write(node: _Node, writer: _Writer, pre: bool) -> None:
         block = tag in BLOCKS
         if block:
             writer.newline()
-        _write(child, writer, pre or tag in ("pre", "listing", "plaintext", "xmp"))
+        _write(
+            child,
+            writer,
+            pre or tag in ("pre", "listing", "plaintext", "xmp"),
+            content or tag in _CONTENT,
+        )
         if block:
             writer.newline()
 
