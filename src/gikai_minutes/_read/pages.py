@@ -155,23 +155,27 @@ def find_pages(table: LineTable) -> PageLayout:
             breaks.append(pos + 1)
             numbers.append(len(breaks) + 1)
             pos = text.find("\f", pos + 1)
-    elif numbered:
+    furniture: list[tuple[int, int]] = []
+    if not breaks and not numbered:
+        furniture = _numbered_furniture(table, set(margins))
+    marks = numbered or furniture
+    if marks and not breaks:
         # Page numbers printed at the top of a page open it; at the bottom they close it.
         lines = table.lines
-        top = numbered[0][0] < len(lines) // max(2 * len(numbered), 1)
-        for index, value in numbered:
+        top = marks[0][0] < len(lines) // max(2 * len(marks), 1)
+        for index, value in marks:
             if top:
                 breaks.append(lines[index].start)
                 numbers.append(value)
             elif index + 1 < len(lines):
                 breaks.append(lines[index].next)
                 numbers.append(value + 1)
-        first = numbers[0] - 1 if top else numbered[0][1]
+        first = numbers[0] - 1 if top else marks[0][1]
         if top and first < 1:
             first = 1
-    skip = {i for i, _ in numbered} | set(margins)
+    skip = {i for i, _ in marks} | set(margins)
     edges = _page_edge_repeats if breaks else _periodic_repeats
-    headers = edges(table, breaks, skip)
+    headers = edges(table, breaks, skip) | {i for i, _ in furniture}
     return PageLayout(
         frozenset(i for i, _ in numbered),
         frozenset(headers),
@@ -239,6 +243,30 @@ def _page_edge_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> s
     }
 
 
+def _numbered_furniture(table: LineTable, skip: set[int]) -> list[tuple[int, int]]:
+    """Running headers or footers printing the page number (``議事録 - 3 -``) when the text
+    has no other page marks: the same line at least three times, its numbers rising."""
+    text = table.text
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for index, line in enumerate(table.lines):
+        if index in skip or not 0 < line.end - line.start <= HEADER_MAX + 16:
+            continue
+        content = text[line.start : line.end]
+        m = _PAGE_IN_LINE.search(content)
+        if m is None or not content.strip(_STRIP).replace(m.group().strip(_STRIP), ""):
+            continue
+        digits = _DIGITS.search(m.group())
+        value = parse_number(digits.group()) if digits else None
+        if value is not None:
+            groups.setdefault(_key(content), []).append((index, value))
+    best: list[tuple[int, int]] = []
+    for found in groups.values():
+        run = _increasing_run(found)
+        if len(run) > len(best) and len(run) >= 0.8 * len(found):
+            best = run
+    return best
+
+
 #: Without page breaks, a running header recurs at least this often, at a steady interval.
 PERIODIC_MIN = 4
 PERIODIC_MIN_GAP = 8
@@ -246,6 +274,8 @@ PERIODIC_TOLERANCE = 0.25
 _WORDS = regex.compile(r"\p{L}{2}")
 # Lines opening with a speaker mark or a bracket are turns and directions, never headers.
 _MARKS = frozenset("○◯〇◎●◆◇■□△▲【［〔（(「『")
+# A line ending a sentence is speech, however often it recurs; headers are titles.
+_SENTENCE_ENDS = frozenset("。．.？?！!、，")
 
 
 def _periodic_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> set[int]:
@@ -258,7 +288,12 @@ def _periodic_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> se
             continue
         key = _key(text[line.start : line.end])
         # Words, not a rule of dashes or a mark: a header names the meeting or the body.
-        if 0 < len(key) <= HEADER_MAX and _WORDS.search(key) and key[0] not in _MARKS:
+        if (
+            0 < len(key) <= HEADER_MAX
+            and _WORDS.search(key)
+            and key[0] not in _MARKS
+            and key[-1] not in _SENTENCE_ENDS
+        ):
             seen.setdefault(key, []).append(index)
     found: set[int] = set()
     for where in seen.values():
