@@ -6,6 +6,8 @@ The texts are written here the way pdftotext or a copy from a PDF viewer prints 
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import assert_tiles
@@ -48,7 +50,7 @@ def _paged(pages: list[list[str]], *, top: str | None = None, bottom: str | None
 
 def test_running_footer_with_page_numbers_is_a_note() -> None:
     body = _speech_lines(60)
-    pages = [["○山口交通政策課長\u3000お答えします。"] + body[:19], body[19:39], body[39:]]
+    pages = [["○山口交通政策課長\u3000お答えします。", *body[:19]], body[19:39], body[39:]]
     text = _paged(pages, bottom="地域公共交通会議（第２回）議事録 - {n} -")
     meeting = gikai_minutes.parse(text)
     footers = [n.text for n in meeting.notes if n.kind is NoteKind.RUNNING_HEADER]
@@ -103,7 +105,10 @@ def test_page_numbers_at_page_edges_with_form_feeds_need_no_run_of_three() -> No
     meeting = gikai_minutes.parse(first + second)
     assert [n.text for n in meeting.notes if n.kind is NoteKind.PAGE_NUMBER] == ["1", "2"]
     # The sentence cut by the page break is whole again.
-    assert meeting.utterances[0].text == "ただいまから委員会を開きます。本日は議案一件の審査を行います。"
+    assert (
+        meeting.utterances[0].text
+        == "ただいまから委員会を開きます。本日は議案一件の審査を行います。"
+    )
     assert meeting.utterances[0].pages == (1, 2)
 
 
@@ -117,7 +122,12 @@ def test_many_page_numbers_in_linear_time() -> None:
     # Pages 1…9999, each a short page; the old quadratic chain copy took minutes here.
     lines = []
     for n in range(1, 10000):
-        lines += [f"○議長\u3000第{n}の議案を議題とします。", "異議なしと認めます。", "可決しました。", str(n)]
+        lines += [
+            f"○議長\u3000第{n}の議案を議題とします。",
+            "異議なしと認めます。",
+            "可決しました。",
+            str(n),
+        ]
     layout = find_pages(LineTable("\n".join(lines) + "\n"))
     assert len(layout.number_lines) == 9999
     assert layout.numbers[-1] == 10000
@@ -139,7 +149,7 @@ def test_increasing_run_is_a_longest_chain(values: list[int]) -> None:
     found = list(enumerate(values))
     run = _increasing_run(found)
     assert len(run) == _reference_run(found)
-    assert all(b[1] == a[1] + 1 and b[0] > a[0] for a, b in zip(run, run[1:], strict=False))
+    assert all(b[1] == a[1] + 1 and b[0] > a[0] for a, b in itertools.pairwise(run))
 
 
 # --- margin line numbers --------------------------------------------------------------
@@ -171,7 +181,9 @@ def test_margin_numbers_every_five_lines_are_cut_with_fixes() -> None:
     text = _numbered(lines, 5)
     meeting = gikai_minutes.parse(text)
     clean = gikai_minutes.parse("\n".join(lines) + "\n")
-    assert [u.speaker.label for u in meeting.utterances] == [u.speaker.label for u in clean.utterances]
+    assert [u.speaker.label for u in meeting.utterances] == [
+        u.speaker.label for u in clean.utterances
+    ]
     assert [u.text for u in meeting.utterances] == [u.text for u in clean.utterances]
     fixes = [f for u in meeting.utterances for f in u.fixes if f.rule == "margin_line_number"]
     numbered_in_turns = [
