@@ -80,12 +80,17 @@ def _pdfium_pages(path: str, password: str | None) -> Iterator[_Page]:
             try:
                 page = document[index]
                 textpage = page.get_textpage()
-                text = textpage.get_text_range()
-                yield _pdfium_page(text, functools.partial(textpage.get_charbox, loose=True))
+                try:
+                    text = textpage.get_text_range()
+                    read = _pdfium_page(text, functools.partial(textpage.get_charbox, loose=True))
+                finally:
+                    textpage.close()
+                    page.close()
             except (pdfium.PdfiumError, OSError, ValueError) as exc:
                 raise InputError(
                     f"{path}: page {index + 1}: cannot read text: {_reason(exc)}"
                 ) from exc
+            yield read
     finally:
         document.close()
 
