@@ -20,19 +20,18 @@ Run from the repository: ``python benchmarks/bench_sources.py [--repeat N] [--js
 from __future__ import annotations
 
 import argparse
-import gc
 import html
 import json
 import sys
 import tempfile
-import time
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+
+from benchmarks.bench_parse import best_time  # noqa: E402
 
 import gikai_minutes  # noqa: E402
 from gikai_minutes.sources import html_text, pdf_text  # noqa: E402
@@ -40,18 +39,6 @@ from gikai_minutes.sources import html_text, pdf_text  # noqa: E402
 SEED = REPO / "seeds" / "000_18ecd38114dadbdf.txt"
 MINISTRY = REPO.parent / "shared" / "corpus" / "pdf" / "caa_shohisha_kyoiku_25.pdf"
 MB = 1_000_000
-
-
-def best_time(fn: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` timed calls of ``fn`` (after one untimed warm-up call)."""
-    fn()
-    best = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def nfkc_time(text: str, repeat: int) -> float:

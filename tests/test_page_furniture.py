@@ -233,3 +233,22 @@ def test_partly_spaced_latin() -> None:
     assert [(f.rule, f.original, f.span.start, f.span.end) for f in fixes] == [
         ("partly_spaced_latin", "Pol i Pol i", 11, 22)
     ]
+
+
+_LINE = st.tuples(
+    st.sampled_from(["", "5 ", "10 ", "  3 ", "12  "]),
+    st.sampled_from(["○田中会長\u3000", "○小野委員\u3000", "\u3000", "", "\f"]),
+    st.sampled_from([*SENTENCES, "- 2 -", "3", "地域公共交通会議（第２回）", "（拍手）", ""]),
+    st.sampled_from(["", " 15", "  20"]),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINE, max_size=60))
+def test_furniture_rules_never_lose_text(lines: list[tuple[str, str, str, str]]) -> None:
+    text = "\n".join("".join(parts) for parts in lines)
+    meeting = gikai_minutes.parse(text)
+    assert_tiles(meeting)
+    for utterance in meeting.utterances:
+        for fix in utterance.fixes:
+            assert text[fix.span.start : fix.span.end] == fix.original
