@@ -214,6 +214,13 @@ def test_backend_failures_are_input_errors(tmp_path: Path, backend: str) -> None
         gikai_minutes.parse_pdf(tmp_path / "missing.pdf", backend=backend)  # type: ignore[arg-type]
 
 
+def test_parse_file_sends_a_pdf_name_to_the_pdf_reader(tmp_path: Path) -> None:
+    bad = tmp_path / "minutes.pdf"
+    bad.write_text("○議長　開会します。\n", encoding="utf-8")
+    with pytest.raises(gikai_minutes.InputError, match=r"minutes\.pdf"):
+        gikai_minutes.parse_file(bad)
+
+
 def test_truncated_pdf(written: dict[str, tuple[Path, list]], tmp_path: Path) -> None:
     data = written["plain"][0].read_bytes()
     cut = tmp_path / "cut.pdf"

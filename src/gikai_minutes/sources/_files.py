@@ -25,11 +25,12 @@ def reader_for(data: bytes, name: str = "") -> str:
 
     ``text`` covers plain text in any supported encoding and DiscussNet JSON (which the
     text reader unwraps). Content decides first (``%PDF-``, an HTML start, NDL records);
-    the suffix (``.pdf``, ``.html``/``.htm``) decides for content that says nothing.
+    the suffix decides for content that says nothing (``.html``/``.htm``); a ``.pdf`` name
+    always goes to the PDF reader, so a damaged PDF fails as one.
     """
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     suffix = os.path.splitext(name)[1].lower()
-    if head.startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
+    if head.startswith(b"%PDF-") or suffix == ".pdf":
         return "pdf"
     if head.startswith((b"{", b"[")):
         sample = data[:4096].decode("utf-8", "ignore")

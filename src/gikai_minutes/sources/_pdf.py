@@ -73,7 +73,7 @@ def _pdfium_pages(path: str, password: str | None) -> Iterator[_Page]:
     pdfium = _need("pypdfium2")
     try:
         document = pdfium.PdfDocument(path, password=password)
-    except (pdfium.PdfiumError, OSError, ValueError) as exc:
+    except Exception as exc:  # any failure of the backend is bad input
         raise InputError(f"{path}: cannot read PDF: {_reason(exc)}") from exc
     try:
         for index in range(len(document)):
@@ -86,7 +86,7 @@ def _pdfium_pages(path: str, password: str | None) -> Iterator[_Page]:
                 finally:
                     textpage.close()
                     page.close()
-            except (pdfium.PdfiumError, OSError, ValueError) as exc:
+            except Exception as exc:  # any failure of the backend is bad input
                 raise InputError(
                     f"{path}: page {index + 1}: cannot read text: {_reason(exc)}"
                 ) from exc
@@ -218,7 +218,6 @@ def _widen(line: str, offset: int, charbox: Callable[[int], Box], em: float) -> 
 
 def _pypdf_pages(path: str, password: str | None) -> Iterator[_Page]:
     pypdf = _need("pypdf")
-    errors = (OSError, ValueError, KeyError, TypeError, pypdf.errors.PyPdfError)
     try:
         reader = pypdf.PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(password or ""):
@@ -227,12 +226,12 @@ def _pypdf_pages(path: str, password: str | None) -> Iterator[_Page]:
         count = len(pages)
     except InputError:
         raise
-    except errors as exc:
+    except Exception as exc:  # any failure of the backend is bad input
         raise InputError(f"{path}: cannot read PDF: {_reason(exc)}") from exc
     for index in range(count):
         try:
             text = pages[index].extract_text()
-        except errors as exc:
+        except Exception as exc:  # any failure of the backend is bad input
             raise InputError(f"{path}: page {index + 1}: cannot read text: {_reason(exc)}") from exc
         yield _Page(tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
 
