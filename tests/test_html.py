@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 from pathlib import Path
 
 import pytest
@@ -304,3 +305,38 @@ def test_discussnet_file_through_parse_file() -> None:
     assert meeting.source.reader == "discussnet"
     assert meeting.utterances
     assert meeting.source.text == gikai_minutes.sources.discussnet_text(path.read_bytes())
+
+
+# --- NDL speech records through parse_file ------------------------------------------------
+
+
+def _ndl_record(issue: str, order: int, speaker: str, speech: str) -> dict[str, object]:
+    return {
+        "speechID": f"{issue}_{order:03d}",
+        "issueID": issue,
+        "nameOfHouse": "衆議院",
+        "nameOfMeeting": "総務委員会",
+        "issue": "第５号",
+        "date": "2024-03-12",
+        "speechOrder": order,
+        "speaker": speaker,
+        "speech": speech,
+    }
+
+
+def test_parse_file_reads_ndl_records_of_one_meeting(tmp_path: Path) -> None:
+    records = [
+        _ndl_record("121304601X00520240312", 1, "浮島智子", "○浮島委員長　これより会議を開きます。"),
+        _ndl_record("121304601X00520240312", 2, "松本剛明", "○松本国務大臣　お答えいたします。"),
+    ]
+    path = tmp_path / "speeches.json"
+    path.write_text(json.dumps({"speechRecord": records}, ensure_ascii=False), encoding="utf-8")
+    meeting = gikai_minutes.parse_file(path)
+    assert meeting.source.reader == "ndl"
+    assert meeting.front_matter.house == "衆議院"
+    assert meeting.front_matter.issue == 5
+    assert [u.speaker.label for u in meeting.utterances] == ["浮島委員長", "松本国務大臣"]
+    two = records + [_ndl_record("121304601X00620240315", 1, "浮島智子", "○浮島委員長　開会します。")]
+    path.write_text(json.dumps({"speechRecord": two}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(gikai_minutes.InputError, match="parse_ndl"):
+        gikai_minutes.parse_file(path)
