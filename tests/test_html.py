@@ -326,7 +326,9 @@ def _ndl_record(issue: str, order: int, speaker: str, speech: str) -> dict[str, 
 
 def test_parse_file_reads_ndl_records_of_one_meeting(tmp_path: Path) -> None:
     records = [
-        _ndl_record("121304601X00520240312", 1, "浮島智子", "○浮島委員長　これより会議を開きます。"),
+        _ndl_record(
+            "121304601X00520240312", 1, "浮島智子", "○浮島委員長　これより会議を開きます。"
+        ),
         _ndl_record("121304601X00520240312", 2, "松本剛明", "○松本国務大臣　お答えいたします。"),
     ]
     path = tmp_path / "speeches.json"
@@ -336,7 +338,10 @@ def test_parse_file_reads_ndl_records_of_one_meeting(tmp_path: Path) -> None:
     assert meeting.front_matter.house == "衆議院"
     assert meeting.front_matter.issue == 5
     assert [u.speaker.label for u in meeting.utterances] == ["浮島委員長", "松本国務大臣"]
-    two = records + [_ndl_record("121304601X00620240315", 1, "浮島智子", "○浮島委員長　開会します。")]
+    two = [
+        *records,
+        _ndl_record("121304601X00620240315", 1, "浮島智子", "○浮島委員長\u3000開会します。"),
+    ]
     path.write_text(json.dumps({"speechRecord": two}, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(gikai_minutes.InputError, match="parse_ndl"):
         gikai_minutes.parse_file(path)
