@@ -141,17 +141,13 @@ def test_turns_and_words_whatever_the_furniture(
             assert meeting.source.text[f.span.start : f.span.end] == f.original
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("name", list(LAYOUTS))
-def test_pdfium_keeps_the_paragraphs(written: dict[str, tuple[Path, list]], name: str) -> None:
+def test_paragraphs_kept(written: dict[str, tuple[Path, list]], name: str, backend: str) -> None:
     # Each sentence was drawn as its own paragraph, its first line indented (moved right
-    # or opened with U+3000); PDFium's character boxes show it.
-    meeting = gikai_minutes.parse_pdf(written[name][0])
-    assert [(u.speaker.label, u.text) for u in meeting.utterances] == EXPECTED
-
-
-def test_pypdf_sees_typed_indentation(written: dict[str, tuple[Path, list]]) -> None:
-    # pypdf prints no position, so only indentation typed as a character survives.
-    meeting = gikai_minutes.parse_pdf(written["indent-with-space"][0], backend="pypdf")
+    # or opened with U+3000); PDFium's character boxes and the positions pypdf hands to
+    # its visitor show it.
+    meeting = gikai_minutes.parse_pdf(written[name][0], backend=backend)  # type: ignore[arg-type]
     assert [(u.speaker.label, u.text) for u in meeting.utterances] == EXPECTED
 
 

@@ -134,18 +134,31 @@ def _pdfium_page(text: str, charbox: Callable[[int], Box]) -> _Page:
     if _runs_down(pieces, boxes, charbox):
         columns = sorted(boxes, key=lambda i: -boxes[i][0])
         return _Page(tuple(pieces[i][1] for i in columns), vertical=True)
-    edges = _left_edges([b[0] for b in boxes.values()], em)
+    indented = _indented({i: b[0] for i, b in boxes.items()}, em, [p[1] for p in pieces])
     lines = []
     for i, (offset, line) in enumerate(pieces):
         if " " in line.strip(_INDENT):
             line = _widen(line, offset, charbox, em)
-        b = boxes.get(i)
-        edge = max((e for e in edges if e <= b[0] + 0.25 * em), default=edges[0]) if b else 0.0
-        # Further right than a few characters is a centred or right-aligned line.
-        if b is not None and _INDENT_EMS * em <= b[0] - edge < _COLUMN_EMS * em:
+        if i in indented:
             line = line[: starts[i]] + "\u3000" + line[starts[i] :].lstrip(_INDENT)
         lines.append(line)
     return _Page(tuple(lines))
+
+
+def _indented(lefts: dict[int, float], em: float, lines: list[str]) -> set[int]:
+    """The lines (by index) whose first character stands right of their column's left
+    edge by half a character or more, but less than a centred or right-aligned line.
+
+    Lines that are only a number (a page or margin line number) do not make edges.
+    """
+    text_lefts = [x for i, x in lefts.items() if not lines[i].strip(_INDENT).isdigit()]
+    edges = _left_edges(text_lefts or list(lefts.values()), em)
+    out = set()
+    for i, x in lefts.items():
+        edge = max((e for e in edges if e <= x + 0.25 * em), default=edges[0])
+        if _INDENT_EMS * em <= x - edge < _COLUMN_EMS * em:
+            out.add(i)
+    return out
 
 
 def _split_baselines(
@@ -230,10 +243,53 @@ def _pypdf_pages(path: str, password: str | None) -> Iterator[_Page]:
         raise InputError(f"{path}: cannot read PDF: {_reason(exc)}") from exc
     for index in range(count):
         try:
-            text = pages[index].extract_text()
+            read = _pypdf_page(pages[index])
         except Exception as exc:  # any failure of the backend is bad input
             raise InputError(f"{path}: page {index + 1}: cannot read text: {_reason(exc)}") from exc
-        yield _Page(tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+        yield read
+
+
+def _pypdf_page(page: Any) -> _Page:
+    """pypdf's page text, with indentation read from where each line's text is drawn.
+
+    pypdf hands each piece of text it prints to a visitor with its text and current
+    matrices; the pieces put together are the page text, so the piece that opens a line
+    tells where the line starts on the page.
+    """
+    pieces: list[tuple[str, float | None, float]] = []  # (text, x, character height)
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        x = height = None
+        if cm is not None and tm is not None and size:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            height = abs(float(size) * tm[3] * cm[3]) or abs(float(size))
+        pieces.append((text, x, height or 0.0))
+
+    text = page.extract_text(visitor_text=visit)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "".join(t for t, _, _ in pieces) != text or "\r" in text:
+        return _Page(tuple(lines))  # pieces that do not add up: text alone
+    lefts: dict[int, float] = {}
+    heights = []
+    line = 0
+    at_start = True
+    for piece, x, height in pieces:
+        for k, ch in enumerate(piece):
+            if ch == "\n":
+                line += 1
+                at_start = True
+            elif at_start:
+                at_start = False
+                # The piece's position is where its first character is drawn.
+                if x is not None and k == len(piece) - len(piece.lstrip("\n")):
+                    lefts[line] = x
+                    heights.append(height)
+    lefts = {i: x for i, x in lefts.items() if lines[i].strip(_INDENT)}
+    if len(lefts) < 3 or not heights:
+        return _Page(tuple(lines))
+    em = max(sorted(heights)[len(heights) // 2], 1.0)
+    indented = _indented(lefts, em, lines)
+    return _Page(tuple("\u3000" + line if i in indented else line for i, line in enumerate(lines)))
 
 
 def _reason(exc: BaseException) -> str:
