@@ -5,8 +5,8 @@ inserted inside Japanese words) and the pure-Python ``pypdf`` as a fallback. Bot
 normalised the same way, so the parser sees the same shape of text whichever was used:
 
 - line ends become ``\\n``, trailing spaces are dropped and blank lines removed;
-- a line that opens an indented paragraph starts with one U+3000 (pypdf prints the
-  indentation as leading spaces; for PDFium it is read from the characters' positions);
+- a line that opens an indented paragraph starts with one U+3000, whether the PDF types
+  the indentation or only draws the line further right (both backends give positions);
 - each page ends with a line break and a form feed, as ``pdftotext`` prints it, so page
   breaks and printed page numbers reach the parser's page rules.
 
