@@ -152,6 +152,19 @@ def _council_page(*, with_index: bool = True) -> str:
 """
 
 
+def test_speaker_index_without_links_is_not_turns() -> None:
+    index = "".join(f"<li>○{html.escape(label)}</li>" for label, _ in ASSEMBLY)
+    numbers = "".join(f"<li>{i}</li>" for i in range(1, len(ASSEMBLY) + 1))
+    page = _pre_page().replace(
+        '<div class="speakers">',
+        f'<div class="list"><h2>発言順</h2><ol>{index}</ol><ol class="no">{numbers}</ol></div>'
+        '<div class="speakers">',
+    )
+    meeting = gikai_minutes.parse_html(page)
+    assert [u.speaker.label for u in meeting.utterances] == [label for label, _ in ASSEMBLY]
+    assert meeting.utterances[0].text == _width("\n".join(ASSEMBLY[0][1]))
+
+
 @pytest.mark.parametrize("with_index", [True, False])
 def test_paragraph_page(with_index: bool) -> None:
     meeting = gikai_minutes.parse_html(_council_page(with_index=with_index))

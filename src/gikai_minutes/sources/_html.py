@@ -12,8 +12,8 @@ as text the way the minutes read on screen:
   (``button``, ``label``, ``input``, ``select``, ``textarea``), ``<nav>``, the site's
   header, footer and side menus outside the page's article or main part, hidden and
   screen-reader or print helpers, lists made only of links (a speaker index, a table of
-  contents) or only of numbers (speech numbers), and lone in-page links such as
-  「ページの先頭へ」.
+  contents), only of numbers (speech numbers) or only of short marked speaker labels
+  (``○議長（川村正義君）``), and lone in-page links such as 「ページの先頭へ」.
 
 The page's declared charset is honoured for bytes (``<meta charset>`` or
 ``http-equiv``); without one the text decoding rules of :func:`gikai_minutes.parse_file`
@@ -66,6 +66,9 @@ SITE_CHROME = _words(
     " localnav local-nav menu"
 )
 _CONTENT = _words("article main section")
+#: Marks opening a speaker label; a list of nothing but short marked labels is an index.
+SPEAKER_MARKS = frozenset("○◯〇◎●◆◇")
+_INDEX_ITEM_MAX = 40
 _MAX_DEPTH = 200
 _LISTS = _words("ul ol dl menu table")
 _SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -215,8 +218,13 @@ def _navigation(node: _Node) -> bool:
         if total and _links(node) >= 2 and linked >= 0.8 * total:
             return True
         items = _items(node)
-        texts = [_plain(i) for i in items]
-        return len(items) >= 2 and all(_NUMBER.fullmatch(t.strip()) or not t.strip() for t in texts)
+        texts = [" ".join(_plain(i).split()) for i in items]
+        if len(items) < 2:
+            return False
+        # Speech numbers, or an index of speakers (short marked labels, no sentence).
+        return all(_NUMBER.fullmatch(t) or not t for t in texts) or all(
+            t[:1] in SPEAKER_MARKS and len(t) <= _INDEX_ITEM_MAX and "。" not in t for t in texts
+        )
     if node.tag in ("p", "div", "li"):
         # A lone in-page link («ページの先頭へ», «目次へ戻る») between speeches.
         children = [c for c in node.children if not (isinstance(c, str) and not c.strip())]
