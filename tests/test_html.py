@@ -209,6 +209,22 @@ def test_whitespace_collapses_but_full_width_space_stays() -> None:
     )
 
 
+def test_no_break_spaces_indent() -> None:
+    page = (
+        "<p>○委員長（石井修君）&nbsp;&nbsp;ただいまから委員会を開きます。<br>"
+        "&nbsp;&nbsp;本日は、議案第12号&nbsp;の審査を行います。</p>"
+    )
+    assert html_text(page) == (
+        "○委員長（石井修君）  ただいまから委員会を開きます。\n"
+        "\u3000本日は、議案第12号 の審査を行います。\n"
+    )
+    meeting = gikai_minutes.parse_html(page)
+    assert (
+        meeting.utterances[0].text
+        == "ただいまから委員会を開きます。\n本日は、議案第12号 の審査を行います。"
+    )
+
+
 def test_entities_decoded_and_markup_inside_pre_kept_as_text() -> None:
     page = "<pre>○委員長（石井　修君）\u3000&lt;資料&gt;の３ページ&amp;４ページを御覧ください。\n</pre>"
     assert (

@@ -5,6 +5,7 @@ as text the way the minutes read on screen:
 
 - HTML whitespace collapses to one space (U+3000 is text and stays); a line break in the
   markup between two Japanese characters disappears, as in a browser's CJK line breaking;
+  no-break spaces (``&nbsp;``) opening a line become one U+3000, others a space;
   ``<pre>`` keeps its text as is;
 - ``<br>`` and block elements end a line, table cells are separated by tabs;
 - ruby keeps its base text (``<rt>``/``<rp>`` dropped); entities are decoded;
@@ -286,6 +287,11 @@ class _Writer:
         self.pending_space = False
         self.pending_break = False
         content = "".join(self.line).strip(" ")
+        if "\xa0" in content:
+            # No-break spaces do not collapse: a run opening the line is its indentation.
+            body = content.lstrip("\xa0")
+            lead = "\u3000" if len(body) < len(content) else ""
+            content = lead + body.replace("\xa0", " ")
         self.line = []
         if content or force:
             self.out.append(content)

@@ -95,10 +95,10 @@ def _pdfium_pages(path: str, password: str | None) -> Iterator[_Page]:
         document.close()
 
 
-Box = tuple[float, float, float, float]  # left, bottom, right, top
+_Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 
-def _pdfium_page(text: str, charbox: Callable[[int], Box]) -> _Page:
+def _pdfium_page(text: str, charbox: Callable[[int], _Box]) -> _Page:
     """Lines of PDFium's page text, with the characters' boxes read where text alone
     is not enough.
 
@@ -120,7 +120,7 @@ def _pdfium_page(text: str, charbox: Callable[[int], Box]) -> _Page:
     for line in text.split("\r\n"):
         pieces.extend(_split_baselines(line, position, charbox))
         position += len(line) + 2
-    boxes: dict[int, Box] = {}
+    boxes: dict[int, _Box] = {}
     starts: dict[int, int] = {}  # where each line's text starts, after a margin number
     for i, (offset, line) in enumerate(pieces):
         if line.strip(_INDENT):
@@ -162,7 +162,7 @@ def _indented(lefts: dict[int, float], em: float, lines: list[str]) -> set[int]:
 
 
 def _split_baselines(
-    line: str, offset: int, charbox: Callable[[int], Box]
+    line: str, offset: int, charbox: Callable[[int], _Box]
 ) -> list[tuple[int, str]]:
     """``line`` cut at each space whose neighbours stand on different baselines."""
     out = []
@@ -180,7 +180,7 @@ def _split_baselines(
 
 
 def _runs_down(
-    pieces: list[tuple[int, str]], boxes: dict[int, Box], charbox: Callable[[int], Box]
+    pieces: list[tuple[int, str]], boxes: dict[int, _Box], charbox: Callable[[int], _Box]
 ) -> bool:
     """Whether most lines (of those long enough to tell) run down the page."""
     down = across = 0
@@ -213,7 +213,7 @@ def _left_edges(lefts: list[float], em: float) -> list[float]:
     return sorted(edges)
 
 
-def _widen(line: str, offset: int, charbox: Callable[[int], Box], em: float) -> str:
+def _widen(line: str, offset: int, charbox: Callable[[int], _Box], em: float) -> str:
     """``line`` with each single space between two wide-apart characters doubled."""
     parts = []
     last = 0
