@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import SHARED, assert_tiles
 
 import gikai_minutes
+from _helpers import SHARED, assert_tiles
 from gikai_minutes.sources import html_document, html_text, looks_like_html, reader_for
 
 # --- a city assembly's search system: one page per meeting, the text in <pre> ---------

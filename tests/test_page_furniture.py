@@ -10,9 +10,9 @@ import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import assert_tiles
 
 import gikai_minutes
+from _helpers import assert_tiles
 from gikai_minutes._read.fixes import fix_line
 from gikai_minutes._read.pages import _increasing_run, find_margin_numbers, find_pages
 from gikai_minutes.model import NoteKind

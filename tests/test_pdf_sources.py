@@ -14,7 +14,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests._pdfgen import (
+
+import gikai_minutes
+from _helpers import SHARED, assert_tiles
+from _pdfgen import (
     FRONT,
     SPEECHES,
     TITLE,
@@ -24,9 +27,6 @@ from tests._pdfgen import (
     wrapped_lines,
     write_pdf,
 )
-from tests.conftest import SHARED, assert_tiles
-
-import gikai_minutes
 from gikai_minutes.model import NoteKind, Severity
 from gikai_minutes.sources import pdf_document, pdf_text
 
