@@ -1,4 +1,5 @@
-"""The ministry PDF in ../shared/corpus/pdf (消費者庁 第25回 消費者教育推進会議), read with pypdf.
+"""The ministry PDF in ../shared/corpus/pdf (消費者庁 第25回 消費者教育推進会議), read with
+the default backend (PDFium; tests/test_pdf_sources.py compares it with pypdf).
 
 Expectations come from the PDF itself: 33 pages each printing its number on a line of its
 own, the date line of the 議事次第, and the speaker headers counted in the text layer with a
@@ -18,7 +19,7 @@ import gikai_minutes
 from _helpers import SHARED, assert_tiles
 
 PDF = SHARED / "corpus" / "pdf" / "caa_shohisha_kyoiku_25.pdf"
-pytest.importorskip("pypdf")
+pytest.importorskip("pypdfium2")
 if not PDF.is_file():
     pytest.skip("../shared/corpus/pdf is not present", allow_module_level=True)
 
