@@ -73,6 +73,22 @@ def test_running_header_without_page_breaks_by_its_steady_return() -> None:
     assert_tiles(meeting)
 
 
+def test_a_turn_opening_most_pages_is_not_a_header() -> None:
+    # Short answers that happen to open every page (form feeds from a PDF).
+    body = _speech_lines(50)
+    pages = []
+    for n in range(1, 6):
+        pages.append(
+            "○山口交通政策課長\u3000はい。\n"
+            + "\n".join(body[10 * (n - 1) : 10 * n])
+            + "\n○田中会長\u3000次の質問をどうぞ。\n"
+        )
+    meeting = gikai_minutes.parse("\f".join(pages))
+    assert not any(n.kind is NoteKind.RUNNING_HEADER for n in meeting.notes)
+    assert [u.text for u in meeting.utterances].count("はい。") == 0
+    assert sum(1 for u in meeting.utterances if u.speaker.label == "山口交通政策課長") == 5
+
+
 def test_repeated_direction_is_not_a_header() -> None:
     lines = ["○議長（川村正義君）\u3000採決いたします。"]
     for k in range(6):

@@ -191,6 +191,8 @@ def find_pages(table: LineTable) -> PageLayout:
     )
 
 
+#: Marks that open a speaker's turn (``○議長``); such a line is never a running header.
+SPEAKER_MARKS = frozenset("○◯〇◎●◆◇")
 #: Lines looked at from the top and from the bottom of each page for running headers.
 EDGE_LINES = 3
 #: Running headers and footers are at most this long (after removing whitespace).
@@ -245,7 +247,13 @@ def _page_edge_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> s
         ]
         edge = content_lines[:EDGE_LINES] + content_lines[-EDGE_LINES:]
         for key in {_key(text[lines[i].start : lines[i].end]) for i in edge}:
-            if len(key) <= HEADER_MAX:
+            # A line opening with a speaker mark or ending a sentence is speech, however
+            # often it opens or closes a page.
+            if (
+                0 < len(key) <= HEADER_MAX
+                and key[0] not in SPEAKER_MARKS
+                and key[-1] not in _SENTENCE_ENDS
+            ):
                 found.setdefault(key, []).append(pages)
         for i in set(edge):
             key = _key(text[lines[i].start : lines[i].end])
@@ -298,7 +306,7 @@ PERIODIC_MIN_GAP = 8
 PERIODIC_TOLERANCE = 0.25
 _WORDS = regex.compile(r"\p{L}{2}")
 # Lines opening with a speaker mark or a bracket are turns and directions, never headers.
-_MARKS = frozenset("○◯〇◎●◆◇■□△▲【［〔（(「『")
+_MARKS = SPEAKER_MARKS | frozenset("■□△▲【［〔（(「『")
 # A line ending a sentence is speech, however often it recurs; headers are titles.
 _SENTENCE_ENDS = frozenset("。．.？?！!、，")
 
