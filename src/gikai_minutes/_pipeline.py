@@ -129,6 +129,10 @@ def parse_text(
         )  # fmt: skip
         return _finish(meeting, strict)
 
+    if any(f.headers and not f.chosen for f in scanned.evidence):
+        diagnostics.append(  # the choice was contested: record the evidence
+            Diagnostic("convention", f"convention: {scanned.describe()}", Severity.INFO, 1)
+        )
     pages = find_pages(table)
     front = read_front_matter(table, events[0].start, pages.number_lines, pages.header_lines)
     diagnostics.extend(front.diagnostics)
@@ -153,6 +157,8 @@ def parse_text(
         last = i + 1 == len(events)
         end = len(text) if last else events[i + 1].start
         end_index = len(table.lines) if last else events[i + 1].line_index
+        if not last and end > table.lines[end_index].start:
+            end_index += 1  # the next turn starts inside this line (flattened turns)
         if event.header is None:
             span = table.span(event.start, end)
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
@@ -168,6 +174,7 @@ def parse_text(
             len(utterances),
             line_rules,
             closing=last,
+            end=end,
         )
         notes.extend(body.notes)
         utterances.append(
@@ -217,16 +224,20 @@ def _new_speaker(
     header: HeaderMatch, table: LineTable, start: int, diagnostics: list[Diagnostic]
 ) -> Speaker:
     parts = header.parts
+    line, column = table.line_of(start), table.column_of(start)
     if not parts.known:
         diagnostics.append(
             Diagnostic(
                 "unknown-role",
                 f"no known role in speaker label {header.label!r}; kept whole as the label",
                 Severity.WARNING,
-                table.line_of(start),
-                table.column_of(start),
+                line,
+                column,
             )
         )
+    elif parts.guess is not None:
+        message = _GUESSES[parts.guess].format(label=header.label, role=parts.role)
+        diagnostics.append(Diagnostic(parts.guess, message, Severity.INFO, line, column))
     return Speaker(
         id=_speaker_id(header.label),
         label=header.label,
@@ -236,6 +247,12 @@ def _new_speaker(
         seat=parts.seat,
         disambiguator=parts.disambiguator,
     )
+
+
+_GUESSES = {
+    "unlisted-office": "office {role!r} in {label!r} is not in the lexicon; read by its head word",
+    "unsure-name": "no name told apart from the office in {label!r}; kept whole as the role",
+}
 
 
 def _finish(meeting: Meeting, strict: bool) -> Meeting:

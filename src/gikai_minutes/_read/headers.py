@@ -11,17 +11,38 @@ import re
 from typing import Protocol
 
 import attrs
+import regex
 
-from gikai_minutes._text.lexicon import DEFAULT_LEXICON, LabelParts, RoleLexicon
+from gikai_minutes._text.lexicon import (
+    BOL,
+    CLOSE,
+    COLON,
+    DEFAULT_LEXICON,
+    EOL,
+    FRONT_MATTER_KEY,
+    HONORIFICS,
+    INDENT,
+    INDENT_CHARS,
+    MARKS,
+    OPEN,
+    ROLE,
+    ROLE_WORDS,
+    SPACE,
+    LabelParts,
+    RoleLexicon,
+)
 
 __all__ = [
     "BracketHeaderRule",
+    "CloseParenHeaderRule",
     "ColonHeaderRule",
     "HeaderMatch",
     "HeaderRejection",
     "HeaderRule",
+    "LabelLineHeaderRule",
     "MarkHeaderRule",
     "ParenHeaderRule",
+    "SpacedHeaderRule",
 ]
 
 
@@ -66,6 +87,12 @@ class HeaderRule(Protocol):
     @property
     def anywhere(self) -> bool: ...
 
+    @property
+    def candidate(self) -> str:
+        """A regex (after indentation, at a line start) that every header line of this
+        rule matches: the scan composes these into one pattern."""
+        ...
+
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None: ...
 
 
@@ -80,8 +107,15 @@ HEADING_WORDS = re.compile(
     r"日程|案件|宣告|議事|会議|開会|閉会|散会|休憩|再開|開議|延会|議案|請願|陳情|報告|"
     r"目次|名簿|出席|欠席|署名|質疑|討論|採決|表決|選挙|提出|上程|[0-9０-９]+時|[0-9０-９]+[人名]"
 )
-_LABEL_PUNCT = re.compile(r"[、。，．：:；;「」『』！？!?・=＝/／\d０-９]")
-_INDENT = " \u3000\t\f\ufeff"
+_LABEL_PUNCT = re.compile(r"[、。，．：:；;「」『』！？!?・=＝/／\d０-９〔〕]")
+_INDENT = INDENT_CHARS
+#: A front-matter key as a whole label (``場所``, ``招集日時``, ``議題２``): never a speaker.
+_KEY_LABEL = regex.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七八九十]*")
+
+
+def is_key_label(label: str) -> bool:
+    """Whether ``label`` is a front-matter key (``場所``, ``出席者``), not a speaker."""
+    return _KEY_LABEL.fullmatch("".join(label.split())) is not None
 
 
 def _unknown_ok(label: str, max_len: int) -> bool:
@@ -104,6 +138,7 @@ class BracketHeaderRule:
     max_label: int = 24
     first_chars: frozenset[str] = frozenset("【")
     anywhere: bool = False
+    candidate: str = "【"
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
@@ -120,36 +155,44 @@ class BracketHeaderRule:
         if len(label) > self.max_label or _LABEL_PUNCT.search(label):
             return HeaderRejection("rejected-header", f"【{label}】 is not a speaker label")
         parts = self.lexicon.interpret(label)
-        if parts.role is None and FALSE_FRIEND_LABELS.search(label):
+        if parts.role is None and (FALSE_FRIEND_LABELS.search(label) or is_key_label(label)):
             return HeaderRejection(
                 "rejected-header", f"【{label}】 names a reference, not a speaker"
             )
         return HeaderMatch(label, m.end(), parts)
 
 
-_MARKS = "○〇◯◎◆◇"
-_MARK = re.compile(
-    rf"[ \u3000\t\f\ufeff]*(?P<mark>[{_MARKS}])[ \u3000]?"
-    r"(?P<label>[^（）()\s：:]*[（(][^（）()\r\n]{1,40}[）)][^\s（）()：:]{0,12}"
-    r"|[^\s（）()：:]{1,30})"
-    r"(?P<sep>[ \u3000]*[：:][ \u3000]*|[ \u3000]+|$)"
+_NOT_LABEL = r"\s（）()：:〔"
+_MARK_HEAD = rf"{INDENT}(?P<mark>[{MARKS}]){SPACE}?"
+_MARK_LABEL = (
+    rf"[^{_NOT_LABEL}]*{OPEN}[^（）()\r\n]{{1,40}}{CLOSE}[^{_NOT_LABEL}]{{0,12}}"
+    rf"|[^{_NOT_LABEL}]{{1,30}}"
 )
+#: A spaced name before the role (``堀 次郎委員長``).
+_SPACED_NAME_LABEL = (
+    rf"[^{_NOT_LABEL}]{{1,6}}{SPACE}[^{_NOT_LABEL}]{{1,24}}?{ROLE}(?={SPACE}|{COLON}|〔|$)"
+)
+_MARK_SEP = rf"(?P<sep>{SPACE}*{COLON}{SPACE}*|{SPACE}+|(?=〔)|$)"
+_MARK = regex.compile(f"{_MARK_HEAD}(?P<label>{_SPACED_NAME_LABEL}|{_MARK_LABEL}){_MARK_SEP}")
+_MARK_PLAIN = regex.compile(f"{_MARK_HEAD}(?P<label>{_MARK_LABEL}){_MARK_SEP}")
 
 
 @attrs.frozen(slots=True)
 class MarkHeaderRule:
     """``○小泉委員長　text``, ``○委員長（足立敏之君）　text``, ``○（伊藤よしのり議長）　text``,
-    ``○２２番（筒井たかひさ議員）``, ``○熊谷裕人君``, ``〇河野大臣 ： text``, and a marked
-    label alone on its line with the text below.
+    ``○２２番（筒井たかひさ議員）``, ``○熊谷裕人君``, ``〇河野大臣 ： text``, ``〇堀 次郎委員長
+    text`` (a spaced name), ``◯都市整備部長（高木義信）〔登壇〕``, and a marked label alone on
+    its line with the text below.
 
     A label with no recognised role or honorific is accepted only when text follows it
     on the line (then kept whole, with a diagnostic); section headings such as
-    ``○議事日程`` or ``◎開会の宣告`` are rejected.
+    ``○議事日程`` or ``◎開会の宣告`` and front-matter keys (``○場所``) are rejected.
     """
 
     name: str = "mark"
-    first_chars: frozenset[str] = frozenset(_MARKS)
+    first_chars: frozenset[str] = frozenset(MARKS)
     anywhere: bool = False
+    candidate: str = f"[{MARKS}]"
     max_unknown: int = 10
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
@@ -158,15 +201,21 @@ class MarkHeaderRule:
         if m is None:
             return None
         label = m.group("label")
+        first = label.split(maxsplit=1)[0]
+        if first != label and (self.lexicon.is_role(first) or HEADING_WORDS.search(first)):
+            m = _MARK_PLAIN.match(line)  # ○委員長 説明員…: the first word is the label
+            if m is None:
+                return None
+            label = m.group("label")
         if label.startswith(("午前", "午後")):
             return None  # a time line (〇午後３時５１分散会): the note rules take it
         parts = self.lexicon.interpret(label)
         rest = line[m.end() :].strip(_INDENT)
-        heading = HEADING_WORDS.search(label) is not None
-        if parts.known and not heading and (rest or parts.name):
+        heading = HEADING_WORDS.search(label) is not None or is_key_label(label)
+        if parts.known and not heading and (rest or parts.name or parts.seat):
             return HeaderMatch(label, m.end(), parts)
-        flush = line[:1] in _MARKS
-        if flush and rest and m.group("sep") and _unknown_ok(label, self.max_unknown):
+        flush = line[:1] in MARKS
+        if flush and rest and m.group("sep") and not heading and _unknown_ok(label, self.max_unknown):
             return HeaderMatch(label, m.end(), parts)
         return HeaderRejection(
             "rejected-header", f"{m.group('mark')}{label} is a heading, not a speaker"
@@ -174,46 +223,82 @@ class MarkHeaderRule:
 
 
 def _role_label(lexicon: RoleLexicon, label: str, length: int) -> HeaderMatch | None:
-    """A header for ``label`` if it names a known role and is no heading, else ``None``."""
-    parts = lexicon.split(label)
-    if parts.role is None or HEADING_WORDS.search(label):
+    """A header for ``label`` if it names a known role (or a name with an honorific) and
+    is no heading or front-matter key, else ``None``."""
+    parts = lexicon.interpret(label)
+    if not parts.known or HEADING_WORDS.search(label) or is_key_label(label):
         return None
     return HeaderMatch(label, length, parts)
 
 
-_PAREN_LINE = re.compile(
-    r"[ \u3000\t\f\ufeff]*[（(](?P<label>[^（）()\r\n]{1,24})[）)][ \u3000\t]*$"
+_PAREN = regex.compile(
+    rf"{INDENT}{OPEN}(?P<label>[^（）()\r\n]{{1,24}}){CLOSE}(?P<sep>{SPACE}*)(?P<rest>.*)"
 )
 
 
 @attrs.frozen(slots=True)
 class ParenHeaderRule:
-    """``（塩崎教育長）`` alone on its line, the text on the lines below."""
+    """``（塩崎教育長）`` alone on its line with the text below, or ``(大野委員長) それでは…``
+    with the text on the same line: the label must name a role."""
 
     name: str = "paren"
     first_chars: frozenset[str] = frozenset("（(")
     anywhere: bool = False
+    candidate: str = f"{OPEN}[^（）()\\r\\n]{{1,24}}{CLOSE}"
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
-        m = _PAREN_LINE.match(line)
+        m = _PAREN.match(line)
         if m is None:
             return None
-        return _role_label(self.lexicon, m.group("label").strip(" \u3000"), len(line))
+        label = m.group("label").strip(" \u3000")
+        parts = self.lexicon.interpret(label)
+        if parts.role is None or HEADING_WORDS.search(label) or is_key_label(label):
+            return None
+        rest = m.group("rest").strip(_INDENT)
+        return HeaderMatch(label, m.end("sep") if rest else len(line), parts)
 
 
-_COLON = re.compile(
-    r"[ \u3000\t\f\ufeff]*(?P<label>[^\s：:（）()、。○〇◯◎◆◇]{1,16})[ \u3000]*[：:][ \u3000]*"
+_CLOSE_PAREN = regex.compile(
+    rf"{INDENT}(?P<label>[^（）()\s、。]{{1,24}}){CLOSE}(?P<sep>{SPACE}*)(?=\S)"
+)
+
+
+@attrs.frozen(slots=True)
+class CloseParenHeaderRule:
+    """``宮本委員長)ただ今から…``: a label closed by a parenthesis that never opened."""
+
+    name: str = "close-paren"
+    first_chars: frozenset[str] = frozenset("）)")
+    anywhere: bool = True
+    candidate: str = r"[^（）()\s、。]{1,24}[）)]"
+    lexicon: RoleLexicon = DEFAULT_LEXICON
+
+    def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
+        m = _CLOSE_PAREN.match(line)
+        if m is None:
+            return None
+        return _role_label(self.lexicon, m.group("label"), m.end())
+
+
+_COLON = regex.compile(
+    rf"{INDENT}(?P<label>[^\s：:（）()、。{MARKS}]{{1,16}}(?:{OPEN}[^（）()\r\n]{{1,12}}{CLOSE})?)"
+    rf"{SPACE}*{COLON}{SPACE}*"
 )
 
 
 @attrs.frozen(slots=True)
 class ColonHeaderRule:
-    """``委員：text``, ``山田委員：text`` without a mark (議事概要): the label needs a role."""
+    """``委員：text``, ``山田委員：text``, ``委員長(相川君):text``, ``本田君:text`` without a
+    mark (議事概要). A short unknown label (``担当: …``) is kept whole, with a diagnostic."""
 
     name: str = "colon"
     first_chars: frozenset[str] = frozenset("：:")
     anywhere: bool = True
+    candidate: str = (
+        rf"[^\s：:（）()、。{MARKS}]{{1,16}}(?:{OPEN}[^（）()\r\n]{{1,12}}{CLOSE})?{SPACE}*{COLON}"
+    )
+    max_unknown: int = 6
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
@@ -221,4 +306,64 @@ class ColonHeaderRule:
         rest = line[m.end() :].strip(_INDENT) if m else ""
         if m is None or not rest or ("、" in rest and "。" not in rest):
             return None  # nothing said, or a roster list (委員：山田 太郎、川口 花子)
+        label = m.group("label")
+        found = _role_label(self.lexicon, label, m.end())
+        if found is not None:
+            return found
+        if _unknown_ok(label, self.max_unknown) and not is_key_label(label):
+            return HeaderMatch(label, m.end(), self.lexicon.interpret(label))
+        return None
+
+
+#: Last characters of the labels an unmarked header line can hold.
+_LABEL_ENDS = "".join(sorted({w[-1] for w in (*ROLE_WORDS, *HONORIFICS)}))
+_LABEL_LINE = regex.compile(
+    rf"{INDENT}(?P<label>[^\s、。「」：:〔〕]{{1,20}}(?<=[{_LABEL_ENDS}Ａ-Ｚ]))[ \u3000\r]*"
+)
+
+
+@attrs.frozen(slots=True)
+class LabelLineHeaderRule:
+    """``岡本会長``, ``平松(健)委員``, ``委員長`` alone on a line, no mark, the text below."""
+
+    name: str = "label-line"
+    first_chars: frozenset[str] = frozenset()
+    anywhere: bool = False
+    candidate: str = rf"[^\s、。「」：:〔〕]{{1,20}}(?<=[{_LABEL_ENDS}Ａ-Ｚ])[ \u3000]*{EOL}"
+    lexicon: RoleLexicon = DEFAULT_LEXICON
+
+    def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
+        m = _LABEL_LINE.fullmatch(line)
+        if m is None:
+            return None
+        return _role_label(self.lexicon, m.group("label"), len(line))
+
+
+_SPACED = regex.compile(
+    rf"(?P<label>[^\s、。「」：:〔〕（）()]{{1,16}}(?:{OPEN}[^（）()\r\n]{{1,12}}{CLOSE})?)"
+    rf"{SPACE}{{2,}}(?=\S)"
+)
+
+
+@attrs.frozen(slots=True)
+class SpacedHeaderRule:
+    """``大山課長　　ただ今から…``: an unmarked label at the very start of the line, two or
+    more spaces, then a sentence (a roster line ``委員長　　山田　太郎`` is not one)."""
+
+    name: str = "spaced"
+    first_chars: frozenset[str] = frozenset()
+    anywhere: bool = False
+    candidate: str = rf"{BOL}[^\s、。「」：:〔〕]{{1,24}}[ \u3000]{{2,}}\S"
+    lexicon: RoleLexicon = DEFAULT_LEXICON
+
+    def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
+        m = _SPACED.match(line)
+        if m is None:
+            return None
+        rest = line[m.end() :].rstrip(_INDENT + "\r")
+        if _COLUMNS.search(rest) or ("。" not in rest and len(rest) < 12):
+            return None
         return _role_label(self.lexicon, m.group("label"), m.end())
+
+
+_COLUMNS = regex.compile(f"{SPACE}{{2,}}")

@@ -1,26 +1,40 @@
-"""Lines to header events: find the lines where a speaker header (or a broken one) starts.
+"""Lines to header events: induce the document's header convention, then find its headers.
 
-Candidate lines are found by searching for the characters a header can start with, so
-the cost grows with the number of candidates, not with the size of the text.
+Every candidate header form (the dialects of :mod:`gikai_minutes._read.dialects`) is
+looked for in **one** pass of one compiled pattern composed from the rules' candidate
+patterns; only the lines it finds reach the rules. Each form is then scored by how well it
+explains the document (headers that name a known role, labels that recur), the best one is
+chosen and others join it when their labels agree (a consistent mix). Headers of forms not
+chosen stay in the text and are each reported as a diagnostic with their line.
 """
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
+from collections.abc import Sequence
+
 import attrs
+import regex
 
 from gikai_minutes._read.dialects import DIALECTS, Dialect
-from gikai_minutes._read.headers import HeaderMatch, HeaderRejection
+from gikai_minutes._read.headers import HeaderMatch, HeaderRejection, MarkHeaderRule
+from gikai_minutes._text.lexicon import BOL, INDENT, INDENT_CHARS, MARKS
 from gikai_minutes.model import Diagnostic, Severity
 from gikai_minutes.model._positions import LineTable
 
-__all__ = ["HeaderEvent", "ScanResult", "scan"]
+__all__ = ["FormScore", "HeaderEvent", "ScanResult", "scan"]
 
-_INDENT = " \u3000\t\f\ufeff"
+_INDENT = INDENT_CHARS
 
 
 @attrs.frozen(slots=True)
 class HeaderEvent:
-    """A line that starts a new element: a header, or (``header is None``) a broken one."""
+    """A place that starts a new element: a header, or (``header is None``) a broken one.
+
+    ``start`` is the header's offset: a line start, or inside a line where several turns
+    were flattened onto one line (``…。○坂口審議官　本年…``).
+    """
 
     line_index: int
     start: int
@@ -29,105 +43,275 @@ class HeaderEvent:
 
 
 @attrs.frozen(slots=True)
+class FormScore:
+    """The evidence for one candidate header form: headers found, score, whether chosen."""
+
+    name: str
+    headers: int
+    score: float
+    chosen: bool
+
+
+@attrs.frozen(slots=True)
 class ScanResult:
-    """The dialect used and the events and diagnostics its rules produced."""
+    """The dialect used, the events and diagnostics of its rules, and the evidence."""
 
     dialect: Dialect
     events: tuple[HeaderEvent, ...]
     diagnostics: tuple[Diagnostic, ...]
+    evidence: tuple[FormScore, ...] = ()
 
     @property
     def header_count(self) -> int:
         return sum(1 for e in self.events if e.header is not None)
 
-
-def _candidate_lines(table: LineTable, chars: frozenset[str], anywhere: bool) -> list[int]:
-    """Indexes of lines whose first non-indent character is in ``chars`` (or, with
-    ``anywhere``, that contain one of them)."""
-    text = table.text
-    lines = table.lines
-    found: set[int] = set()
-    for ch in chars:
-        pos = text.find(ch)
-        while pos >= 0:
-            index = table.line_of(pos) - 1
-            line = lines[index]
-            if anywhere or pos == line.start or not text[line.start : pos].strip(_INDENT):
-                found.add(index)
-            pos = text.find(ch, line.next if line.next > pos else pos + 1)
-    return sorted(found)
-
-
-def scan_with(table: LineTable, dialect: Dialect) -> ScanResult:
-    """Apply ``dialect``'s header rules to every candidate line."""
-    text = table.text
-    rules = dialect.header_rules
-    candidates: set[int] = set()
-    for rule in rules:
-        candidates.update(_candidate_lines(table, rule.first_chars, rule.anywhere))
-    events: list[HeaderEvent] = []
-    diagnostics: list[Diagnostic] = []
-    for index in sorted(candidates):
-        line = table.lines[index]
-        content = text[line.start : line.end]
-        for rule in rules:
-            result = rule.match(content)
-            if result is None:
-                continue
-            if isinstance(result, HeaderMatch):
-                events.append(HeaderEvent(index, line.start, result))
-                break
-            assert isinstance(result, HeaderRejection)
-            column = len(content) - len(content.lstrip(_INDENT)) + 1
-            severity = Severity.WARNING if result.malformed else Severity.INFO
-            diagnostics.append(
-                Diagnostic(result.code, result.message, severity, line.number, column)
+    def describe(self) -> str:
+        """``mark: 25 headers (score 31.5); not chosen: paren 2 (1.8)``."""
+        chosen = [f for f in self.evidence if f.chosen]
+        other = [f for f in self.evidence if not f.chosen and f.headers]
+        text = ", ".join(f"{f.name}: {f.headers} headers (score {f.score:.1f})" for f in chosen)
+        if other:
+            text += "; not chosen: " + ", ".join(
+                f"{f.name} {f.headers} ({f.score:.1f})" for f in other
             )
-            if result.malformed:
-                events.append(HeaderEvent(index, line.start, None, result.message))
-            break
-    return ScanResult(dialect, tuple(events), tuple(diagnostics))
+        return text
 
 
-#: A second dialect joins the first when it finds at least this many headers, and at
-#: least this share of the first dialect's count (mixed conventions in one file).
+#: A form joins the best one when it finds at least this many headers, scores at least
+#: this share of the best score, and at least this share of its headers agree (their
+#: label recurs, a speaker of the best form has it, or a marked form names a known role).
 MIX_MIN_HEADERS = 2
 MIX_MIN_SHARE = 0.1
+MIX_MIN_AGREEMENT = 0.5
+#: Weights of one header in a form's score.
+KNOWN_WEIGHT = 1.0
+UNKNOWN_WEIGHT = 0.3
+RECURRENCE_BONUS = 0.5
+#: A mark after a sentence end inside a line: flattened turns (``…。○坂口審議官　…``).
+_INLINE_MARK = rf"(?<=[。」』）)])[ \u3000]*(?P<inline>[{MARKS}])"
+_SENTENCE_END = tuple("。．.」』）)？！?!")
+#: A line of a printed list of people: names (spaced or not), an honorific, a note in
+#: parentheses, in one or more columns; no sentence punctuation.
+_NAME_LINE = regex.compile(
+    r"[ \u3000\t]*(?:[\p{Han}\p{Hiragana}\p{Katakana}ー々・]{1,10}(?:[ \u3000]{1,3}|$)?"
+    r"(?:[（(][^（）()。]{1,20}[）)])?[ \u3000]*)+"
+)
+_LISTED = regex.compile(r"[ \u3000]|君$|[）)]$")
+
+
+@functools.cache
+def _pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern for the candidate lines of the named dialects: group ``f<i>`` is set
+    when the line is a candidate of dialect ``i``; group ``inline`` marks a flattened turn."""
+    forms = [
+        "|".join(f"(?:{rule.candidate})" for rule in DIALECTS[name].header_rules)
+        for name in names
+    ]
+    any_form = "|".join(f"(?:{f})" for f in forms)
+    groups = "".join(f"(?=(?P<f{i}>{f}))?" for i, f in enumerate(forms))
+    return regex.compile(f"{BOL}{INDENT}(?=(?:{any_form})){groups}|{_INLINE_MARK}")
+
+
+@attrs.frozen(slots=True)
+class _Found:
+    """What one form's rules said on the candidate lines."""
+
+    matches: list[tuple[int, HeaderMatch]] = attrs.Factory(list)
+    rejections: list[tuple[int, HeaderRejection]] = attrs.Factory(list)
+    context: list[tuple[int, str]] = attrs.Factory(list)
+
+
+def _speaker_key(label: str) -> str:
+    return "".join(label.split())
 
 
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
-    """Scan with the named dialect, or detect: the dialect whose rules find the most
-    headers wins; others that find a fair share too are merged in (mixed files)."""
-    if dialect is not None:
-        return scan_with(table, DIALECTS[dialect])
-    results = sorted(
-        (scan_with(table, d) for d in DIALECTS.values()),
-        key=lambda r: -r.header_count,
-    )
-    best = results[0]
-    extra = [
-        r
-        for r in results[1:]
-        if r.header_count >= max(MIX_MIN_HEADERS, MIX_MIN_SHARE * best.header_count)
-    ]
-    if not extra:
-        return best
-    return _merge(best, extra)
+    """Scan with the named dialect, or induce the convention from all of them."""
+    dialects = [DIALECTS[dialect]] if dialect is not None else list(DIALECTS.values())
+    text = table.text
+    lines = table.lines
+    found = {d.name: _Found() for d in dialects}
+    inline: list[int] = []
+    pattern = _pattern(tuple(d.name for d in dialects))
+    for m in pattern.finditer(text):
+        if m.group("inline") is not None:
+            inline.append(m.start())
+            continue
+        index = table.line_of(m.start()) - 1
+        line = lines[index]
+        content = text[line.start : line.end]
+        for i, d in enumerate(dialects):
+            if m.group(f"f{i}") is None:
+                continue
+            for rule in d.header_rules:
+                result = rule.match(content)
+                if result is None:
+                    continue
+                if isinstance(result, HeaderMatch):
+                    reason = _context_rejects(table, index, result, d.name)
+                    if reason:
+                        found[d.name].context.append((index, reason))
+                    else:
+                        found[d.name].matches.append((index, result))
+                else:
+                    found[d.name].rejections.append((index, result))
+                break
+    scores = {d.name: _score(found[d.name], d) for d in dialects}
+    chosen = _choose(dialects, found, scores)
+    return _result(table, dialects, chosen, found, scores, inline)
 
 
-def _merge(best: ScanResult, extra: list[ScanResult]) -> ScanResult:
-    """Events of several dialects; on a line claimed twice, the stronger dialect wins."""
+def _score(found: _Found, dialect: Dialect) -> float:
+    counts = Counter(_speaker_key(h.label) for _, h in found.matches)
+    total = 0.0
+    for _, h in found.matches:
+        weight = KNOWN_WEIGHT if h.parts.known else UNKNOWN_WEIGHT
+        if counts[_speaker_key(h.label)] >= 2:
+            weight += RECURRENCE_BONUS
+        total += weight
+    return total * dialect.prior
+
+
+def _choose(
+    dialects: Sequence[Dialect], found: dict[str, _Found], scores: dict[str, float]
+) -> list[Dialect]:
+    ranked = sorted(dialects, key=lambda d: -scores[d.name])  # stable: ties keep order
+    best = ranked[0]
+    chosen = [best]
+    known = {_speaker_key(h.label) for _, h in found[best.name].matches}
+    for d in ranked[1:]:
+        matches = found[d.name].matches
+        if len(matches) < MIX_MIN_HEADERS or scores[d.name] < MIX_MIN_SHARE * scores[best.name]:
+            continue
+        counts = Counter(_speaker_key(h.label) for _, h in matches)
+        marked = d.prior >= 1.0  # a mark or bracket is rarely accidental
+        agree = sum(
+            1
+            for _, h in matches
+            if (k := _speaker_key(h.label)) in known or counts[k] >= 2 or marked and h.parts.known
+        )
+        if agree >= MIX_MIN_AGREEMENT * len(matches):
+            chosen.append(d)
+    return chosen
+
+
+def _result(
+    table: LineTable,
+    dialects: Sequence[Dialect],
+    chosen: list[Dialect],
+    found: dict[str, _Found],
+    scores: dict[str, float],
+    inline: list[int],
+) -> ScanResult:
+    lines = table.lines
     by_line: dict[int, HeaderEvent] = {}
-    diagnostics: list[Diagnostic] = list(best.diagnostics)
-    for result in [best, *extra]:
-        for event in result.events:
-            by_line.setdefault(event.line_index, event)
-    claimed = {e.line_index for e in by_line.values() if e.header is not None}
-    for result in extra:
-        diagnostics.extend(d for d in result.diagnostics if d.line - 1 not in claimed)
-    name = "+".join(r.dialect.name for r in [best, *extra])
-    mixed = Dialect(name, "mixed conventions", tuple(
-        rule for r in [best, *extra] for rule in r.dialect.header_rules
-    ))  # fmt: skip
-    events = tuple(by_line[k] for k in sorted(by_line))
-    return ScanResult(mixed, events, tuple(diagnostics))
+    diagnostics: list[Diagnostic] = []
+    for d in chosen:
+        for index, h in found[d.name].matches:
+            by_line.setdefault(index, HeaderEvent(index, lines[index].start, h))
+    claimed = set(by_line)
+    for d in chosen:
+        for index, r in found[d.name].rejections:
+            if index in claimed:
+                continue
+            severity = Severity.WARNING if r.malformed else Severity.INFO
+            diagnostics.append(_diagnostic(table, index, r.code, r.message, severity))
+            if r.malformed:
+                by_line.setdefault(index, HeaderEvent(index, lines[index].start, None, r.message))
+    for d in dialects:
+        for index, reason in found[d.name].context:
+            if index not in claimed:
+                diagnostics.append(_diagnostic(table, index, "rejected-header", reason))
+    names = ", ".join(c.name for c in chosen)
+    for d in dialects:
+        if d in chosen:
+            continue
+        for index, h in found[d.name].matches:
+            if index not in claimed:
+                message = (
+                    f"{h.label!r} reads as a {d.name!r} header, a form this document does not "
+                    f"use (convention: {names}); kept as text"
+                )
+                diagnostics.append(_diagnostic(table, index, "header-form-not-chosen", message))
+    events = sorted(by_line.values(), key=lambda e: e.start)
+    if any(d.name == "mark" for d in chosen) and inline:
+        events = _with_inline(table, events, inline)
+    name = "+".join(d.name for d in chosen)
+    dialect = chosen[0] if len(chosen) == 1 else Dialect(
+        name, "mixed conventions", tuple(r for d in chosen for r in d.header_rules)
+    )  # fmt: skip
+    evidence = tuple(
+        FormScore(d.name, len(found[d.name].matches), scores[d.name], d in chosen)
+        for d in dialects
+    )
+    return ScanResult(dialect, tuple(events), tuple(diagnostics), evidence)
+
+
+def _diagnostic(
+    table: LineTable, index: int, code: str, message: str, severity: Severity = Severity.INFO
+) -> Diagnostic:
+    line = table.lines[index]
+    content = table.text[line.start : line.end]
+    column = len(content) - len(content.lstrip(_INDENT)) + 1
+    return Diagnostic(code, message, severity, line.number, column)
+
+
+_INLINE_RULE = MarkHeaderRule()
+
+
+def _with_inline(
+    table: LineTable, events: list[HeaderEvent], inline: list[int]
+) -> list[HeaderEvent]:
+    """Add the turns flattened onto the line of another turn (``…。○坂口審議官　…``)."""
+    headed = {e.line_index for e in events if e.header is not None}
+    extra: list[HeaderEvent] = []
+    for pos in inline:
+        index = table.line_of(pos) - 1
+        if index not in headed:
+            continue
+        line = table.lines[index]
+        result = _INLINE_RULE.match(table.text[pos : line.end])
+        if isinstance(result, HeaderMatch) and result.parts.known:
+            extra.append(HeaderEvent(index, pos, result))
+    if not extra:
+        return events
+    return sorted([*events, *extra], key=lambda e: e.start)
+
+
+def _context_rejects(table: LineTable, index: int, header: HeaderMatch, form: str) -> str:
+    """Why the lines around a header show it is none (``""`` when they do not).
+
+    A header alone on its line with a printed list of people below (``【委員】``, then
+    ``山田　太郎``, ``川口　花子``) is a roster heading. An unmarked label line inside a
+    wrapped paragraph is a line of that paragraph.
+    """
+    text = table.text
+    lines = table.lines
+    line = lines[index]
+    if text[line.start + header.length : line.end].strip(_INDENT + "\r"):
+        return ""
+    below = _next_lines(table, index, 3)
+    if below and _NAME_LINE.fullmatch(below[0]) is not None:
+        listed = len(below) >= 2 and _NAME_LINE.fullmatch(below[1]) is not None
+        if listed or _LISTED.search(below[0].strip(_INDENT + "\r")):
+            return f"{header.label!r} heads a list of people, not a speech"
+    if form == "label-line":
+        if not below:
+            return f"{header.label!r} is a label with nothing below it"
+        if index > 0:
+            above = text[lines[index - 1].start : lines[index - 1].end].strip(_INDENT + "\r")
+            if len(above) >= 20 and not above.endswith(_SENTENCE_END):
+                return f"{header.label!r} is a line of the paragraph above"
+    return ""
+
+
+def _next_lines(table: LineTable, index: int, count: int) -> list[str]:
+    """Up to ``count`` non-blank lines after line ``index``, stopping at a blank line."""
+    out: list[str] = []
+    text = table.text
+    for line in table.lines[index + 1 : index + 1 + count]:
+        content = text[line.start : line.end]
+        if not content.strip(_INDENT + "\r"):
+            break
+        out.append(content)
+    return out

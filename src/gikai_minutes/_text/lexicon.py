@@ -137,6 +137,9 @@ SPACE_CHARS = " \u3000"
 #: Indentation before a header.
 INDENT = "[ \u3000\t\f\ufeff]*"
 INDENT_CHARS = " \u3000\t\f\ufeff"
+#: The start and the end of a line, in a pattern run over a whole text (any newline).
+BOL = r"(?:(?<=[\n\r])|\A)"
+EOL = r"(?=[\r\n]|\Z)"
 #: Speaker marks printed before a label.
 MARKS = "○〇◯◎◆◇"
 OPEN = "[（(]"
