@@ -14,11 +14,9 @@ import attrs
 import regex
 
 from gikai_minutes._text.lexicon import (
-    BOL,
     CLOSE,
     COLON,
     DEFAULT_LEXICON,
-    EOL,
     FRONT_MATTER_KEY,
     HONORIFICS,
     INDENT,
@@ -79,18 +77,10 @@ class HeaderRule(Protocol):
     def name(self) -> str: ...
 
     @property
-    def first_chars(self) -> frozenset[str]:
-        """Characters a header line starts with (after indentation), or, when
-        ``anywhere`` is true, contains: a fast filter for candidate lines."""
-        ...
-
-    @property
-    def anywhere(self) -> bool: ...
-
-    @property
     def candidate(self) -> str:
-        """A regex (after indentation, at a line start) that every header line of this
-        rule matches: the scan composes these into one pattern."""
+        """A cheap ``re`` pattern (at a line start, with the indentation the rule allows)
+        that every header line of this rule matches: the scan composes these into one pattern. Rules with
+        the same candidate share one alternative of it."""
         ...
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None: ...
@@ -111,6 +101,15 @@ _LABEL_PUNCT = re.compile(r"[、。，．：:；;「」『』！？!?・=＝/／
 _INDENT = INDENT_CHARS
 #: A front-matter key as a whole label (``場所``, ``招集日時``, ``議題２``): never a speaker.
 _KEY_LABEL = regex.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七八九十]*")
+
+
+#: The candidate of every unmarked form (colon, close-paren, label line, spaced): a short
+#: run without spaces at the line start, ended by a colon, a closing parenthesis, two
+#: spaces or the end of the line.
+#: Only ASCII spaces may indent it: a line indented with U+3000 opens a paragraph.
+PLAIN_CANDIDATE = (
+    rf"[ \t\f\ufeff]*[^\s：:）)（(【{MARKS}]{{1,30}}(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*(?:\r|$))"
+)
 
 
 def is_key_label(label: str) -> bool:
@@ -136,9 +135,7 @@ class BracketHeaderRule:
 
     name: str = "bracket"
     max_label: int = 24
-    first_chars: frozenset[str] = frozenset("【")
-    anywhere: bool = False
-    candidate: str = "【"
+    candidate: str = f"{INDENT}【"
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
@@ -190,9 +187,7 @@ class MarkHeaderRule:
     """
 
     name: str = "mark"
-    first_chars: frozenset[str] = frozenset(MARKS)
-    anywhere: bool = False
-    candidate: str = f"[{MARKS}]"
+    candidate: str = f"{INDENT}[{MARKS}]"
     max_unknown: int = 10
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
@@ -242,9 +237,7 @@ class ParenHeaderRule:
     with the text on the same line: the label must name a role."""
 
     name: str = "paren"
-    first_chars: frozenset[str] = frozenset("（(")
-    anywhere: bool = False
-    candidate: str = f"{OPEN}[^（）()\\r\\n]{{1,24}}{CLOSE}"
+    candidate: str = f"{INDENT}{OPEN}"
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
@@ -269,9 +262,7 @@ class CloseParenHeaderRule:
     """``宮本委員長)ただ今から…``: a label closed by a parenthesis that never opened."""
 
     name: str = "close-paren"
-    first_chars: frozenset[str] = frozenset("）)")
-    anywhere: bool = True
-    candidate: str = r"[^（）()\s、。]{1,24}[）)]"
+    candidate: str = PLAIN_CANDIDATE
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
@@ -293,11 +284,7 @@ class ColonHeaderRule:
     mark (議事概要). A short unknown label (``担当: …``) is kept whole, with a diagnostic."""
 
     name: str = "colon"
-    first_chars: frozenset[str] = frozenset("：:")
-    anywhere: bool = True
-    candidate: str = (
-        rf"[^\s：:（）()、。{MARKS}]{{1,16}}(?:{OPEN}[^（）()\r\n]{{1,12}}{CLOSE})?{SPACE}*{COLON}"
-    )
+    candidate: str = PLAIN_CANDIDATE
     max_unknown: int = 6
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
@@ -327,9 +314,7 @@ class LabelLineHeaderRule:
     """``岡本会長``, ``平松(健)委員``, ``委員長`` alone on a line, no mark, the text below."""
 
     name: str = "label-line"
-    first_chars: frozenset[str] = frozenset()
-    anywhere: bool = False
-    candidate: str = rf"[^\s、。「」：:〔〕]{{1,20}}(?<=[{_LABEL_ENDS}Ａ-Ｚ])[ \u3000]*{EOL}"
+    candidate: str = PLAIN_CANDIDATE
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
@@ -351,9 +336,7 @@ class SpacedHeaderRule:
     more spaces, then a sentence (a roster line ``委員長　　山田　太郎`` is not one)."""
 
     name: str = "spaced"
-    first_chars: frozenset[str] = frozenset()
-    anywhere: bool = False
-    candidate: str = rf"{BOL}[^\s、。「」：:〔〕]{{1,24}}[ \u3000]{{2,}}\S"
+    candidate: str = PLAIN_CANDIDATE
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:

@@ -11,6 +11,7 @@ chosen stay in the text and are each reported as a diagnostic with their line.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -19,7 +20,7 @@ import regex
 
 from gikai_minutes._read.dialects import DIALECTS, Dialect
 from gikai_minutes._read.headers import HeaderMatch, HeaderRejection, MarkHeaderRule
-from gikai_minutes._text.lexicon import BOL, INDENT, INDENT_CHARS, MARKS
+from gikai_minutes._text.lexicon import INDENT_CHARS, MARKS
 from gikai_minutes.model import Diagnostic, Severity
 from gikai_minutes.model._positions import LineTable
 
@@ -88,7 +89,7 @@ KNOWN_WEIGHT = 1.0
 UNKNOWN_WEIGHT = 0.3
 RECURRENCE_BONUS = 0.5
 #: A mark after a sentence end inside a line: flattened turns (``…。○坂口審議官　…``).
-_INLINE_MARK = rf"(?<=[。」』）)])[ \u3000]*(?P<inline>[{MARKS}])"
+_INLINE_MARK = re.compile(rf"(?<=[。」』）)])[ \u3000]*[{MARKS}]")
 _SENTENCE_END = tuple("。．.」』）)？！?!")
 #: A line of a printed list of people: names (spaced or not), an honorific, a note in
 #: parentheses, in one or more columns; no sentence punctuation.
@@ -100,16 +101,17 @@ _LISTED = regex.compile(r"[ \u3000]|君$|[）)]$")
 
 
 @functools.cache
-def _pattern(names: tuple[str, ...]) -> regex.Pattern[str]:
-    """One pattern for the candidate lines of the named dialects: group ``f<i>`` is set
-    when the line is a candidate of dialect ``i``; group ``inline`` marks a flattened turn."""
-    forms = [
-        "|".join(f"(?:{rule.candidate})" for rule in DIALECTS[name].header_rules)
-        for name in names
-    ]
-    any_form = "|".join(f"(?:{f})" for f in forms)
-    groups = "".join(f"(?=(?P<f{i}>{f}))?" for i, f in enumerate(forms))
-    return regex.compile(f"{BOL}{INDENT}(?=(?:{any_form})){groups}|{_INLINE_MARK}")
+def _pattern(names: tuple[str, ...], lone_cr: bool) -> tuple[re.Pattern[str], tuple[frozenset[int], ...]]:
+    """One pattern for the candidate lines of the named dialects, and for each of its
+    groups ``c<k>`` the indexes of the dialects whose rules share that candidate."""
+    candidates: dict[str, set[int]] = {}
+    for i, name in enumerate(names):
+        for rule in DIALECTS[name].header_rules:
+            candidates.setdefault(rule.candidate, set()).add(i)
+    alternatives = "|".join(f"(?P<c{k}>{c})" for k, c in enumerate(candidates))
+    start = r"(?:(?<=[\n\r])|\A)" if lone_cr else "^"
+    pattern = re.compile(f"{start}(?:{alternatives})", re.M)
+    return pattern, tuple(frozenset(v) for v in candidates.values())
 
 
 @attrs.frozen(slots=True)
@@ -131,17 +133,15 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     text = table.text
     lines = table.lines
     found = {d.name: _Found() for d in dialects}
-    inline: list[int] = []
-    pattern = _pattern(tuple(d.name for d in dialects))
+    lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+    pattern, groups = _pattern(tuple(d.name for d in dialects), lone_cr)
     for m in pattern.finditer(text):
-        if m.group("inline") is not None:
-            inline.append(m.start())
-            continue
         index = table.line_of(m.start()) - 1
         line = lines[index]
         content = text[line.start : line.end]
+        users = groups[(m.lastindex or 1) - 1]
         for i, d in enumerate(dialects):
-            if m.group(f"f{i}") is None:
+            if i not in users:
                 continue
             for rule in d.header_rules:
                 result = rule.match(content)
@@ -158,7 +158,7 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                 break
     scores = {d.name: _score(found[d.name], d) for d in dialects}
     chosen = _choose(dialects, found, scores)
-    return _result(table, dialects, chosen, found, scores, inline)
+    return _result(table, dialects, chosen, found, scores)
 
 
 def _score(found: _Found, dialect: Dialect) -> float:
@@ -201,7 +201,6 @@ def _result(
     chosen: list[Dialect],
     found: dict[str, _Found],
     scores: dict[str, float],
-    inline: list[int],
 ) -> ScanResult:
     lines = table.lines
     by_line: dict[int, HeaderEvent] = {}
@@ -234,8 +233,8 @@ def _result(
                 )
                 diagnostics.append(_diagnostic(table, index, "header-form-not-chosen", message))
     events = sorted(by_line.values(), key=lambda e: e.start)
-    if any(d.name == "mark" for d in chosen) and inline:
-        events = _with_inline(table, events, inline)
+    if any(d.name == "mark" for d in chosen):
+        events = _with_inline(table, events)
     name = "+".join(d.name for d in chosen)
     dialect = chosen[0] if len(chosen) == 1 else Dialect(
         name, "mixed conventions", tuple(r for d in chosen for r in d.header_rules)
@@ -259,20 +258,19 @@ def _diagnostic(
 _INLINE_RULE = MarkHeaderRule()
 
 
-def _with_inline(
-    table: LineTable, events: list[HeaderEvent], inline: list[int]
-) -> list[HeaderEvent]:
-    """Add the turns flattened onto the line of another turn (``…。○坂口審議官　…``)."""
-    headed = {e.line_index for e in events if e.header is not None}
+def _with_inline(table: LineTable, events: list[HeaderEvent]) -> list[HeaderEvent]:
+    """Add the turns flattened onto the line of a marked turn (``…。○坂口審議官　…``)."""
+    text = table.text
     extra: list[HeaderEvent] = []
-    for pos in inline:
-        index = table.line_of(pos) - 1
-        if index not in headed:
+    for event in events:
+        if event.header is None:
             continue
-        line = table.lines[index]
-        result = _INLINE_RULE.match(table.text[pos : line.end])
-        if isinstance(result, HeaderMatch) and result.parts.known:
-            extra.append(HeaderEvent(index, pos, result))
+        line = table.lines[event.line_index]
+        after = event.start + event.header.length
+        for m in _INLINE_MARK.finditer(text, after, line.end):
+            result = _INLINE_RULE.match(text[m.start() : line.end])
+            if isinstance(result, HeaderMatch) and result.parts.known:
+                extra.append(HeaderEvent(event.line_index, m.start(), result))
     if not extra:
         return events
     return sorted([*events, *extra], key=lambda e: e.start)
