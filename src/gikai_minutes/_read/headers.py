@@ -23,7 +23,6 @@ from gikai_minutes._text.lexicon import (
     INDENT_CHARS,
     MARKS,
     OPEN,
-    ROLE,
     ROLE_WORDS,
     SPACE,
     LabelParts,
@@ -107,8 +106,10 @@ _KEY_LABEL = regex.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七�
 #: run without spaces at the line start, ended by a colon, a closing parenthesis, two
 #: spaces or the end of the line.
 #: Only ASCII spaces may indent it: a line indented with U+3000 opens a paragraph.
+#: Possessive repeats: the run never gives characters back, so a line fails fast.
 PLAIN_CANDIDATE = (
-    rf"[ \t\f\ufeff]*[^\s：:）)（(【{MARKS}]{{1,30}}(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*(?:\r|$))"
+    rf"[ \t\f\ufeff]*+[^ \t\r\n\f\u3000：:）)（(【{MARKS}]{{1,30}}+"
+    rf"(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*+(?:\r|$))"
 )
 
 
@@ -165,13 +166,13 @@ _MARK_LABEL = (
     rf"[^{_NOT_LABEL}]*{OPEN}[^（）()\r\n]{{1,40}}{CLOSE}[^{_NOT_LABEL}]{{0,12}}"
     rf"|[^{_NOT_LABEL}]{{1,30}}"
 )
-#: A spaced name before the role (``堀 次郎委員長``).
-_SPACED_NAME_LABEL = (
-    rf"[^{_NOT_LABEL}]{{1,6}}{SPACE}[^{_NOT_LABEL}]{{1,24}}?{ROLE}(?={SPACE}|{COLON}|〔|$)"
-)
 _MARK_SEP = rf"(?P<sep>{SPACE}*{COLON}{SPACE}*|{SPACE}+|(?=〔)|$)"
-_MARK = regex.compile(f"{_MARK_HEAD}(?P<label>{_SPACED_NAME_LABEL}|{_MARK_LABEL}){_MARK_SEP}")
-_MARK_PLAIN = regex.compile(f"{_MARK_HEAD}(?P<label>{_MARK_LABEL}){_MARK_SEP}")
+_MARK = regex.compile(f"{_MARK_HEAD}(?P<label>{_MARK_LABEL}){_MARK_SEP}")
+#: A spaced name before the role (``堀 次郎委員長``): tried when the first word is no label.
+_MARK_SPACED = regex.compile(
+    f"{_MARK_HEAD}(?P<label>[^{_NOT_LABEL}]{{1,6}}{SPACE}[^{_NOT_LABEL}]{{1,24}}){_MARK_SEP}"
+)
+
 
 
 @attrs.frozen(slots=True)
@@ -196,11 +197,8 @@ class MarkHeaderRule:
         if m is None:
             return None
         label = m.group("label")
-        first = label.split(maxsplit=1)[0]
-        if first != label and (self.lexicon.is_role(first) or HEADING_WORDS.search(first)):
-            m = _MARK_PLAIN.match(line)  # ○委員長 説明員…: the first word is the label
-            if m is None:
-                return None
+        if m.group("sep").strip(" \u3000") == "" and m.end() < len(line):
+            m = self._spaced(line, m)
             label = m.group("label")
         if label.startswith(("午前", "午後")):
             return None  # a time line (〇午後３時５１分散会): the note rules take it
@@ -215,6 +213,17 @@ class MarkHeaderRule:
         return HeaderRejection(
             "rejected-header", f"{m.group('mark')}{label} is a heading, not a speaker"
         )
+
+
+    def _spaced(self, line: str, plain: regex.Match[str]) -> regex.Match[str]:
+        """The match for a spaced name (``〇堀 次郎委員長``) where the first word alone
+        is no label and the words up to the next space end with a role; else ``plain``."""
+        if self.lexicon.interpret(plain.group("label")).known:
+            return plain
+        s = _MARK_SPACED.match(line)
+        if s is None or not self.lexicon.is_role(s.group("label")):
+            return plain
+        return s
 
 
 def _role_label(lexicon: RoleLexicon, label: str, length: int) -> HeaderMatch | None:

@@ -18,12 +18,12 @@ __all__ = [
     "FRONT_MATTER_KEYS",
     "HEAD_WORDS",
     "HONORIFICS",
-    "LabelParts",
     "MEMBER_HONORIFICS",
     "OFFICE_HEADS",
     "ROLES",
     "ROLE_PREFIXES",
     "ROLE_WORDS",
+    "LabelParts",
     "RoleLexicon",
     "alternation",
 ]
@@ -325,7 +325,7 @@ class RoleLexicon:
             name, honorific = self.split_name(inner)
             number = str(int(seat.group(1).translate(_WIDE)))
             return LabelParts(name, None, honorific, seat=number)
-        if self.is_role(before) or _HEAD_END.search(before) and len(before) >= 3:
+        if self.is_role(before) or (_HEAD_END.search(before) and len(before) >= 3):
             name, honorific = self.split_name(inner)
             return LabelParts(name, before, honorific)
         return LabelParts(None, None, None)
