@@ -108,7 +108,7 @@ _KEY_LABEL = regex.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七�
 #: Only ASCII spaces may indent it: a line indented with U+3000 opens a paragraph.
 #: Possessive repeats: the run never gives characters back, so a line fails fast.
 PLAIN_CANDIDATE = (
-    rf"[ \t\f\ufeff]*+[^ \t\r\n\f\u3000：:）)（(【{MARKS}]{{1,30}}+"
+    rf"[ \t\f\ufeff]*+[^ \t\r\n\f\u3000。、：:）)（(【{MARKS}]{{1,30}}+"
     rf"(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*+(?:\r|$))"
 )
 
@@ -174,7 +174,6 @@ _MARK_SPACED = regex.compile(
 )
 
 
-
 @attrs.frozen(slots=True)
 class MarkHeaderRule:
     """``○小泉委員長　text``, ``○委員長（足立敏之君）　text``, ``○（伊藤よしのり議長）　text``,
@@ -208,12 +207,17 @@ class MarkHeaderRule:
         if parts.known and not heading and (rest or parts.name or parts.seat):
             return HeaderMatch(label, m.end(), parts)
         flush = line[:1] in MARKS
-        if flush and rest and m.group("sep") and not heading and _unknown_ok(label, self.max_unknown):
+        if (
+            flush
+            and rest
+            and m.group("sep")
+            and not heading
+            and _unknown_ok(label, self.max_unknown)
+        ):
             return HeaderMatch(label, m.end(), parts)
         return HeaderRejection(
             "rejected-header", f"{m.group('mark')}{label} is a heading, not a speaker"
         )
-
 
     def _spaced(self, line: str, plain: regex.Match[str]) -> regex.Match[str]:
         """The match for a spaced name (``〇堀 次郎委員長``) where the first word alone

@@ -21,7 +21,7 @@ import regex
 
 from gikai_minutes._read.dialects import DIALECTS, Dialect
 from gikai_minutes._read.headers import HeaderMatch, HeaderRejection, MarkHeaderRule
-from gikai_minutes._text.lexicon import INDENT_CHARS, MARKS
+from gikai_minutes._text.lexicon import DEFAULT_LEXICON, INDENT, INDENT_CHARS, MARKS
 from gikai_minutes.model import Diagnostic, Severity
 from gikai_minutes.model._positions import LineTable
 
@@ -46,7 +46,10 @@ class HeaderEvent:
 
 @attrs.frozen(slots=True)
 class FormScore:
-    """The evidence for one candidate header form: headers found, score, whether chosen."""
+    """The evidence for one candidate header form: headers found, score, whether chosen.
+
+    A header weighs 1 when its label names a known role, honorific or seat, else 0.3,
+    plus 0.5 when its label recurs; the sum is multiplied by the dialect's prior."""
 
     name: str
     headers: int
@@ -104,22 +107,30 @@ _LISTED = regex.compile(r"[ \u3000]|君$|[）)]$")
 @functools.cache
 def _pattern(
     names: tuple[str, ...], lone_cr: bool
-) -> tuple[re.Pattern[str], re.Pattern[str], tuple[frozenset[int], ...]]:
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[int, ...], ...]]:
     """One pattern for the candidate lines of the named dialects, the same for the first
     line, and for each group ``c<k>`` the indexes of the dialects whose rules share it.
 
     The pattern starts with the newline before the line: the engine looks for that
     character fast instead of trying every offset.
     """
-    candidates: dict[str, set[int]] = {}
+    candidates: dict[str, set[int]] = {}  # candidate pattern -> dialect indexes
     for i, name in enumerate(names):
         for rule in DIALECTS[name].header_rules:
             candidates.setdefault(rule.candidate, set()).add(i)
-    alternatives = "|".join(f"(?P<c{k}>{c})" for k, c in enumerate(candidates))
+    # candidates that start with the common indentation share it: the engine reads the
+    # indentation of a line once
+    indented = "|".join(
+        f"(?P<c{k}>{c.removeprefix(INDENT)})"
+        for k, c in enumerate(candidates)
+        if c.startswith(INDENT)
+    )
+    others = [f"(?P<c{k}>{c})" for k, c in enumerate(candidates) if not c.startswith(INDENT)]
+    alternatives = "|".join([f"{INDENT}(?:{indented})", *others] if indented else others)
     newline = "[\\r\\n]" if lone_cr else "\\n"
     pattern = re.compile(f"{newline}(?:{alternatives})", re.M)
     first = re.compile(f"(?:{alternatives})", re.M)
-    return pattern, first, tuple(frozenset(v) for v in candidates.values())
+    return pattern, first, tuple(tuple(sorted(v)) for v in candidates.values())
 
 
 @attrs.frozen(slots=True)
@@ -129,6 +140,7 @@ class _Found:
     matches: list[tuple[int, HeaderMatch]] = attrs.Factory(list)
     rejections: list[tuple[int, HeaderRejection]] = attrs.Factory(list)
     context: list[tuple[int, str]] = attrs.Factory(list)
+    labels: Counter[str] = attrs.Factory(Counter)
 
 
 def _speaker_key(label: str) -> str:
@@ -148,20 +160,21 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
         index = table.line_of(m.start() + (m is not head)) - 1
         line = lines[index]
         content = text[line.start : line.end]
-        users = groups[(m.lastindex or 1) - 1]
-        for i, d in enumerate(dialects):
-            if i not in users:
-                continue
+        for i in groups[int((m.lastgroup or "c0")[1:])]:
+            d = dialects[i]
             for rule in d.header_rules:
                 result = rule.match(content)
                 if result is None:
                     continue
                 if isinstance(result, HeaderMatch):
-                    reason = _context_rejects(table, index, result, d.name)
+                    f = found[d.name]
+                    alone = not content[result.length :].strip(_INDENT + "\r")
+                    reason = _context_rejects(table, index, result, d.name) if alone else ""
                     if reason:
-                        found[d.name].context.append((index, reason))
+                        f.context.append((index, reason))
                     else:
-                        found[d.name].matches.append((index, result))
+                        f.matches.append((index, result))
+                        f.labels[result.label] += 1
                 else:
                     found[d.name].rejections.append((index, result))
                 break
@@ -171,13 +184,12 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
 
 
 def _score(found: _Found, dialect: Dialect) -> float:
-    counts = Counter(_speaker_key(h.label) for _, h in found.matches)
     total = 0.0
-    for _, h in found.matches:
-        weight = KNOWN_WEIGHT if h.parts.known else UNKNOWN_WEIGHT
-        if counts[_speaker_key(h.label)] >= 2:
+    for label, n in found.labels.items():
+        weight = KNOWN_WEIGHT if DEFAULT_LEXICON.interpret(label).known else UNKNOWN_WEIGHT
+        if n >= 2:
             weight += RECURRENCE_BONUS
-        total += weight
+        total += weight * n
     return total * dialect.prior
 
 
@@ -187,19 +199,21 @@ def _choose(
     ranked = sorted(dialects, key=lambda d: -scores[d.name])  # stable: ties keep order
     best = ranked[0]
     chosen = [best]
-    known = {_speaker_key(h.label) for _, h in found[best.name].matches}
+    known = {_speaker_key(label) for label in found[best.name].labels}
     for d in ranked[1:]:
-        matches = found[d.name].matches
-        if len(matches) < MIX_MIN_HEADERS or scores[d.name] < MIX_MIN_SHARE * scores[best.name]:
+        labels = found[d.name].labels
+        total = labels.total()
+        if total < MIX_MIN_HEADERS or scores[d.name] < MIX_MIN_SHARE * scores[best.name]:
             continue
-        counts = Counter(_speaker_key(h.label) for _, h in matches)
         marked = d.prior >= 1.0  # a mark or bracket is rarely accidental
         agree = sum(
-            1
-            for _, h in matches
-            if (k := _speaker_key(h.label)) in known or counts[k] >= 2 or (marked and h.parts.known)
+            n
+            for label, n in labels.items()
+            if n >= 2
+            or _speaker_key(label) in known
+            or (marked and DEFAULT_LEXICON.interpret(label).known)
         )
-        if agree >= MIX_MIN_AGREEMENT * len(matches):
+        if agree >= MIX_MIN_AGREEMENT * total:
             chosen.append(d)
     return chosen
 
@@ -249,8 +263,7 @@ def _result(
         name, "mixed conventions", tuple(r for d in chosen for r in d.header_rules)
     )  # fmt: skip
     evidence = tuple(
-        FormScore(d.name, len(found[d.name].matches), scores[d.name], d in chosen)
-        for d in dialects
+        FormScore(d.name, len(found[d.name].matches), scores[d.name], d in chosen) for d in dialects
     )
     return ScanResult(dialect, tuple(events), tuple(diagnostics), evidence)
 

@@ -46,8 +46,7 @@ ROLES: Mapping[str, SpeakerCategory] = {
     ),
     **_group(
         _C.MEMBER,
-        "委員 臨時委員 専門委員 特別委員 構成員 議員 委員外議員 メンバー 有識者 "
-        "オブザーバー",
+        "委員 臨時委員 専門委員 特別委員 構成員 議員 委員外議員 メンバー 有識者 オブザーバー",
     ),
     **_group(
         _C.PRESENTER,
