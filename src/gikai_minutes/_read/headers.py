@@ -78,8 +78,8 @@ class HeaderRule(Protocol):
     @property
     def candidate(self) -> str:
         """A cheap ``re`` pattern (at a line start, with the indentation the rule allows)
-        that every header line of this rule matches: the scan composes these into one pattern. Rules with
-        the same candidate share one alternative of it."""
+        that every header line of this rule matches: the scan composes these into one
+        pattern. Rules with the same candidate share one alternative of it."""
         ...
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None: ...
