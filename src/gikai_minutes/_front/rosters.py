@@ -198,17 +198,59 @@ def _split_role_cells(
 
 
 def link_speakers(
-    speakers: tuple[Speaker, ...], rosters: tuple[Roster, ...]
+    speakers: tuple[Speaker, ...],
+    rosters: tuple[Roster, ...],
+    lexicon: RoleLexicon = DEFAULT_LEXICON,
 ) -> tuple[Speaker, ...]:
-    """Give each speaker the full name of the one roster person their header points to."""
+    """Split each label against the roster (roster-first names), then give each speaker
+    the full name of the one roster person their header points to."""
     people: list[Person] = [p for r in rosters for p in r.people]
     if not people:
         return speakers
     out = []
     for s in speakers:
+        s = _roster_split(s, people, lexicon)
         full = _match(s, people)
         out.append(attrs.evolve(s, full_name=full) if full and full != s.full_name else s)
     return tuple(out)
+
+
+def _roster_split(speaker: Speaker, people: list[Person], lexicon: RoleLexicon) -> Speaker:
+    """The speaker with name and role re-split where the roster shows where the name ends.
+
+    ``木下スポーツ・文化振興局国際大会推進担当部長`` with ``木下　一郎`` on the roster:
+    name ``木下``, role ``スポーツ・文化振興局国際大会推進担当部長``. A label the lexicon
+    already split into a name the roster knows (a prefix of a roster name) is kept.
+    """
+    if speaker.seat is not None or speaker.disambiguator is not None:
+        return speaker
+    label = _squash(speaker.label)
+    if "（" in label or "(" in label:
+        return speaker
+    name = _squash(speaker.name or "")
+    if name and any(p.name.startswith(name) for p in people):
+        return speaker
+    best = 0
+    for p in people:
+        if label.startswith(p.name) and len(label) > len(p.name):
+            best = max(best, len(p.name))
+            continue
+        for k in range(min(len(p.name) - 1, 4), best, -1):
+            if label.startswith(p.name[:k]) and _office(label[k:], lexicon):
+                best = k
+                break
+    if not best:
+        return speaker
+    rest = label[best:]
+    if rest in lexicon.honorifics:
+        return attrs.evolve(speaker, name=label[:best], role=None, honorific=rest)
+    if not _office(rest, lexicon):
+        return speaker
+    return attrs.evolve(speaker, name=label[:best], role=rest, honorific=None)
+
+
+def _office(text: str, lexicon: RoleLexicon) -> bool:
+    return lexicon.is_role(text) or lexicon.split(text).guess == "unlisted-office"
 
 
 def _match(speaker: Speaker, people: list[Person]) -> str | None:

@@ -62,11 +62,14 @@ class HeaderRejection:
 
     ``malformed`` lines (an unclosed bracket) end the current turn and are kept as
     unparsed text; other rejections (``【資料１】``, ``○議事日程``) stay where they are.
+    ``speech_below`` is the header the line is when the lines below it are a speech
+    (``○委員`` alone, a sentence below) rather than a list (``○説明員``, names below).
     """
 
     code: str
     message: str
     malformed: bool = False
+    speech_below: HeaderMatch | None = None
 
 
 class HeaderRule(Protocol):
@@ -108,7 +111,7 @@ _KEY_LABEL = regex.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七�
 #: Only ASCII spaces may indent it: a line indented with U+3000 opens a paragraph.
 #: Possessive repeats: the run never gives characters back, so a line fails fast.
 PLAIN_CANDIDATE = (
-    rf"[ \t\f\ufeff]*+[^ \t\r\n\f\u3000。、：:）)（(【{MARKS}]{{1,30}}+"
+    rf"[ \t\f\ufeff]*+[^ \t\r\n\f\u3000。、：:）)（(【{MARKS}][^ \t\r\n\f\u3000。、：:）)]{{0,29}}+"
     rf"(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*+(?:\r|$))"
 )
 
@@ -215,9 +218,9 @@ class MarkHeaderRule:
             and _unknown_ok(label, self.max_unknown)
         ):
             return HeaderMatch(label, m.end(), parts)
-        return HeaderRejection(
-            "rejected-header", f"{m.group('mark')}{label} is a heading, not a speaker"
-        )
+        speech = HeaderMatch(label, m.end(), parts) if parts.role and not heading else None
+        message = f"{m.group('mark')}{label} is a heading, not a speaker"
+        return HeaderRejection("rejected-header", message, speech_below=speech)
 
     def _spaced(self, line: str, plain: regex.Match[str]) -> regex.Match[str]:
         """The match for a spaced name (``〇堀 次郎委員長``) where the first word alone

@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 import attrs
-import regex
 
 from gikai_minutes._read.dialects import DIALECTS, Dialect
 from gikai_minutes._read.headers import HeaderMatch, HeaderRejection, MarkHeaderRule
@@ -95,13 +94,6 @@ RECURRENCE_BONUS = 0.5
 #: A mark after a sentence end inside a line: flattened turns (``…。○坂口審議官　…``).
 _INLINE_MARK = re.compile(rf"(?<=[。」』）)])[ \u3000]*[{MARKS}]")
 _SENTENCE_END = tuple("。．.」』）)？！?!")
-#: A line of a printed list of people: names (spaced or not), an honorific, a note in
-#: parentheses, in one or more columns; no sentence punctuation.
-_NAME_LINE = regex.compile(
-    r"[ \u3000\t]*(?:[\p{Han}\p{Hiragana}\p{Katakana}ー々・]{1,10}(?:[ \u3000]{1,3}|$)?"
-    r"(?:[（(][^（）()。]{1,20}[）)])?[ \u3000]*)+"
-)
-_LISTED = regex.compile(r"[ \u3000]|君$|[）)]$")
 
 
 @functools.cache
@@ -166,8 +158,14 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                 result = rule.match(content)
                 if result is None:
                     continue
+                f = found[d.name]
+                if (
+                    isinstance(result, HeaderRejection)
+                    and result.speech_below is not None
+                    and _block_below(table, index)[1]
+                ):
+                    result = result.speech_below  # ○委員 alone, a speech below
                 if isinstance(result, HeaderMatch):
-                    f = found[d.name]
                     alone = not content[result.length :].strip(_INDENT + "\r")
                     reason = _context_rejects(table, index, result, d.name) if alone else ""
                     if reason:
@@ -176,7 +174,7 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                         f.matches.append((index, result))
                         f.labels[result.label] += 1
                 else:
-                    found[d.name].rejections.append((index, result))
+                    f.rejections.append((index, result))
                 break
     scores = {d.name: _score(found[d.name], d) for d in dialects}
     chosen = _choose(dialects, found, scores)
@@ -299,39 +297,44 @@ def _with_inline(table: LineTable, events: list[HeaderEvent]) -> list[HeaderEven
 
 
 def _context_rejects(table: LineTable, index: int, header: HeaderMatch, form: str) -> str:
-    """Why the lines around a header show it is none (``""`` when they do not).
+    """Why the lines below a header alone on its line show it is none (``""`` if not).
 
-    A header alone on its line with a printed list of people below (``【委員】``, then
-    ``山田　太郎``, ``川口　花子``) is a roster heading. An unmarked label line inside a
-    wrapped paragraph is a line of that paragraph.
+    A printed list below (``【委員】``, then ``浅野　友和`` and ``今井　奈々``; ``【説明者】``,
+    then ``行政改革推進室長``) makes it a roster heading: no line of the block below ends a
+    sentence. An unmarked label line needs a block below, and must not sit inside a
+    wrapped paragraph.
     """
-    text = table.text
-    lines = table.lines
-    line = lines[index]
-    if text[line.start + header.length : line.end].strip(_INDENT + "\r"):
-        return ""
-    below = _next_lines(table, index, 3)
-    if below and _NAME_LINE.fullmatch(below[0]) is not None:
-        listed = len(below) >= 2 and _NAME_LINE.fullmatch(below[1]) is not None
-        if listed or _LISTED.search(below[0].strip(_INDENT + "\r")):
-            return f"{header.label!r} heads a list of people, not a speech"
+    below, speech = _block_below(table, index)
+    if below and not speech:
+        return f"{header.label!r} heads a list, not a speech"
     if form == "label-line":
         if not below:
             return f"{header.label!r} is a label with nothing below it"
         if index > 0:
-            above = text[lines[index - 1].start : lines[index - 1].end].strip(_INDENT + "\r")
+            line = table.lines[index - 1]
+            above = table.text[line.start : line.end].strip(_INDENT + "\r")
             if len(above) >= 20 and not above.endswith(_SENTENCE_END):
                 return f"{header.label!r} is a line of the paragraph above"
     return ""
 
 
-def _next_lines(table: LineTable, index: int, count: int) -> list[str]:
-    """Up to ``count`` non-blank lines after line ``index``, stopping at a blank line."""
+#: How many lines below a header the list test reads.
+BLOCK_LINES = 4
+_SPEECH = re.compile("[。？！?!]")
+#: A line below that opens something else: a header or a stage direction.
+_OTHER = tuple("【〔" + MARKS)
+
+
+def _block_below(table: LineTable, index: int) -> tuple[list[str], bool]:
+    """The lines below line ``index`` up to a blank line or another header (at most
+    :data:`BLOCK_LINES`), and whether they hold a sentence."""
     out: list[str] = []
     text = table.text
-    for line in table.lines[index + 1 : index + 1 + count]:
-        content = text[line.start : line.end]
-        if not content.strip(_INDENT + "\r"):
+    for line in table.lines[index + 1 : index + 1 + BLOCK_LINES]:
+        content = text[line.start : line.end].strip(_INDENT + "\r")
+        if not content or content.startswith(_OTHER):
             break
         out.append(content)
-    return out
+        if _SPEECH.search(content):
+            return out, True
+    return out, False

@@ -105,7 +105,7 @@ OFFICE_HEADS: tuple[str, ...] = (
     # national organisation
     "内閣", "内閣府", "内閣官房", "官房", "大臣官房", "政策", "政府", "国家", "国際", "特命",
     "総務", "財務", "外務", "法務", "文部", "厚生", "農林", "経済", "産業", "国土", "環境",
-    "防衛", "警察", "金融", "消費者", "復興", "デジタル", "統計", "審議", "調査",
+    "防衛", "警察", "金融", "消費者", "復興", "デジタル", "統計", "審議", "調査", "経営",
     # local organisation and fields
     "都市", "建設", "土木", "道路", "河川", "港湾", "上下水道", "水道", "下水道", "交通",
     "福祉", "保健", "健康", "医療", "医事", "子ども", "子育て", "教育", "学校", "生涯",
@@ -114,7 +114,8 @@ OFFICE_HEADS: tuple[str, ...] = (
     "税務", "資産", "財政", "環境", "清掃", "農業", "農政", "林業", "水産", "産業", "雇用",
     "計画", "整備", "改革", "推進", "調整", "評価", "管理", "事業", "研究", "技術", "安全",
     "スポーツ", "オリンピック", "国民", "青少年", "男女", "人権", "障害", "高齢", "介護",
-    "保険", "年金", "住宅", "公園", "緑", "病院", "図書館", "博物館", "美術館",
+    "保険", "年金", "住宅", "公園", "緑地", "病院", "図書館", "博物館", "美術館", "中央", "地方",
+    "行政", "こども", "子供", "ごみ", "家庭", "市場", "競技", "大会", "振興", "創生", "観光",
 )  # fmt: skip
 
 #: Front-matter keys: a line that starts with one of these is a key–value line, never a
@@ -172,6 +173,8 @@ _LETTER_ROLE = regex.compile(f"(?P<letter>{LETTER}){SPACE}*(?P<role>{ROLE})")
 _ROLE_LETTER = regex.compile(f"(?P<role>{ROLE}){SPACE}*(?P<letter>{LETTER})")
 _OFFICES_ONLY = regex.compile(f"(?:{OFFICE_HEAD}[局部課室係所]?|{ROLE_PREFIX})+")
 _OFFICE_START = regex.compile(OFFICE_HEAD)
+#: An office head of two or more characters at the start: no name comes first.
+_OFFICE_FIRST = regex.compile(alternation(w for w in OFFICE_HEADS if len(w) >= 2))
 #: A surname in Han characters, then an office in another script (``木下スポーツ…``, ``高田IT…``).
 _SCRIPT_CHANGE = regex.compile(r"(?P<name>[\p{Han}々]{1,4})(?=[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ・])")
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
@@ -219,16 +222,16 @@ def _name_office(prefix: str) -> tuple[str | None, str, str | None]:
         return name, more + office, guess
     if any(c in SPACE_CHARS for c in p):  # 山田 太郎, 堀 次郎: a spaced name
         return p, "", None
-    if _OFFICES_ONLY.fullmatch(p):  # 都市整備部長, 総務課長: an office, no name
-        return None, p, None
+    if _OFFICES_ONLY.fullmatch(p) or _OFFICE_FIRST.match(p):
+        return None, p, None  # 都市整備部長, 公園緑地課長: an office, no name
     s = _SCRIPT_CHANGE.match(p)
     if s is not None:
         rest = p[s.end() :]
         if len(rest) >= 3 or any(c.isascii() or c in "・Ａ-Ｚ" for c in rest):
             return s.group("name"), rest, None
-    for k in (2, 1, 3):
+    for k in (2, 1, 3, 4):
         if k < len(p) and _OFFICE_START.match(p, k) is not None:
-            return p[:k], p[k:], None
+            return p[:k], p[k:], None  # 前田｜医事課長補佐, 堀｜総務課長
     if len(p) <= MAX_PLAIN_NAME or _HIRAGANA.search(p):
         return p, "", None
     return None, p, "unsure-name"

@@ -1,0 +1,172 @@
+"""Header families of issue 8 on a labelled corpus of invented excerpts, the one role
+table, and the induction property: a header form not chosen never swallows text silently.
+
+``tests/conventions_corpus/`` holds one ``.txt`` per excerpt and ``expected.json`` with
+the turns written by hand from reading each excerpt (see its ``_note``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import assert_tiles
+
+import gikai_minutes
+from gikai_minutes._read.dialects import DIALECTS
+from gikai_minutes._text.lexicon import (
+    DEFAULT_LEXICON,
+    HEAD_WORDS,
+    HONORIFICS,
+    ROLE_WORDS,
+    ROLES,
+)
+from gikai_minutes.model import NoteKind, SpeakerCategory
+
+CORPUS = Path(__file__).resolve().parent / "conventions_corpus"
+EXPECTED: dict[str, Any] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+FILES = sorted(k for k in EXPECTED if not k.startswith("_"))
+
+
+def parse(name: str) -> gikai_minutes.Meeting:
+    return gikai_minutes.parse((CORPUS / name).read_text(encoding="utf-8"))
+
+
+def test_corpus_has_every_family_twice() -> None:
+    families: dict[str, int] = {}
+    for name in FILES:
+        families[EXPECTED[name]["family"]] = families.get(EXPECTED[name]["family"], 0) + 1
+    assert len(FILES) >= 40
+    assert min(families.values()) >= 2, families
+    assert sorted(p.name for p in CORPUS.glob("*.txt")) == FILES
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_turns(name: str) -> None:
+    expected = EXPECTED[name]
+    m = parse(name)
+    got = [(u.speaker.label, u.speaker.name, u.speaker.role, u.text) for u in m.utterances]
+    want = [tuple(t) for t in expected["turns"]]
+    if expected.get("prefix"):
+        got = [(*g[:3], g[3][: len(w[3])]) for g, w in zip(got, want, strict=False)]
+    assert got == want
+    assert_tiles(m)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_false_friends_and_headings(name: str) -> None:
+    expected = EXPECTED[name]
+    m = parse(name)
+    labels = {s.label for s in m.speakers}
+    assert not labels & set(expected.get("not_speakers", ()))
+    headings = [n.text for n in m.notes if n.kind is NoteKind.HEADING]
+    for heading in expected.get("headings", ()):
+        assert heading in headings
+    for label, letter in expected.get("disambiguators", {}).items():
+        assert m.speaker("".join(label.split())).disambiguator == letter
+    for label, seat in expected.get("seats", {}).items():
+        assert m.speaker(label).seat == seat
+    for label, full in expected.get("full_names", {}).items():
+        assert m.speaker(label).full_name == full
+
+
+def test_induction_records_the_evidence() -> None:
+    m = parse("false_friends_2.txt")
+    assert m.dialect == "mark"
+    m = parse("colon_3.txt")
+    assert m.dialect == "colon"
+    m = parse("flattened_3.txt")
+    assert m.dialect == "spaced"
+
+
+def test_forcing_a_dialect_still_works() -> None:
+    m = gikai_minutes.parse(
+        (CORPUS / "paren_inline_2.txt").read_text(encoding="utf-8"), dialect="paren"
+    )
+    assert m.dialect == "paren" and len(m.utterances) == 5
+
+
+def test_every_role_word_has_a_category() -> None:
+    assert set(ROLE_WORDS) == set(ROLES)
+    for word, category in ROLES.items():
+        assert category is not SpeakerCategory.UNKNOWN, word
+        assert DEFAULT_LEXICON.is_role(word), word
+    # the words issue 7 found reading as roles without a category
+    for word in ("理事長", "副理事長", "監事", "オブザーバー", "総長", "担当大臣", "政府特別補佐人"):
+        assert word in ROLES
+
+
+def test_head_word_reads_an_unlisted_office_with_a_diagnostic() -> None:
+    text = (
+        "第３回　統計改革推進会議　議事録\n\n日時　令和６年５月１３日（月）\n\n"
+        "【山本統計調査監】　資料について御説明いたします。\n"
+        "【辻座長】　ありがとうございました。\n"
+    )
+    m = gikai_minutes.parse(text)
+    s = m.speaker("山本統計調査監")
+    assert (s.name, s.role) == ("山本", "統計調査監")
+    assert "unlisted-office" in [d.code for d in m.diagnostics]
+    assert not set(HEAD_WORDS) & set(HONORIFICS)
+
+
+def test_unsure_split_keeps_the_label_as_the_role() -> None:
+    parts = DEFAULT_LEXICON.interpret("あいうえおかきくけこ長")
+    assert parts.role is not None
+
+
+# -- the induction property ---------------------------------------------------------------
+
+_NAMES = ("大野", "川村", "佐伯", "田島", "杉本", "石原")
+_ROLES = ("委員", "委員長", "座長", "課長", "会長")
+_SENTENCES = (
+    "ただ今から会議を開会いたします。",
+    "資料１について御説明いたします。",
+    "その点について質問があります。",
+    "ありがとうございました。",
+)
+_FORMS = {
+    "bracket": "【{label}】　{text}",
+    "mark": "○{label}　{text}",
+    "paren": "（{label}）　{text}",
+    "colon": "{label}：{text}",
+    "close-paren": "{label}）{text}",
+    "spaced": "{label}　　{text}",
+}
+
+turns = st.lists(
+    st.tuples(
+        st.sampled_from(sorted(_FORMS)),
+        st.sampled_from(_NAMES),
+        st.sampled_from(_ROLES),
+        st.sampled_from(_SENTENCES),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(turns)
+def test_a_form_not_chosen_never_swallows_text_silently(
+    items: list[tuple[str, str, str, str]],
+) -> None:
+    lines = [
+        _FORMS[form].format(label=name + role, text=text) for form, name, role, text in items
+    ]
+    text = "第１回　検討会　議事録\n\n" + "\n".join(lines) + "\n"
+    m = gikai_minutes.parse(text)
+    assert_tiles(m)
+    chosen = set(m.dialect.split("+")) if m.utterances else set()
+    header_lines = {u.header_span.first_line for u in m.utterances}
+    diagnosed = {d.line for d in m.diagnostics}
+    for i, (form, *_rest) in enumerate(items):
+        line = i + 4
+        if form in chosen:
+            assert line in header_lines or line in diagnosed, (form, lines[i])
+        else:
+            assert line in diagnosed or line in header_lines, (form, lines[i], m.dialect)
+    assert set(m.dialect.split("+")) <= set(DIALECTS)
