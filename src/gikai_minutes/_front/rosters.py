@@ -53,7 +53,17 @@ def _squash(text: str) -> str:
 
 def _is_role(token: str, lexicon: RoleLexicon) -> bool:
     t = _squash(token)
-    return lexicon.is_role(t) or (bool(_ROLE_SUFFIX.search(t)) and len(t) > 2)
+    return (
+        lexicon.is_role(t)
+        or (bool(_ROLE_SUFFIX.search(t)) and len(t) > 2)
+        or _unlisted_office(t, lexicon)
+    )
+
+
+def _unlisted_office(text: str, lexicon: RoleLexicon) -> bool:
+    """An office the lexicon reads by its head word alone, no name before it (``経営企画監``)."""
+    parts = lexicon.split(text)
+    return parts.guess == "unlisted-office" and parts.name is None
 
 
 def read_roster_line(
@@ -250,7 +260,7 @@ def _roster_split(speaker: Speaker, people: list[Person], lexicon: RoleLexicon) 
 
 
 def _office(text: str, lexicon: RoleLexicon) -> bool:
-    return lexicon.is_role(text) or lexicon.split(text).guess == "unlisted-office"
+    return lexicon.is_role(text) or _unlisted_office(text, lexicon)
 
 
 def _match(speaker: Speaker, people: list[Person]) -> str | None:
