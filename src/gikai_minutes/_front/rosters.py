@@ -260,7 +260,9 @@ def _roster_split(speaker: Speaker, people: list[Person], lexicon: RoleLexicon) 
 
 
 def _office(text: str, lexicon: RoleLexicon) -> bool:
-    return lexicon.is_role(text) or _unlisted_office(text, lexicon)
+    """Whether ``text`` is an office as a whole: no name of its own before the role."""
+    parts = lexicon.split(text)
+    return parts.role is not None and parts.name is None
 
 
 def _match(speaker: Speaker, people: list[Person]) -> str | None:
