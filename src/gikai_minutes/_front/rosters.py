@@ -217,20 +217,40 @@ def link_speakers(
     people: list[Person] = [p for r in rosters for p in r.people]
     if not people:
         return speakers
+    index = _NameIndex.of(people)
     out = []
     for s in speakers:
-        s = _roster_split(s, people, lexicon)
+        s = _roster_split(s, index, lexicon)
         full = _match(s, people)
         out.append(attrs.evolve(s, full_name=full) if full and full != s.full_name else s)
     return tuple(out)
 
 
-def _roster_split(speaker: Speaker, people: list[Person], lexicon: RoleLexicon) -> Speaker:
+@attrs.frozen(slots=True)
+class _NameIndex:
+    """Roster names, and every prefix of them (a surname is one)."""
+
+    names: frozenset[str]
+    prefixes: frozenset[str]
+
+    @classmethod
+    def of(cls, people: list[Person]) -> _NameIndex:
+        names = frozenset(p.name for p in people)
+        prefixes = frozenset(n[:k] for n in names for k in range(1, len(n) + 1))
+        return cls(names, prefixes)
+
+
+#: The longest surname the roster split tries when the label holds no full roster name.
+_MAX_SURNAME = 4
+
+
+def _roster_split(speaker: Speaker, index: _NameIndex, lexicon: RoleLexicon) -> Speaker:
     """The speaker with name and role re-split where the roster shows where the name ends.
 
     ``木下スポーツ・文化振興局国際大会推進担当部長`` with ``木下　一郎`` on the roster:
     name ``木下``, role ``スポーツ・文化振興局国際大会推進担当部長``. A label the lexicon
-    already split into a name the roster knows (a prefix of a roster name) is kept.
+    already split into a name the roster knows (a prefix of a roster name) is kept; the
+    part after the name must be an office with no name of its own.
     """
     if speaker.seat is not None or speaker.disambiguator is not None:
         return speaker
@@ -238,25 +258,26 @@ def _roster_split(speaker: Speaker, people: list[Person], lexicon: RoleLexicon) 
     if "（" in label or "(" in label:
         return speaker
     name = _squash(speaker.name or "")
-    if name and any(p.name.startswith(name) for p in people):
+    if name and name in index.prefixes:
         return speaker
-    best = 0
-    for p in people:
-        if label.startswith(p.name) and len(label) > len(p.name):
-            best = max(best, len(p.name))
-            continue
-        for k in range(min(len(p.name) - 1, 4), best, -1):
-            if label.startswith(p.name[:k]) and _office(label[k:], lexicon):
-                best = k
-                break
-    if not best:
+    cut = next((k for k in range(len(label) - 1, 0, -1) if label[:k] in index.names), 0)
+    if not cut:
+        cut = next(
+            (
+                k
+                for k in range(min(_MAX_SURNAME, len(label) - 1), 0, -1)
+                if label[:k] in index.prefixes and _office(label[k:], lexicon)
+            ),
+            0,
+        )
+    if not cut:
         return speaker
-    rest = label[best:]
+    rest = label[cut:]
     if rest in lexicon.honorifics:
-        return attrs.evolve(speaker, name=label[:best], role=None, honorific=rest)
+        return attrs.evolve(speaker, name=label[:cut], role=None, honorific=rest)
     if not _office(rest, lexicon):
         return speaker
-    return attrs.evolve(speaker, name=label[:best], role=rest, honorific=None)
+    return attrs.evolve(speaker, name=label[:cut], role=rest, honorific=None)
 
 
 def _office(text: str, lexicon: RoleLexicon) -> bool:

@@ -199,14 +199,18 @@ class MarkHeaderRule:
         if m is None:
             return None
         label = m.group("label")
-        if m.group("sep").strip(" \u3000") == "" and m.end() < len(line):
-            m = self._spaced(line, m)
-            label = m.group("label")
         if label.startswith(("午前", "午後")):
             return None  # a time line (〇午後３時５１分散会): the note rules take it
         parts = self.lexicon.interpret(label)
+        if not parts.known and m.end() < len(line) and not m.group("sep").strip(" \u3000"):
+            s = self._spaced(line)
+            if s is not None:
+                m, label = s, s.group("label")
+                parts = self.lexicon.interpret(label)
         rest = line[m.end() :].strip(_INDENT)
-        heading = HEADING_WORDS.search(label) is not None or is_key_label(label)
+        heading = HEADING_WORDS.search(label) is not None or (
+            parts.name is None and is_key_label(label)
+        )
         if parts.known and not heading and (rest or parts.name or parts.seat):
             return HeaderMatch(label, m.end(), parts)
         flush = line[:1] in MARKS
@@ -222,14 +226,12 @@ class MarkHeaderRule:
         message = f"{m.group('mark')}{label} is a heading, not a speaker"
         return HeaderRejection("rejected-header", message, speech_below=speech)
 
-    def _spaced(self, line: str, plain: regex.Match[str]) -> regex.Match[str]:
-        """The match for a spaced name (``〇堀 次郎委員長``) where the first word alone
-        is no label and the words up to the next space end with a role; else ``plain``."""
-        if self.lexicon.interpret(plain.group("label")).known:
-            return plain
+    def _spaced(self, line: str) -> regex.Match[str] | None:
+        """The match for a spaced name (``〇堀 次郎委員長``), where the words up to the
+        next space end with a role, or ``None``."""
         s = _MARK_SPACED.match(line)
         if s is None or not self.lexicon.is_role(s.group("label")):
-            return plain
+            return None
         return s
 
 

@@ -27,6 +27,7 @@ from gikai_minutes.model._positions import LineTable
 __all__ = ["FormScore", "HeaderEvent", "ScanResult", "scan"]
 
 _INDENT = INDENT_CHARS
+_TRAILING = INDENT_CHARS + "\r"
 
 
 @attrs.frozen(slots=True)
@@ -91,17 +92,18 @@ MIX_MIN_AGREEMENT = 0.5
 KNOWN_WEIGHT = 1.0
 UNKNOWN_WEIGHT = 0.3
 RECURRENCE_BONUS = 0.5
-#: A mark after a sentence end inside a line: flattened turns (``…。○坂口審議官　…``).
-_INLINE_MARK = re.compile(rf"(?<=[。」』）)])[ \u3000]*[{MARKS}]")
+#: A mark after one of these inside a line opens a flattened turn (``…。○坂口審議官　…``).
+_MARK_CHAR = re.compile(f"[{MARKS}]")
+_INLINE_AFTER = "。」』）)"
 _SENTENCE_END = tuple("。．.」』）)？！?!")
 
 
 @functools.cache
 def _pattern(
     names: tuple[str, ...], lone_cr: bool
-) -> tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[int, ...], ...]]:
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[int, ...]]]:
     """One pattern for the candidate lines of the named dialects, the same for the first
-    line, and for each group ``c<k>`` the indexes of the dialects whose rules share it.
+    line, and for each group name ``c<k>`` the indexes of the dialects whose rules share it.
 
     The pattern starts with the newline before the line: the engine looks for that
     character fast instead of trying every offset.
@@ -122,7 +124,8 @@ def _pattern(
     newline = "[\\r\\n]" if lone_cr else "\\n"
     pattern = re.compile(f"{newline}(?:{alternatives})", re.M)
     first = re.compile(f"(?:{alternatives})", re.M)
-    return pattern, first, tuple(tuple(sorted(v)) for v in candidates.values())
+    groups = {f"c{k}": tuple(sorted(v)) for k, v in enumerate(candidates.values())}
+    return pattern, first, groups
 
 
 @attrs.frozen(slots=True)
@@ -147,18 +150,23 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     found = {d.name: _Found() for d in dialects}
     lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
     pattern, first, groups = _pattern(tuple(d.name for d in dialects), lone_cr)
+    # per group of the pattern: (what each dialect found so far, its name, its rules)
+    users = {
+        group: tuple(
+            (found[dialects[i].name], dialects[i].name, dialects[i].header_rules) for i in idx
+        )
+        for group, idx in groups.items()
+    }
     head = first.match(text)
     for m in itertools.chain((head,) if head else (), pattern.finditer(text)):
         index = table.line_of(m.start() + (m is not head)) - 1
         line = lines[index]
         content = text[line.start : line.end]
-        for i in groups[int((m.lastgroup or "c0")[1:])]:
-            d = dialects[i]
-            for rule in d.header_rules:
+        for f, name, rules in users[m.lastgroup or ""]:
+            for rule in rules:
                 result = rule.match(content)
                 if result is None:
                     continue
-                f = found[d.name]
                 if (
                     isinstance(result, HeaderRejection)
                     and result.speech_below is not None
@@ -166,8 +174,8 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                 ):
                     result = result.speech_below  # ○委員 alone, a speech below
                 if isinstance(result, HeaderMatch):
-                    alone = not content[result.length :].strip(_INDENT + "\r")
-                    reason = _context_rejects(table, index, result, d.name) if alone else ""
+                    alone = not content[result.length :].strip(_TRAILING)
+                    reason = _context_rejects(table, index, result, name) if alone else ""
                     if reason:
                         f.context.append((index, reason))
                     else:
@@ -287,10 +295,15 @@ def _with_inline(table: LineTable, events: list[HeaderEvent]) -> list[HeaderEven
             continue
         line = table.lines[event.line_index]
         after = event.start + event.header.length
-        for m in _INLINE_MARK.finditer(text, after, line.end):
-            result = _INLINE_RULE.match(text[m.start() : line.end])
+        for m in _MARK_CHAR.finditer(text, after, line.end):
+            start = m.start()
+            while start > after and text[start - 1] in " \u3000":
+                start -= 1
+            if start == after or text[start - 1] not in _INLINE_AFTER:
+                continue
+            result = _INLINE_RULE.match(text[start : line.end])
             if isinstance(result, HeaderMatch) and result.parts.known:
-                extra.append(HeaderEvent(event.line_index, m.start(), result))
+                extra.append(HeaderEvent(event.line_index, start, result))
     if not extra:
         return events
     return sorted([*events, *extra], key=lambda e: e.start)
@@ -312,7 +325,7 @@ def _context_rejects(table: LineTable, index: int, header: HeaderMatch, form: st
             return f"{header.label!r} is a label with nothing below it"
         if index > 0:
             line = table.lines[index - 1]
-            above = table.text[line.start : line.end].strip(_INDENT + "\r")
+            above = table.text[line.start : line.end].strip(_TRAILING)
             if len(above) >= 20 and not above.endswith(_SENTENCE_END):
                 return f"{header.label!r} is a line of the paragraph above"
     return ""
@@ -331,7 +344,7 @@ def _block_below(table: LineTable, index: int) -> tuple[list[str], bool]:
     out: list[str] = []
     text = table.text
     for line in table.lines[index + 1 : index + 1 + BLOCK_LINES]:
-        content = text[line.start : line.end].strip(_INDENT + "\r")
+        content = text[line.start : line.end].strip(_TRAILING)
         if not content or content.startswith(_OTHER):
             break
         out.append(content)
