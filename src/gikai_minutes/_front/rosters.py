@@ -62,7 +62,7 @@ def _is_role(token: str, lexicon: RoleLexicon) -> bool:
 
 def _unlisted_office(text: str, lexicon: RoleLexicon) -> bool:
     """An office the lexicon reads by its head word alone, no name before it (``経営企画監``)."""
-    parts = lexicon.split(text)
+    parts = lexicon.interpret(text)
     return parts.guess == "unlisted-office" and parts.name is None
 
 
@@ -282,7 +282,7 @@ def _roster_split(speaker: Speaker, index: _NameIndex, lexicon: RoleLexicon) -> 
 
 def _office(text: str, lexicon: RoleLexicon) -> bool:
     """Whether ``text`` is an office as a whole: no name of its own before the role."""
-    parts = lexicon.split(text)
+    parts = lexicon.interpret(text)
     return parts.role is not None and parts.name is None
 
 

@@ -11,7 +11,6 @@ import re
 from typing import Protocol
 
 import attrs
-import regex
 
 from gikai_minutes._text.lexicon import (
     CLOSE,
@@ -102,7 +101,7 @@ HEADING_WORDS = re.compile(
 _LABEL_PUNCT = re.compile(r"[、。，．：:；;「」『』！？!?・=＝/／\d０-９〔〕]")
 _INDENT = INDENT_CHARS
 #: A front-matter key as a whole label (``場所``, ``招集日時``, ``議題２``): never a speaker.
-_KEY_LABEL = regex.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七八九十]*")
+_KEY_LABEL = re.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七八九十]*")
 
 
 #: The candidate of every unmarked form (colon, close-paren, label line, spaced): a short
@@ -170,9 +169,9 @@ _MARK_LABEL = (
     rf"|[^{_NOT_LABEL}]{{1,30}}"
 )
 _MARK_SEP = rf"(?P<sep>{SPACE}*{COLON}{SPACE}*|{SPACE}+|(?=〔)|$)"
-_MARK = regex.compile(f"{_MARK_HEAD}(?P<label>{_MARK_LABEL}){_MARK_SEP}")
+_MARK = re.compile(f"{_MARK_HEAD}(?P<label>{_MARK_LABEL}){_MARK_SEP}")
 #: A spaced name before the role (``堀 次郎委員長``): tried when the first word is no label.
-_MARK_SPACED = regex.compile(
+_MARK_SPACED = re.compile(
     f"{_MARK_HEAD}(?P<label>[^{_NOT_LABEL}]{{1,6}}{SPACE}[^{_NOT_LABEL}]{{1,24}}){_MARK_SEP}"
 )
 
@@ -226,7 +225,7 @@ class MarkHeaderRule:
         message = f"{m.group('mark')}{label} is a heading, not a speaker"
         return HeaderRejection("rejected-header", message, speech_below=speech)
 
-    def _spaced(self, line: str) -> regex.Match[str] | None:
+    def _spaced(self, line: str) -> re.Match[str] | None:
         """The match for a spaced name (``〇堀 次郎委員長``), where the words up to the
         next space end with a role, or ``None``."""
         s = _MARK_SPACED.match(line)
@@ -244,7 +243,7 @@ def _role_label(lexicon: RoleLexicon, label: str, length: int) -> HeaderMatch | 
     return HeaderMatch(label, length, parts)
 
 
-_PAREN = regex.compile(
+_PAREN = re.compile(
     rf"{INDENT}{OPEN}(?P<label>[^（）()\r\n]{{1,24}}){CLOSE}(?P<sep>{SPACE}*)(?P<rest>.*)"
 )
 
@@ -270,7 +269,7 @@ class ParenHeaderRule:
         return HeaderMatch(label, m.end("sep") if rest else len(line), parts)
 
 
-_CLOSE_PAREN = regex.compile(
+_CLOSE_PAREN = re.compile(
     rf"{INDENT}(?P<label>[^（）()\s、。]{{1,24}}){CLOSE}(?P<sep>{SPACE}*)(?=\S)"
 )
 
@@ -290,7 +289,7 @@ class CloseParenHeaderRule:
         return _role_label(self.lexicon, m.group("label"), m.end())
 
 
-_COLON = regex.compile(
+_COLON = re.compile(
     rf"{INDENT}(?P<label>[^\s：:（）()、。{MARKS}]{{1,16}}(?:{OPEN}[^（）()\r\n]{{1,12}}{CLOSE})?)"
     rf"{SPACE}*{COLON}{SPACE}*"
 )
@@ -322,7 +321,7 @@ class ColonHeaderRule:
 
 #: Last characters of the labels an unmarked header line can hold.
 _LABEL_ENDS = "".join(sorted({w[-1] for w in (*ROLE_WORDS, *HONORIFICS)}))
-_LABEL_LINE = regex.compile(
+_LABEL_LINE = re.compile(
     rf"{INDENT}(?P<label>[^\s、。「」：:〔〕]{{1,20}}(?<=[{_LABEL_ENDS}Ａ-Ｚ]))[ \u3000\r]*"
 )
 
@@ -342,7 +341,7 @@ class LabelLineHeaderRule:
         return _role_label(self.lexicon, m.group("label"), len(line))
 
 
-_SPACED = regex.compile(
+_SPACED = re.compile(
     rf"(?P<label>[^\s、。「」：:〔〕（）()]{{1,16}}(?:{OPEN}[^（）()\r\n]{{1,12}}{CLOSE})?)"
     rf"{SPACE}{{2,}}(?=\S)"
 )
@@ -367,4 +366,4 @@ class SpacedHeaderRule:
         return _role_label(self.lexicon, m.group("label"), m.end())
 
 
-_COLUMNS = regex.compile(f"{SPACE}{{2,}}")
+_COLUMNS = re.compile(f"{SPACE}{{2,}}")
