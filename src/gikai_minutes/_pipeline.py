@@ -143,10 +143,12 @@ def parse_text(
         LINE_RULES if uses_marks else tuple(r for r in LINE_RULES if r.name not in _MARK_ONLY_RULES)
     )
     speakers: dict[str, Speaker] = {}
+    ids: dict[str, str] = {}  # label as printed -> speaker id
     for event in events:
-        if event.header is not None and _speaker_id(event.header.label) not in speakers:
-            speaker = _new_speaker(event.header, table, event.start, diagnostics)
-            speakers[speaker.id] = speaker
+        if event.header is not None and event.header.label not in ids:
+            speaker_id = ids[event.header.label] = _speaker_id(event.header.label)
+            if speaker_id not in speakers:
+                speakers[speaker_id] = _new_speaker(event.header, table, event.start, diagnostics)
     # Linked to the rosters before any utterance refers to them.
     speakers = {
         s.id: s for s in link_speakers(tuple(speakers.values()), front.front_matter.rosters)
@@ -164,7 +166,7 @@ def parse_text(
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
         body_start = event.start + event.header.length
-        speaker = speakers[_speaker_id(event.header.label)]
+        speaker = speakers[ids[event.header.label]]
         body = read_body(
             table,
             table.lines[event.line_index : end_index],

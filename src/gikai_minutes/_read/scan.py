@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -122,7 +121,8 @@ def _pattern(
     others = [f"(?P<c{k}>{c})" for k, c in enumerate(candidates) if not c.startswith(INDENT)]
     alternatives = "|".join([f"{INDENT}(?:{indented})", *others] if indented else others)
     newline = "[\\r\\n]" if lone_cr else "\\n"
-    pattern = re.compile(f"{newline}(?:{alternatives})", re.M)
+    # (a blank line fails at once on the lookahead)
+    pattern = re.compile(f"{newline}(?=[^\\r\\n])(?:{alternatives})", re.M)
     first = re.compile(f"(?:{alternatives})", re.M)
     groups = {f"c{k}": tuple(sorted(v)) for k, v in enumerate(candidates.values())}
     return pattern, first, groups
@@ -135,7 +135,7 @@ class _Found:
     matches: list[tuple[int, HeaderMatch]] = attrs.Factory(list)
     rejections: list[tuple[int, HeaderRejection]] = attrs.Factory(list)
     context: list[tuple[int, str]] = attrs.Factory(list)
-    labels: Counter[str] = attrs.Factory(Counter)
+    labels: dict[str, int] = attrs.Factory(dict)
 
 
 def _speaker_key(label: str) -> str:
@@ -174,13 +174,13 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                 ):
                     result = result.speech_below  # ○委員 alone, a speech below
                 if isinstance(result, HeaderMatch):
-                    alone = not content[result.length :].strip(_TRAILING)
+                    alone = len(content.rstrip(_TRAILING)) <= result.length
                     reason = _context_rejects(table, index, result, name) if alone else ""
                     if reason:
                         f.context.append((index, reason))
                     else:
                         f.matches.append((index, result))
-                        f.labels[result.label] += 1
+                        f.labels[result.label] = f.labels.get(result.label, 0) + 1
                 else:
                     f.rejections.append((index, result))
                 break
@@ -208,7 +208,7 @@ def _choose(
     known = {_speaker_key(label) for label in found[best.name].labels}
     for d in ranked[1:]:
         labels = found[d.name].labels
-        total = labels.total()
+        total = sum(labels.values())
         if total < MIX_MIN_HEADERS or scores[d.name] < MIX_MIN_SHARE * scores[best.name]:
             continue
         marked = d.prior >= 1.0  # a mark or bracket is rarely accidental
@@ -236,8 +236,10 @@ def _result(
     diagnostics: list[Diagnostic] = []
     for d in chosen:
         for index, h in found[d.name].matches:
-            by_line.setdefault(index, HeaderEvent(index, lines[index].start, h))
+            if index not in by_line:
+                by_line[index] = HeaderEvent(index, lines[index].start, h)
     claimed = set(by_line)
+    ordered = len(chosen) == 1  # one form's matches come in text order
     for d in chosen:
         for index, r in found[d.name].rejections:
             if index in claimed:
@@ -246,6 +248,7 @@ def _result(
             diagnostics.append(_diagnostic(table, index, r.code, r.message, severity))
             if r.malformed:
                 by_line.setdefault(index, HeaderEvent(index, lines[index].start, None, r.message))
+                ordered = False
     for d in dialects:
         for index, reason in found[d.name].context:
             if index not in claimed:
@@ -261,7 +264,9 @@ def _result(
                     f"use (convention: {names}); kept as text"
                 )
                 diagnostics.append(_diagnostic(table, index, "header-form-not-chosen", message))
-    events = sorted(by_line.values(), key=lambda e: e.start)
+    events = list(by_line.values())
+    if not ordered:
+        events.sort(key=_start)
     if any(d.name == "mark" for d in chosen):
         events = _with_inline(table, events)
     name = "+".join(d.name for d in chosen)
@@ -272,6 +277,10 @@ def _result(
         FormScore(d.name, len(found[d.name].matches), scores[d.name], d in chosen) for d in dialects
     )
     return ScanResult(dialect, tuple(events), tuple(diagnostics), evidence)
+
+
+def _start(event: HeaderEvent) -> int:
+    return event.start
 
 
 def _diagnostic(
@@ -306,7 +315,7 @@ def _with_inline(table: LineTable, events: list[HeaderEvent]) -> list[HeaderEven
                 extra.append(HeaderEvent(event.line_index, start, result))
     if not extra:
         return events
-    return sorted([*events, *extra], key=lambda e: e.start)
+    return sorted([*events, *extra], key=_start)
 
 
 def _context_rejects(table: LineTable, index: int, header: HeaderMatch, form: str) -> str:
