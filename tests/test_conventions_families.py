@@ -122,9 +122,25 @@ def test_head_word_reads_an_unlisted_office_with_a_diagnostic() -> None:
     assert not set(HEAD_WORDS) & set(HONORIFICS)
 
 
+_UNSURE = (
+    "第２回　統計制度検討会　議事録\n\n{roster}"
+    "【辻座長】　開会します。\n【勅使河原三郎太審議官】　御説明いたします。\n"
+)
+
+
 def test_unsure_split_keeps_the_label_as_the_role() -> None:
-    parts = DEFAULT_LEXICON.interpret("あいうえおかきくけこ長")
-    assert parts.role is not None
+    m = gikai_minutes.parse(_UNSURE.format(roster=""))
+    s = m.speaker("勅使河原三郎太審議官")
+    assert (s.name, s.role) == (None, "勅使河原三郎太審議官")
+    assert "unsure-name" in [d.code for d in m.diagnostics]
+
+
+def test_roster_tells_where_the_name_ends() -> None:
+    roster = "出席者\n　審議官　　勅使河原　三郎太\n　座長　　　辻　琢也\n\n"
+    m = gikai_minutes.parse(_UNSURE.format(roster=roster))
+    s = m.speaker("勅使河原三郎太審議官")
+    assert (s.name, s.role, s.full_name) == ("勅使河原三郎太", "審議官", "勅使河原三郎太")
+    assert "unsure-name" not in [d.code for d in m.diagnostics]
 
 
 # -- the induction property ---------------------------------------------------------------

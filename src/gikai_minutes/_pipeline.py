@@ -144,15 +144,25 @@ def parse_text(
     )
     speakers: dict[str, Speaker] = {}
     ids: dict[str, str] = {}  # label as printed -> speaker id
+    guesses: dict[str, Diagnostic] = {}  # uncertain readings of a label, by speaker id
     for event in events:
         if event.header is not None and event.header.label not in ids:
             speaker_id = ids[event.header.label] = _speaker_id(event.header.label)
             if speaker_id not in speakers:
                 speakers[speaker_id] = _new_speaker(event.header, table, event.start, diagnostics)
-    # Linked to the rosters before any utterance refers to them.
+                guess = _guess(event.header, table, event.start)
+                if guess is not None:
+                    guesses[speaker_id] = guess
+    # Linked to the rosters (which may tell where a name ends) before any utterance refers
+    # to them; an unsure reading the roster settled is no longer reported.
     speakers = {
         s.id: s for s in link_speakers(tuple(speakers.values()), front.front_matter.rosters)
     }
+    diagnostics.extend(
+        d
+        for speaker_id, d in guesses.items()
+        if d.code != "unsure-name" or speakers[speaker_id].name is None
+    )
     utterances: list[Utterance] = []
     unparsed: list[UnparsedBlock] = []
     for i, event in enumerate(events):
@@ -226,20 +236,16 @@ def _new_speaker(
     header: HeaderMatch, table: LineTable, start: int, diagnostics: list[Diagnostic]
 ) -> Speaker:
     parts = header.parts
-    line, column = table.line_of(start), table.column_of(start)
     if not parts.known:
         diagnostics.append(
             Diagnostic(
                 "unknown-role",
                 f"no known role in speaker label {header.label!r}; kept whole as the label",
                 Severity.WARNING,
-                line,
-                column,
+                table.line_of(start),
+                table.column_of(start),
             )
         )
-    elif parts.guess is not None:
-        message = _GUESSES[parts.guess].format(label=header.label, role=parts.role)
-        diagnostics.append(Diagnostic(parts.guess, message, Severity.INFO, line, column))
     return Speaker(
         id=_speaker_id(header.label),
         label=header.label,
@@ -248,6 +254,18 @@ def _new_speaker(
         honorific=parts.honorific,
         seat=parts.seat,
         disambiguator=parts.disambiguator,
+    )
+
+
+def _guess(header: HeaderMatch, table: LineTable, start: int) -> Diagnostic | None:
+    """An info diagnostic for an uncertain reading of the label (``unlisted-office``,
+    ``unsure-name``), or ``None``."""
+    parts = header.parts
+    if not parts.known or parts.guess is None:
+        return None
+    message = _GUESSES[parts.guess].format(label=header.label, role=parts.role)
+    return Diagnostic(
+        parts.guess, message, Severity.INFO, table.line_of(start), table.column_of(start)
     )
 
 
