@@ -38,6 +38,7 @@ __all__ = [
     "LabelLineHeaderRule",
     "MarkHeaderRule",
     "ParenHeaderRule",
+    "RoleLabelRule",
     "SpacedHeaderRule",
 ]
 
@@ -275,18 +276,28 @@ _CLOSE_PAREN = re.compile(
 
 
 @attrs.frozen(slots=True)
-class CloseParenHeaderRule:
-    """``宮本委員長)ただ今から…``: a label closed by a parenthesis that never opened."""
+class RoleLabelRule:
+    """A header form read by one pattern whose ``label`` group must name a known role (or
+    a name with an honorific); the header ends where the pattern does, or with the line
+    when ``whole_line`` (the text then starts on the next line)."""
 
-    name: str = "close-paren"
+    name: str
+    pattern: re.Pattern[str]
+    whole_line: bool = False
     candidate: str = PLAIN_CANDIDATE
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
-        m = _CLOSE_PAREN.match(line)
+        m = self.pattern.fullmatch(line) if self.whole_line else self.pattern.match(line)
         if m is None:
             return None
-        return _role_label(self.lexicon, m.group("label"), m.end())
+        length = len(line) if self.whole_line else m.end()
+        return _role_label(self.lexicon, m.group("label"), length)
+
+
+def CloseParenHeaderRule() -> RoleLabelRule:
+    """``宮本委員長)ただ今から…``: a label closed by a parenthesis that never opened."""
+    return RoleLabelRule("close-paren", _CLOSE_PAREN)
 
 
 _COLON = re.compile(
@@ -326,19 +337,9 @@ _LABEL_LINE = re.compile(
 )
 
 
-@attrs.frozen(slots=True)
-class LabelLineHeaderRule:
+def LabelLineHeaderRule() -> RoleLabelRule:
     """``岡本会長``, ``平松(健)委員``, ``委員長`` alone on a line, no mark, the text below."""
-
-    name: str = "label-line"
-    candidate: str = PLAIN_CANDIDATE
-    lexicon: RoleLexicon = DEFAULT_LEXICON
-
-    def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
-        m = _LABEL_LINE.fullmatch(line)
-        if m is None:
-            return None
-        return _role_label(self.lexicon, m.group("label"), len(line))
+    return RoleLabelRule("label-line", _LABEL_LINE, whole_line=True)
 
 
 _SPACED = re.compile(
