@@ -193,3 +193,50 @@ def test_a_form_not_chosen_never_swallows_text_silently(
         else:
             assert line in diagnosed or line in header_lines, (form, lines[i], m.dialect)
     assert set(m.dialect.split("+")) <= set(DIALECTS)
+
+
+# -- the rules on single lines --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dialect", "line", "label"),
+    [
+        ("paren", "(事務局) どうも、遅れまして申し訳ございません。", "事務局"),
+        ("paren", "（大野委員長）　それでは始めます。", "大野委員長"),
+        ("close-paren", "宮本委員長)ただ今から、建設委員会を開会します。", "宮本委員長"),
+        ("colon", "委員長(相川君):ただいまより委員会を開会いたします。", "委員長(相川君)"),
+        ("colon", "本田君:議案第12号について伺います。", "本田君"),
+        ("colon", "委員Ｂ：同意の取り方について申し上げます。", "委員Ｂ"),
+        ("label-line", "平松(健)委員", "平松(健)委員"),
+        ("spaced", "大山課長  ただ今から第２回策定委員会を開催いたします。", "大山課長"),
+        ("mark", "〇堀 次郎委員長 これより本日の会議を開きます。", "堀 次郎委員長"),
+        ("mark", "◯１２番（原田正和）〔登壇〕　おはようございます。", "１２番（原田正和）"),
+    ],
+)
+def test_rules_accept(dialect: str, line: str, label: str) -> None:
+    (rule,) = DIALECTS[dialect].header_rules
+    result = rule.match(line)
+    assert result is not None
+    assert getattr(result, "label", None) == label
+
+
+@pytest.mark.parametrize(
+    ("dialect", "line"),
+    [
+        ("paren", "　　　（外務省北米局長）　　　　有馬　　裕君"),  # a Diet roster line
+        ("paren", "（拍手）"),
+        ("colon", "座長：辻　琢也"),  # a roster line
+        ("colon", "日時：令和６年９月１２日（木）１４時００分"),
+        ("colon", "出席者：学校教育課、教育センター、情報政策課"),
+        ("close-paren", "２）専門調査会の報告書について"),
+        ("label-line", "出席委員"),
+        ("spaced", "委員長　　山田　太郎　　副委員長　　川口　花子"),
+        ("mark", "○場所　　第３委員会室"),
+        ("mark", "〇招集日時　令和６年１１月８日（金）午前１０時"),
+        ("mark", "○議題"),
+    ],
+)
+def test_rules_reject(dialect: str, line: str) -> None:
+    (rule,) = DIALECTS[dialect].header_rules
+    result = rule.match(line)
+    assert result is None or not hasattr(result, "label"), result

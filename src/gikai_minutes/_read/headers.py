@@ -235,6 +235,23 @@ class MarkHeaderRule:
         return s
 
 
+#: A rest of line that ends a sentence.
+_SENTENCE = re.compile("[。？！?!]")
+_LISTED_NAME = re.compile(f"{SPACE}|[君氏様]$|{CLOSE}$")
+
+
+def names_only(rest: str) -> bool:
+    """Whether the text after a label is a roster entry, not speech: no sentence end, and
+    columns (``山田　太郎　　川口　花子``) or one short spaced name or name with 君
+    (``親家　和仁君``, ``辻　琢也``)."""
+    rest = rest.strip(_INDENT + "\r")
+    if not rest or _SENTENCE.search(rest):
+        return False
+    return _COLUMNS.search(rest) is not None or (
+        len(rest) <= 12 and _LISTED_NAME.search(rest) is not None
+    )
+
+
 def _role_label(lexicon: RoleLexicon, label: str, length: int) -> HeaderMatch | None:
     """A header for ``label`` if it names a known role (or a name with an honorific) and
     is no heading or front-matter key, else ``None``."""
@@ -267,6 +284,8 @@ class ParenHeaderRule:
         if parts.role is None or HEADING_WORDS.search(label) or is_key_label(label):
             return None
         rest = m.group("rest").strip(_INDENT)
+        if names_only(rest):
+            return None  # a roster line: （外務省北米局長）　有馬　　裕君
         return HeaderMatch(label, m.end("sep") if rest else len(line), parts)
 
 
@@ -291,6 +310,8 @@ class RoleLabelRule:
         m = self.pattern.fullmatch(line) if self.whole_line else self.pattern.match(line)
         if m is None:
             return None
+        if not self.whole_line and names_only(line[m.end() :]):
+            return None  # a roster line, not a speech
         length = len(line) if self.whole_line else m.end()
         return _role_label(self.lexicon, m.group("label"), length)
 
@@ -319,8 +340,8 @@ class ColonHeaderRule:
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
         m = _COLON.match(line)
         rest = line[m.end() :].strip(_INDENT) if m else ""
-        if m is None or not rest or ("、" in rest and "。" not in rest):
-            return None  # nothing said, or a roster list (委員：山田 太郎、川口 花子)
+        if m is None or not rest or ("、" in rest and "。" not in rest) or names_only(rest):
+            return None  # nothing said, or a roster (委員：山田 太郎、川口 花子; 座長：辻　琢也)
         label = m.group("label")
         found = _role_label(self.lexicon, label, m.end())
         if found is not None:
