@@ -149,7 +149,7 @@ _NAMES = ("大野", "川村", "佐伯", "田島", "杉本", "石原")
 _ROLES = ("委員", "委員長", "座長", "課長", "会長")
 _SENTENCES = (
     "ただ今から会議を開会いたします。",
-    "資料１について御説明いたします。",
+    "資料について御説明いたします。",
     "その点について質問があります。",
     "ありがとうございました。",
 )
@@ -240,3 +240,38 @@ def test_rules_reject(dialect: str, line: str) -> None:
     (rule,) = DIALECTS[dialect].header_rules
     result = rule.match(line)
     assert result is None or not hasattr(result, "label"), result
+
+
+def test_flattened_turns_never_overlap_a_header() -> None:
+    # found by test_properties: a mark right after a header's closing parenthesis
+    text = (
+        "○小泉委員長\u3000○委員長（足立敏之君）\u3000○委員長（足立敏之君）\u3000○小泉委員長\u3000"
+    )
+    m = gikai_minutes.parse(text)
+    assert_tiles(m)
+    text = "○松村委員長 開会します。○坂口審議官\u3000○辻本委員 質問です。\n"
+    m = gikai_minutes.parse(text)
+    assert_tiles(m)
+    assert [u.speaker.label for u in m.utterances] == ["松村委員長", "坂口審議官"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_NAMES),
+            st.sampled_from(_ROLES),
+            st.sampled_from(_SENTENCES),
+            st.sampled_from(("", "\n", "\u3000", " ")),
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_flattened_marked_turns_are_all_found(items: list[tuple[str, str, str, str]]) -> None:
+    body = "".join(f"○{name}{role}\u3000{text}{gap}" for name, role, text, gap in items)
+    m = gikai_minutes.parse("第１回　検討会　議事録\n\n" + body)
+    assert_tiles(m)
+    # every turn follows a sentence end or a line start, so every one is found
+    assert [u.speaker.label for u in m.utterances] == [name + role for name, role, _, _ in items]
+    assert [u.text for u in m.utterances] == [text for _, _, text, _ in items]

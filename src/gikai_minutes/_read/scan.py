@@ -306,13 +306,16 @@ def _with_inline(table: LineTable, events: list[HeaderEvent]) -> list[HeaderEven
         after = event.start + event.header.length
         for m in _MARK_CHAR.finditer(text, after, line.end):
             start = m.start()
+            if start < after:
+                continue  # inside the header found last
             while start > after and text[start - 1] in " \u3000":
                 start -= 1
             if start == after or text[start - 1] not in _INLINE_AFTER:
-                continue
+                continue  # a turn needs some text before the next one starts
             result = _INLINE_RULE.match(text[start : line.end])
             if isinstance(result, HeaderMatch) and result.parts.known:
                 extra.append(HeaderEvent(event.line_index, start, result))
+                after = start + result.length
     if not extra:
         return events
     return sorted([*events, *extra], key=_start)

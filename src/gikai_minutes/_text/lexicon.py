@@ -46,7 +46,9 @@ ROLES: Mapping[str, SpeakerCategory] = {
     ),
     **_group(
         _C.MEMBER,
-        "委員 臨時委員 専門委員 特別委員 構成員 議員 委員外議員 メンバー 有識者 オブザーバー",
+        # 記者, 幹事社: the questioners of a press conference (記者会見)
+        "委員 臨時委員 専門委員 特別委員 構成員 議員 委員外議員 メンバー 有識者 オブザーバー "
+        "記者 幹事社",
     ),
     **_group(
         _C.PRESENTER,
@@ -178,6 +180,7 @@ _OFFICE_FIRST = regex.compile(alternation(w for w in OFFICE_HEADS if len(w) >= 2
 #: A surname in Han characters, then an office in another script (``木下スポーツ…``, ``高田IT…``).
 _SCRIPT_CHANGE = regex.compile(r"(?P<name>[\p{Han}々]{1,4})(?=[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ・])")
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
+_HAN = regex.compile(r"\p{Han}")
 _PAREN_FORM = regex.compile(r"([^（）()]*)[（(]([^（）()]+)[）)]([^（）()]*)")
 _SEAT = regex.compile(f"([0-9０-９]{{1,3}}){SPACE}*番")
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -232,8 +235,8 @@ def _name_office(prefix: str) -> tuple[str | None, str, str | None]:
     for k in (2, 1, 3, 4):
         if k < len(p) and _OFFICE_START.match(p, k) is not None:
             return p[:k], p[k:], None  # 前田｜医事課長補佐, 堀｜総務課長
-    if len(p) <= MAX_PLAIN_NAME or _HIRAGANA.search(p):
-        return p, "", None
+    if len(p) <= MAX_PLAIN_NAME or _HIRAGANA.search(p) or not _HAN.search(p):
+        return p, "", None  # a short name, a name in kana, a foreign name (ジョン・スミス)
     return None, p, "unsure-name"
 
 
