@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed document and the optional ../shared corpora."""
+"""Shared fixtures: the seed document and the optional ../shared corpora (helpers are in
+``_helpers.py``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ from pathlib import Path
 import pytest
 
 import gikai_minutes
+from _helpers import REPO, SEED, SHARED, assert_tiles
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "seeds" / "000_18ecd38114dadbdf.txt"
-SHARED = REPO.parent / "shared"
+__all__ = ["REPO", "SEED", "SHARED", "assert_tiles"]  # older imports from tests.conftest
 
 
 @pytest.fixture(scope="session")
@@ -28,13 +28,3 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
-
-
-def assert_tiles(meeting: gikai_minutes.Meeting) -> None:
-    """Every character of the source lies in exactly one segment, in order."""
-    pos = 0
-    for segment in meeting.segments():
-        assert segment.span.start == pos, (segment, pos)
-        assert segment.span.end > segment.span.start
-        pos = segment.span.end
-    assert pos == len(meeting.source.text)

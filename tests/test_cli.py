@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import SEED
 
+from _helpers import SEED
 from gikai_minutes._cli import main
 
 

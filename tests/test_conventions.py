@@ -6,9 +6,9 @@ import datetime
 import json
 
 import pytest
-from tests.conftest import assert_tiles
 
 import gikai_minutes
+from _helpers import assert_tiles
 from gikai_minutes._read.headers import (
     BracketHeaderRule,
     ColonHeaderRule,

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import gikai_minutes
-from _corpus import (
+from _helpers import (
     BRACKET_DIRECTION,
     DIET_DIR,
     DIET_FILES,

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
-from _corpus import (
+from _helpers import (
     DIET_DIR,
     DIET_FILES,
     LOCAL_DIR,

@@ -13,9 +13,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from tests.conftest import SHARED, assert_tiles
 
 import gikai_minutes
+from _helpers import SHARED, assert_tiles
 
 PDF = SHARED / "corpus" / "pdf" / "caa_shohisha_kyoiku_25.pdf"
 pytest.importorskip("pypdf")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import assert_tiles
 
 import gikai_minutes
+from _helpers import assert_tiles
 from gikai_minutes.model import Severity
 
 DOC = (

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import SEED, assert_tiles
 
 import gikai_minutes
-
-# Text built from the pieces minutes are made of, so that headers and artefacts are common.
-PIECES = st.sampled_from(
-    [
-        "【辻座長】", "【山田 太郎 委員】", "【資料１】", "【", "】", "【】", "k i n t o n e ",
-        "ＩＣＴ", "ﾃﾞｼﾞﾀﾙ", "。", "、", "\n", "\n\n", "\r\n", "\r", " ", "\u3000", "\f",
-        "令和5年3月30日", "（第10回）", "それでは", "abc", "第", "回", "\ufeff", "\x00",
-        "14：00～15：56", "午前九時開議", "委員：山田 太郎、川口 花子", "○小泉委員長　",
-        "○委員長（足立敏之君）　", "〔拍手〕", "（発言する者あり）", "―――――", "- 3 -",
-        "　出席委員", "　　理事　渡辺　　周君", "○議事日程", "〇午後３時５１分散会",
-    ]
-)  # fmt: skip
-MINUTES_LIKE = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join)
+from _helpers import MINUTES_LIKE, SEED, assert_tiles
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])

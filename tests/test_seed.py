@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from tests.conftest import assert_tiles
-
 import gikai_minutes
+from _helpers import assert_tiles
 
 # Header labels in order of first appearance, with their turn counts (grep -c per label).
 SPEAKERS = [

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import gikai_minutes
+from _helpers import DIET_DIR as DIET
 from gikai_minutes import Meeting
 from gikai_minutes.model import SectionKind, SpeakerCategory, TurnKind
-
-DIET = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "diet"
 
 COMMITTEES = [
     ("ndl_speeches_2024-07.json", "安全保障委員会"),  # 衆議院: chair nominates 〇〇さん。

@@ -7,14 +7,11 @@ discussions, and where the chair closes one hearing and opens the next.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import gikai_minutes
+from _helpers import SEED
 from gikai_minutes.model import ParagraphRef, QAExchange, SectionKind, SpeakerCategory, TurnKind
-
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_18ecd38114dadbdf.txt"
 
 T, HOKKAIDO, K, M = 0, 1, 2, 3  # presentation numbers: 東京都, 北海道, 北九州市, 真岡市
 

@@ -31,6 +31,7 @@ from gikai_minutes._errors import (
 from gikai_minutes._read.dialects import DIALECTS as _DIALECTS
 from gikai_minutes._read.dialects import Dialect
 from gikai_minutes._structure import build_structure
+from gikai_minutes.export._schema import json_schema
 from gikai_minutes.model import Meeting
 
 __version__ = "0.1.0"
@@ -62,6 +63,7 @@ __all__ = [
     "UnknownDialectError",
     "__version__",
     "build_structure",
+    "json_schema",
     "parse",
     "parse_discussnet",
     "parse_document",

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gikai_minutes.model import Span
+
 __all__ = [
     "DecodeError",
     "EmptyInputError",
@@ -17,8 +22,8 @@ class GikaiMinutesError(Exception):
     """Base class of all errors raised by gikai_minutes."""
 
 
-class InputError(GikaiMinutesError):
-    """The input cannot be read as minutes text at all."""
+class InputError(GikaiMinutesError, ValueError):
+    """The input cannot be read as minutes text at all (also a ``ValueError``)."""
 
 
 class DecodeError(InputError):
@@ -30,19 +35,38 @@ class EmptyInputError(InputError):
     ``empty-input`` diagnostic instead)."""
 
 
-class ParseError(GikaiMinutesError):
-    """A problem found while parsing in strict mode, with its 1-based position."""
+class ParseError(GikaiMinutesError, ValueError):
+    """A problem found while parsing in strict mode (also a ``ValueError``).
 
-    def __init__(self, message: str, *, code: str, line: int, column: int = 1) -> None:
+    ``line`` and ``column`` are 1-based; ``offset`` is the character offset of that
+    position in the source text, ``span`` the text concerned when the diagnostic names it,
+    and ``source_name`` the name of the input (a path, ``<stdin>``, ``None`` for a string).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str,
+        line: int,
+        column: int = 1,
+        offset: int | None = None,
+        span: Span | None = None,
+        source_name: str | None = None,
+    ) -> None:
         super().__init__(f"line {line}, column {column}: {message}")
         self.message = message
         self.code = code
         self.line = line
         self.column = column
+        self.offset = offset
+        self.span = span
+        self.source_name = source_name
 
 
-class SchemaError(GikaiMinutesError):
-    """A dictionary or JSON document that does not follow the meeting schema."""
+class SchemaError(GikaiMinutesError, ValueError):
+    """A dictionary or JSON document that does not follow the meeting schema (also a
+    ``ValueError``)."""
 
 
 class UnknownDialectError(GikaiMinutesError, ValueError):

@@ -11,7 +11,7 @@ import hashlib
 import attrs
 
 from gikai_minutes._errors import EmptyInputError, ParseError, UnknownDialectError
-from gikai_minutes._front.frontmatter import read_front_matter
+from gikai_minutes._front.frontmatter import read_front_matter, split_title
 from gikai_minutes._front.rosters import link_speakers
 from gikai_minutes._read.bodies import read_body
 from gikai_minutes._read.dialects import DIALECTS
@@ -65,20 +65,29 @@ def run(document: SourceDocument, options: ParseOptions) -> Meeting:
 
 def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
     """Metadata the source knew: front-matter fields it names win; title and date fill gaps."""
-    front = meeting.front_matter
+    if document.house is None and document.meeting_name is None and document.issue is None:
+        updated = meeting.front_matter
+    else:
+        updated = _front_with(meeting.front_matter, document)
+    if updated is not meeting.front_matter:
+        meeting = attrs.evolve(meeting, front_matter=updated)
+    if meeting.title is None and document.title is not None:
+        body_name, session = split_title(document.title)
+        meeting = attrs.evolve(meeting, title=document.title, body_name=body_name, session=session)
+    if meeting.date is None and document.date is not None:
+        meeting = attrs.evolve(meeting, date=document.date)
+    return meeting
+
+
+def _front_with(front: FrontMatter, document: SourceDocument) -> FrontMatter:
+    """``front`` with the house, meeting name and issue the source named."""
     updated = attrs.evolve(
         front,
         house=document.house or front.house,
         meeting_name=document.meeting_name or front.meeting_name,
         issue=front.issue if document.issue is None else document.issue,
     )
-    if updated != front:
-        meeting = attrs.evolve(meeting, front_matter=updated)
-    if meeting.title is None and document.title is not None:
-        meeting = attrs.evolve(meeting, title=document.title)
-    if meeting.date is None and document.date is not None:
-        meeting = attrs.evolve(meeting, date=document.date)
-    return meeting
+    return front if updated == front else updated
 
 
 def _source(text: str, name: str | None, encoding: str | None) -> Source:
@@ -202,10 +211,11 @@ def parse_text(
             )
         )
     diagnostics.sort(key=lambda d: (d.line, d.column))
+    body_name, session = split_title(front.title)
     meeting = Meeting(
         title=front.title,
-        body_name=front.body_name,
-        session=front.session,
+        body_name=body_name,
+        session=session,
         date=front.date,
         date_text=front.date_text,
         speakers=tuple(speakers.values()),
@@ -279,5 +289,14 @@ def _finish(meeting: Meeting, strict: bool) -> Meeting:
     if strict:
         for d in meeting.diagnostics:
             if d.severity is not Severity.INFO:
-                raise ParseError(d.message, code=d.code, line=d.line, column=d.column)
+                line = LineTable(meeting.source.text).lines[d.line - 1]
+                raise ParseError(
+                    d.message,
+                    code=d.code,
+                    line=d.line,
+                    column=d.column,
+                    offset=min(line.start + d.column - 1, line.end),
+                    span=d.span,
+                    source_name=meeting.source.name,
+                )
     return meeting

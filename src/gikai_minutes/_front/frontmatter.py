@@ -29,7 +29,7 @@ from gikai_minutes.model import (
 )
 from gikai_minutes.model._positions import LineTable
 
-__all__ = ["FrontMatterInfo", "read_front_matter"]
+__all__ = ["FrontMatterInfo", "read_front_matter", "split_title"]
 
 _N = f"{NUMERAL_CLASS}+"
 _S = r"[ \u3000]*"
@@ -72,16 +72,28 @@ _TITLE_WORDS = regex.compile(
 
 @attrs.frozen(slots=True)
 class FrontMatterInfo:
-    """What the front matter says, with its notes and the diagnostics found reading it."""
+    """What the front matter says, with its notes and the diagnostics found reading it.
+
+    ``title``, ``date`` and ``date_text`` are the readings the :class:`Meeting` takes over;
+    its body name and session are derived from the title by :func:`split_title`.
+    """
 
     front_matter: FrontMatter
     title: str | None
-    body_name: str | None
-    session: int | None
     date: datetime.date | None
     date_text: str | None
     notes: tuple[Note, ...]
     diagnostics: tuple[Diagnostic, ...]
+
+
+def split_title(title: str | None) -> tuple[str | None, int | None]:
+    """The body name and session a title prints: ``…研究会（第10回）`` -> ``("…研究会", 10)``."""
+    if title is None:
+        return None, None
+    m = _SESSION.search(title)
+    session = parse_number(m.group("n")) if m else None
+    name = (title[: m.start()] + title[m.end() :]).strip(_STRIP) if m else title
+    return _TITLE_SUFFIX.sub("", name) or None, session
 
 
 def _clock(text: str) -> list[datetime.time]:
@@ -165,12 +177,6 @@ def read_front_matter(
     rosters = _merge_rosters(st.rosters)
     if st.title is None and st.meeting_name is not None:
         st.title = st.meeting_name
-    body_name = session = None
-    if st.title is not None:
-        m = _SESSION.search(st.title)
-        session = parse_number(m.group("n")) if m else None
-        name = (st.title[: m.start()] + st.title[m.end() :]).strip(_STRIP) if m else st.title
-        body_name = _TITLE_SUFFIX.sub("", name) or None
     first_line = table.lines[0].number
     if st.title is None:
         diagnostics.append(
@@ -192,9 +198,7 @@ def read_front_matter(
         agenda=tuple(st.agenda),
         rosters=rosters,
     )
-    return FrontMatterInfo(
-        front, st.title, body_name, session, st.date, st.date_text, tuple(notes), tuple(diagnostics)
-    )
+    return FrontMatterInfo(front, st.title, st.date, st.date_text, tuple(notes), tuple(diagnostics))
 
 
 def _read_line(

@@ -162,7 +162,7 @@ def _layout(cls: Hashable) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, 
 
 
 def _replace(obj: _T, **changes: Any) -> _T:
-    """``attrs.evolve(obj, **changes)``, several times faster (this runs per utterance)."""
+    """``attrs.evolve(obj, **changes)`` by position (about 1.2-1.3x as fast; runs per turn)."""
     cls: Any = type(obj)
     names, values_of, positional = _layout(cls)
     if not positional:

@@ -1,8 +1,14 @@
-"""Meeting <-> JSON-ready builtins, driven by the attrs field types.
+"""Meeting <-> JSON-ready builtins, through hooks compiled once per model class.
 
 Layout (documented in docs/json.md): every attrs class becomes an object keyed by field
-name; tuples become arrays, enums their value, dates and times ISO strings. An utterance's
-``speaker`` is written as the speaker's ``id``. The top level carries ``schema_version``.
+name, in field order; tuples become arrays, enums their value, dates and times ISO strings.
+A class listed in :data:`_REFERENCED` is written in full only where it sits in a tuple (its
+home, ``Meeting.speakers``); a field holding one object of it (``Utterance.speaker``) writes
+its ``id``. The top level carries ``schema_version``.
+
+Reading checks every value against the field types and raises :class:`SchemaError` with
+the path of the offending value; nothing else escapes (not JSON, nesting too deep for the
+``json`` module, integers too long or out of range, wrong types, unknown references).
 """
 
 from __future__ import annotations
@@ -10,14 +16,16 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import reprlib
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from gikai_minutes._errors import SchemaError
-from gikai_minutes.model import Meeting, Speaker, Utterance
+from gikai_minutes.model import Meeting, Speaker
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -30,106 +38,292 @@ __all__ = [
 #: Version of the JSON layout; bumped on any incompatible change.
 SCHEMA_VERSION = 1
 
+#: Classes written once in their home tuple and referred to elsewhere by this key field.
+_REFERENCED: dict[type, str] = {Speaker: "id"}
 
-def _unstructure(value: Any) -> Any:
-    if value is None or isinstance(value, int | str | float | bool):
-        return value
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime.date | datetime.time):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_unstructure(v) for v in value]
-    if attrs.has(type(value)):
-        return _unstructure_attrs(value)
-    raise TypeError(f"cannot serialise {type(value).__name__}")
+#: Integers read back must fit a signed 64-bit integer (offsets, lines, counts, numbers).
+_INT_LIMIT = 2**63 - 1
+
+#: Objects already read, by referenced class and key: filled while reading their home tuple.
+_Refs = dict[type, dict[str, Any]]
+_Dump = Callable[[Any], Any]
+_Load = Callable[[Any, _Refs], Any]
 
 
-def _unstructure_attrs(obj: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for field in attrs.fields(type(obj)):
-        if not field.init:
-            continue
-        value = getattr(obj, field.name)
-        if isinstance(obj, Utterance) and field.name == "speaker":
-            out["speaker"] = value.id
-        else:
-            out[field.name] = _unstructure(value)
-    return out
+class _Invalid(Exception):
+    """A value that does not follow the layout; ``path`` is filled on the way out."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path: list[str] = []
+
+    def where(self) -> str:
+        return "meeting" + "".join(reversed(self.path))
 
 
-def _structure(data: Any, tp: Any, speakers: dict[str, Speaker], where: str) -> Any:
+def _describe(value: Any) -> str:
+    """A short, always safe description of a value for messages (no huge reprs)."""
+    if isinstance(value, str):
+        return reprlib.repr(value)
+    return type(value).__name__
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _dump_enum(value: enum.Enum) -> Any:
+    return value.value
+
+
+def _dump_iso(value: datetime.date | datetime.time) -> str:
+    return value.isoformat()
+
+
+def _dumper(tp: Any, cache: dict[Any, _Dump]) -> _Dump:
+    """The writer for values of type ``tp``; ``_identity`` for builtins."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        args = typing.get_args(tp)
-        if data is None and type(None) in args:
-            return None
-        (inner,) = [a for a in args if a is not type(None)]
-        return _structure(data, inner, speakers, where)
+        inner = _optional_inner(tp)
+        dump = _dumper(inner, cache)
+        if dump is _identity:
+            return _identity
+        return lambda v: None if v is None else dump(v)
     if origin is tuple:
-        if not isinstance(data, list):
-            raise SchemaError(f"{where}: expected an array")
-        (item, _) = typing.get_args(tp)
-        return tuple(_structure(v, item, speakers, f"{where}[{i}]") for i, v in enumerate(data))
+        item = _dumper(_tuple_item(tp), cache)
+        if item is _identity:
+            return list
+        return lambda v: [item(x) for x in v]
+    if tp in (str, int, bool):
+        return _identity
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        try:
-            return tp(data)
-        except ValueError as exc:
-            raise SchemaError(f"{where}: {exc}") from None
+        return _dump_enum
     if tp is datetime.date or tp is datetime.time:
-        try:
-            return tp.fromisoformat(data)
-        except (TypeError, ValueError) as exc:
-            raise SchemaError(f"{where}: {exc}") from None
-    if tp in (int, str, bool, float):
-        if not isinstance(data, tp) or (tp is int and isinstance(data, bool)):
-            raise SchemaError(f"{where}: expected {tp.__name__}, got {type(data).__name__}")
-        return data
+        return _dump_iso
     if isinstance(tp, type) and attrs.has(tp):
-        return _structure_attrs(data, tp, speakers, where)
-    raise SchemaError(f"{where}: unsupported type {tp!r}")
+        return _attrs_dumper(tp, cache)
+    raise TypeError(f"no JSON layout for {tp!r}")
 
 
-def _structure_attrs(data: Any, cls: type[Any], speakers: dict[str, Speaker], where: str) -> Any:
-    if not isinstance(data, dict):
-        raise SchemaError(f"{where}: expected an object for {cls.__name__}")
+def _attrs_dumper(cls: type, cache: dict[Any, _Dump]) -> _Dump:
+    if cls in cache:
+        return cache[cls]
     hints = typing.get_type_hints(cls)
-    kwargs: dict[str, Any] = {}
+    plan: list[tuple[str, _Dump]] = []
+
+    def dump(obj: Any) -> dict[str, Any]:
+        return {name: fn(getattr(obj, name)) for name, fn in plan}
+
+    cache[cls] = dump
     for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        key = field.alias or field.name
-        if field.name not in data:
-            if field.default is attrs.NOTHING:
-                raise SchemaError(f"{where}: missing {field.name!r}")
-            continue
-        value = data[field.name]
-        if cls is Utterance and field.name == "speaker":
-            if value not in speakers:
-                raise SchemaError(f"{where}.speaker: unknown speaker id {value!r}")
-            kwargs[key] = speakers[value]
-        else:
-            kwargs[key] = _structure(value, hints[field.name], speakers, f"{where}.{field.name}")
-    return cls(**kwargs)
+        if field.init:
+            tp = hints[field.name]
+            key = _REFERENCED.get(tp)
+            if key is not None:
+                plan.append((field.name, _reference_dumper(key)))
+            else:
+                plan.append((field.name, _dumper(tp, cache)))
+    return dump
+
+
+def _reference_dumper(key: str) -> _Dump:
+    return lambda obj: getattr(obj, key)
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _load_str(value: Any, refs: _Refs) -> Any:
+    if isinstance(value, str):
+        return value
+    raise _Invalid(f"expected str, got {_describe(value)}")
+
+
+def _load_int(value: Any, refs: _Refs) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        if -_INT_LIMIT <= value <= _INT_LIMIT:
+            return value
+        raise _Invalid("integer out of range")
+    raise _Invalid(f"expected int, got {_describe(value)}")
+
+
+def _load_bool(value: Any, refs: _Refs) -> Any:
+    if isinstance(value, bool):
+        return value
+    raise _Invalid(f"expected bool, got {_describe(value)}")
+
+
+_LOAD_BUILTIN: dict[Any, _Load] = {
+    str: _load_str,
+    int: _load_int,
+    bool: _load_bool,
+}
+
+
+def _loader(tp: Any, cache: dict[Any, _Load]) -> _Load:
+    """The reader for values of type ``tp``."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        load = _loader(_optional_inner(tp), cache)
+        return lambda v, refs: None if v is None else load(v, refs)
+    if origin is tuple:
+        return _tuple_loader(_tuple_item(tp), cache)
+    if tp in _LOAD_BUILTIN:
+        return _LOAD_BUILTIN[tp]
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _enum_loader(tp)
+    if tp is datetime.date or tp is datetime.time:
+        return _iso_loader(tp)
+    if isinstance(tp, type) and attrs.has(tp):
+        return _attrs_loader(tp, cache)
+    raise TypeError(f"no JSON layout for {tp!r}")
+
+
+def _tuple_loader(item_type: Any, cache: dict[Any, _Load]) -> _Load:
+    item = _loader(item_type, cache)
+    key = _REFERENCED.get(item_type)
+    builtin = item_type if item in (_load_str, _load_bool) else None
+
+    def load(value: Any, refs: _Refs) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise _Invalid(f"expected an array, got {_describe(value)}")
+        if builtin is not None and all(isinstance(v, builtin) for v in value):
+            return tuple(value)
+        out = []
+        for i, v in enumerate(value):
+            try:
+                out.append(item(v, refs))
+            except _Invalid as err:
+                err.path.append(f"[{i}]")
+                raise
+        if key is not None:  # the home of a referenced class: remember its objects
+            refs.setdefault(item_type, {}).update((getattr(o, key), o) for o in out)
+        return tuple(out)
+
+    return load
+
+
+def _enum_loader(cls: type[enum.Enum]) -> _Load:
+    by_value = {member.value: member for member in cls}
+
+    def load(value: Any, refs: _Refs) -> Any:
+        if isinstance(value, str) and value in by_value:
+            return by_value[value]
+        raise _Invalid(f"not a {cls.__name__} value: {_describe(value)}")
+
+    return load
+
+
+def _iso_loader(cls: type[datetime.date] | type[datetime.time]) -> _Load:
+    def load(value: Any, refs: _Refs) -> Any:
+        if not isinstance(value, str):
+            raise _Invalid(f"expected an ISO {cls.__name__} string, got {_describe(value)}")
+        try:
+            return cls.fromisoformat(value)
+        except ValueError as exc:
+            raise _Invalid(f"not an ISO {cls.__name__}: {_describe(value)}") from exc
+
+    return load
+
+
+def _reference_loader(cls: type) -> _Load:
+    def load(value: Any, refs: _Refs) -> Any:
+        if not isinstance(value, str):
+            raise _Invalid(f"expected a {cls.__name__} id, got {_describe(value)}")
+        found = refs.get(cls, {}).get(value)
+        if found is None:
+            raise _Invalid(f"unknown {cls.__name__.lower()} id {_describe(value)}")
+        return found
+
+    return load
+
+
+@attrs.frozen(slots=True)
+class _FieldPlan:
+    name: str
+    arg: str
+    required: bool
+    load: _Load
+
+
+def _attrs_loader(cls: type, cache: dict[Any, _Load]) -> _Load:
+    if cls in cache:
+        return cache[cls]
+    hints = typing.get_type_hints(cls)
+    plan: list[_FieldPlan] = []
+    what = f"expected an object for {cls.__name__}"
+
+    def load(data: Any, refs: _Refs) -> Any:
+        if not isinstance(data, dict):
+            raise _Invalid(f"{what}, got {_describe(data)}")
+        kwargs: dict[str, Any] = {}
+        for f in plan:
+            if f.name not in data:
+                if f.required:
+                    raise _Invalid(f"missing {f.name!r}")
+                continue
+            try:
+                kwargs[f.arg] = f.load(data[f.name], refs)
+            except _Invalid as err:
+                err.path.append(f".{f.name}")
+                raise
+        return cls(**kwargs)
+
+    cache[cls] = load
+    for field in attrs.fields(cls):
+        if field.init:
+            tp = hints[field.name]
+            fn = _reference_loader(tp) if tp in _REFERENCED else _loader(tp, cache)
+            required = field.default is attrs.NOTHING
+            plan.append(_FieldPlan(field.name, field.alias or field.name, required, fn))
+    return load
+
+
+def _optional_inner(tp: Any) -> Any:
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if len(args) != 1:
+        raise TypeError(f"no JSON layout for {tp!r}")
+    return args[0]
+
+
+def _tuple_item(tp: Any) -> Any:
+    args = typing.get_args(tp)
+    if len(args) != 2 or args[1] is not Ellipsis:
+        raise TypeError(f"no JSON layout for {tp!r}")
+    return args[0]
+
+
+_dump_meeting = _attrs_dumper(Meeting, {})
+_load_meeting = _attrs_loader(Meeting, {})
+
+
+# -- public functions ----------------------------------------------------------------------
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     """The meeting as JSON-ready builtins, with ``schema_version`` first."""
-    return {"schema_version": SCHEMA_VERSION, **_unstructure_attrs(meeting)}
+    out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    out.update(_dump_meeting(meeting))
+    return out
 
 
 def meeting_from_dict(data: dict[str, Any]) -> Meeting:
     """Rebuild a meeting from :func:`meeting_to_dict` output; raises :class:`SchemaError`."""
     if not isinstance(data, dict):
-        raise SchemaError("expected a JSON object")
+        raise SchemaError(f"expected a JSON object, got {_describe(data)}")
     version = data.get("schema_version")
-    if version != SCHEMA_VERSION:
-        raise SchemaError(f"unsupported schema_version {version!r} (expected {SCHEMA_VERSION})")
-    raw_speakers = data.get("speakers", [])
-    speakers_tuple = _structure(raw_speakers, tuple[Speaker, ...], {}, "speakers")
-    speakers = {s.id: s for s in speakers_tuple}
-    body = {k: v for k, v in data.items() if k != "schema_version"}
-    meeting: Meeting = _structure_attrs(body, Meeting, speakers, "meeting")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        small = version is None or (type(version) is int and abs(version) < 10**6)
+        shown = repr(version) if small else _describe(version)
+        raise SchemaError(f"unsupported schema_version {shown} (expected {SCHEMA_VERSION})")
+    try:
+        meeting: Meeting = _load_meeting(data, {})
+    except _Invalid as err:
+        raise SchemaError(f"{err.where()}: {err.message}") from err.__cause__
     return meeting
 
 
@@ -138,10 +332,11 @@ def meeting_to_json(meeting: Meeting, *, indent: int | None = None) -> str:
     return json.dumps(meeting_to_dict(meeting), ensure_ascii=False, indent=indent)
 
 
-def meeting_from_json(text: str) -> Meeting:
-    """Rebuild a meeting from :func:`meeting_to_json` output."""
+def meeting_from_json(text: str | bytes) -> Meeting:
+    """Rebuild a meeting from :func:`meeting_to_json` output; raises :class:`SchemaError`."""
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SchemaError(f"not JSON: {exc}") from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        # ValueError covers JSONDecodeError, bad UTF-8 and over-long integers.
+        raise SchemaError(f"not JSON: {type(exc).__name__}: {str(exc)[:200]}") from exc
     return meeting_from_dict(data)

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from gikai_minutes.model import Meeting
 
-__all__ = ["format_summary", "format_transcript"]
+__all__ = ["display_width", "format_summary", "format_transcript"]
+
+#: Speaker labels in the summary are padded to the widest one, within these bounds (columns).
+_LABEL_COLUMNS = (12, 40)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: two for wide and full-width characters (漢字, かな,
+    全角), one for the rest."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, columns: int) -> str:
+    return text + " " * max(columns - display_width(text), 0)
 
 
 def format_transcript(meeting: Meeting) -> str:
@@ -32,9 +47,11 @@ def format_summary(meeting: Meeting) -> str:
     counts: dict[str, int] = {}
     for u in meeting.utterances:
         counts[u.speaker.id] = counts.get(u.speaker.id, 0) + 1
+    low, high = _LABEL_COLUMNS
+    columns = min(max([low, *(display_width(s.label) for s in meeting.speakers)]), high)
     for s in meeting.speakers:
         parts = f"name={s.name or '?'} role={s.role or '?'} category={s.category.value}"
-        lines.append(f"  {s.label:<12} {parts}  turns={counts.get(s.id, 0)}")
+        lines.append(f"  {_pad(s.label, columns)} {parts}  turns={counts.get(s.id, 0)}")
     if meeting.unparsed:
         lines.append(f"unparsed:   {len(meeting.unparsed)} block(s)")
     lines.append(f"diagnostics: {len(meeting.diagnostics)}")

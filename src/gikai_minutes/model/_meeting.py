@@ -19,6 +19,7 @@ __all__ = [
     "Diagnostic",
     "FrontMatter",
     "FrontMatterItem",
+    "FrontMatterKind",
     "Meeting",
     "Note",
     "NoteKind",
@@ -139,14 +140,31 @@ class Utterance:
     pages: tuple[int, ...] = ()
 
 
-@attrs.frozen(slots=True)
-class FrontMatterItem:
-    """One line of front matter and what it was recognised as.
+class FrontMatterKind(enum.StrEnum):
+    """What a line of front matter was recognised as.
 
-    ``kind`` is ``"title"``, ``"date"`` or ``"text"``.
+    A ``StrEnum``: each member equals its value (``FrontMatterKind.TITLE == "title"``).
     """
 
-    kind: str
+    TITLE = "title"
+    DATE = "date"
+    TIME = "time"
+    PLACE = "place"
+    MEETING_NAME = "meeting_name"
+    AGENDA_HEADING = "agenda_heading"
+    AGENDA = "agenda"
+    ROSTER_HEADING = "roster_heading"
+    ROSTER = "roster"
+    SEPARATOR = "separator"
+    TEXT = "text"
+
+
+@attrs.frozen(slots=True)
+class FrontMatterItem:
+    """One line of front matter and what it was recognised as (a :class:`FrontMatterKind`;
+    its value is accepted too)."""
+
+    kind: FrontMatterKind = attrs.field(converter=FrontMatterKind)
     text: str
     span: Span
 
@@ -278,13 +296,15 @@ class Meeting:
     diagnostics: tuple[Diagnostic, ...] = ()
     notes: tuple[Note, ...] = ()
     structure: Structure | None = None
+    _by_id: dict[str, Speaker] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # The first speaker of each id, for constant-time lookups; not part of the data.
+        object.__setattr__(self, "_by_id", {s.id: s for s in reversed(self.speakers)})
 
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with ``speaker_id``; raise ``KeyError`` if there is none."""
-        for speaker in self.speakers:
-            if speaker.id == speaker_id:
-                return speaker
-        raise KeyError(speaker_id)
+        return self._by_id[speaker_id]
 
     def utterances_by(self, speaker_id: str) -> tuple[Utterance, ...]:
         """All utterances of one speaker, in order."""

@@ -1,9 +1,11 @@
-"""Shared helpers for the acceptance tests on the real minutes in ``../shared/corpus``.
+"""The one helper module of the tests: paths, the tiling check, and the helpers for the
+acceptance tests on the real minutes in ``../shared/corpus``.
 
 The corpus is test data that lives outside the repository (``../shared`` next to the
 checkout); tests that need it skip cleanly when it is absent. Nothing here parses minutes
 the way the library does: the helpers only load documents, load the pinned expectations in
 ``tests/corpus_expected/`` and provide blunt, independent normalisers for comparing words.
+Fixtures live in ``conftest.py``.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_18ecd38114dadbdf.txt"
+SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 DIET_DIR = CORPUS / "diet"
 LOCAL_DIR = CORPUS / "local"
-EXPECTED_DIR = Path(__file__).resolve().parent / "corpus_expected"
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_18ecd38114dadbdf.txt"
+EXPECTED_DIR = REPO / "tests" / "corpus_expected"
 
 DIET_FILES = ("ndl_speeches_2024-07.json", "ndl_speeches_2024-08.json")
 
@@ -126,8 +130,11 @@ def line_of(text: str, offset: int) -> int:
     )
 
 
-def assert_tiles(meeting: Any, text: str) -> None:
-    """``meeting.segments()`` covers ``text`` exactly: every character in exactly one segment."""
+def assert_tiles(meeting: Any, text: str | None = None) -> None:
+    """``meeting.segments()`` covers ``text`` (by default the meeting's source text) exactly:
+    every character in exactly one segment, in order."""
+    if text is None:
+        text = meeting.source.text
     segments = sorted(meeting.segments(), key=lambda s: (s.span.start, s.span.end))
     position = 0
     for segment in segments:
@@ -239,3 +246,19 @@ def discussnet_data() -> dict[str, Any]:
         (LOCAL_DIR / "hakodate_2024-02-22_discussnet.json").read_text(encoding="utf-8")
     )
     return result
+
+
+# --- generated minutes-like text ------------------------------------------------------
+
+# Text built from the pieces minutes are made of, so that headers and artefacts are common.
+PIECES = st.sampled_from(
+    [
+        "【辻座長】", "【山田 太郎 委員】", "【資料１】", "【", "】", "【】", "k i n t o n e ",
+        "ＩＣＴ", "ﾃﾞｼﾞﾀﾙ", "。", "、", "\n", "\n\n", "\r\n", "\r", " ", "\u3000", "\f",
+        "令和5年3月30日", "（第10回）", "それでは", "abc", "第", "回", "\ufeff", "\x00",
+        "14：00～15：56", "午前九時開議", "委員：山田 太郎、川口 花子", "○小泉委員長　",
+        "○委員長（足立敏之君）　", "〔拍手〕", "（発言する者あり）", "―――――", "- 3 -",
+        "　出席委員", "　　理事　渡辺　　周君", "○議事日程", "〇午後３時５１分散会",
+    ]
+)  # fmt: skip
+MINUTES_LIKE = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join)

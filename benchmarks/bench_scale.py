@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""Corpus-scale speed: linearity, per-document cost, corpora, memory and a process pool.
+
+Every figure is printed next to ``unicodedata.normalize("NFKC", text)`` over the same text in
+the same run (``ratio`` = parse time / NFKC time), so that machines of different speed can be
+compared. Sections:
+
+* ``linear``: the seed ×N and Diet meetings ×N from 0.1 MB to 16 MB (``--max-mb``): ms per MB
+  and its spread (largest / smallest ms per MB; the target is within 25 %).
+* ``per-document``: a 200-byte record and a Diet record of the 7.5 KB class: µs per parse.
+* ``corpora``: the seed, the shared corpus, and a corpus of small Diet records (each record
+  alone and each meeting alone): total parse time / total NFKC time.
+* ``memory``: the model kept alive (tracemalloc) and the pickled ``Meeting`` against the
+  input's UTF-8 bytes and the meeting's JSON.
+* ``parallel``: a process pool of 2 over the small-record corpus, workers returning JSON
+  bytes, against one process.
+
+Run: ``python benchmarks/bench_scale.py [--max-mb 16] [--sections linear,memory]``.
+Reads ``../shared/corpus`` beside the repository; sections that need it are skipped without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import gc
+import json
+import pickle
+import sys
+import time
+import tracemalloc
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import gikai_minutes
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_18ecd38114dadbdf.txt"
+CORPUS = REPO.parent / "shared" / "corpus"
+MB = 1_000_000
+SECTIONS = ("linear", "per-document", "corpora", "memory", "parallel")
+
+#: A 200-byte record in the shape of one Diet speech (written for this benchmark).
+SMALL_RECORD = (
+    "○委員長（森山浩行君）　これより会議を開きます。\r\n"
+    "　財政及び金融に関する件について調査を進めます。\r\n"
+    "　質疑の申出がありますので、順次これを許します。\r\n"
+)
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    """Fastest of ``repeat`` timed calls after one warm-up call, in seconds."""
+    fn()
+    found = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        found = min(found, time.perf_counter() - start)
+    return found
+
+
+def per_call(fn: Callable[[], object], budget: float = 0.3) -> float:
+    """Seconds per call of a fast ``fn``: the best of 5 batches sized to ``budget``."""
+    fn()
+    start = time.perf_counter()
+    n = 0
+    while time.perf_counter() - start < budget / 5:
+        fn()
+        n += 1
+    return best(lambda: [fn() for _ in range(n)], 5) / n
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def diet_records() -> list[list[str]]:
+    """The Diet meetings of the shared corpus, each as its records' texts in speech order."""
+    meetings: dict[str, list[tuple[int, str]]] = {}
+    for path in sorted((CORPUS / "diet").glob("*.json")):
+        for record in json.loads(path.read_text(encoding="utf-8"))["data"]:
+            key, order = record["id"].rsplit("_", 1)
+            meetings.setdefault(key, []).append((int(order), record["text"]))
+    return [[text for _, text in sorted(group)] for group in meetings.values()]
+
+
+def local_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "local").glob("*.txt"))]
+
+
+def repeat_to(text: str, size: int) -> str:
+    """``text`` repeated (joined by a newline) until it holds at least ``size`` UTF-8 bytes."""
+    n = max(1, -(-size // len(text.encode("utf-8"))))
+    return "\n".join([text] * n)
+
+
+def row(first: str, *cells: object) -> str:
+    return f"{first:<22}" + "".join(f"{c!s:>14}" for c in cells)
+
+
+def section_linear(max_mb: float) -> None:
+    print("\n== linear: ms per MB from 0.1 MB up (seed ×N, Diet meetings ×N)")
+    bases = {"seed": SEED.read_text(encoding="utf-8")}
+    if CORPUS.is_dir():
+        bases["diet"] = "\r\n".join(min(diet_records(), key=len))
+    sizes = [s for s in (0.1, 0.25, 0.5, 1, 2, 4, 8, 16) if s <= max_mb]
+    print(row("text", "MB", "parse ms", "ms/MB", "NFKC ms", "ratio"))
+    for name, base in bases.items():
+        per_mb = []
+        for size in sizes:
+            text = repeat_to(base, int(size * MB))
+            mb = len(text.encode("utf-8")) / MB
+            repeat = 3 if mb < 4 else 1
+            t = best(lambda text=text: gikai_minutes.parse(text), repeat)
+            n = best(lambda text=text: nfkc(text), repeat)
+            per_mb.append(t * 1000 / mb)
+            print(
+                row(
+                    name,
+                    f"{mb:.2f}",
+                    f"{t * 1000:.1f}",
+                    f"{per_mb[-1]:.1f}",
+                    f"{n * 1000:.1f}",
+                    f"{t / n:.2f}",
+                )
+            )
+        print(row(f"{name} spread", "", "", f"{max(per_mb) / min(per_mb):.2f}", "", ""))
+
+
+def section_per_document() -> None:
+    print("\n== per-document cost")
+    texts = {"200-byte record": SMALL_RECORD}
+    if CORPUS.is_dir():
+        records = [r for m in diet_records() for r in m]
+        texts["largest Diet record"] = max(records, key=len)
+        meetings = ["\r\n".join(m) for m in diet_records()]
+        texts["7.5 KB-class meeting"] = min(
+            meetings, key=lambda m: abs(len(m.encode("utf-8")) - 7_500)
+        )
+    print(row("text", "bytes", "parse µs", "NFKC µs", "ratio"))
+    for name, text in texts.items():
+        t = per_call(lambda text=text: gikai_minutes.parse(text))
+        n = per_call(lambda text=text: nfkc(text))
+        size = len(text.encode("utf-8"))
+        print(row(name, size, f"{t * 1e6:.1f}", f"{n * 1e6:.2f}", f"{t / n:.1f}"))
+
+
+def small_corpus() -> list[str]:
+    """Each Diet record alone and each Diet meeting alone."""
+    meetings = diet_records()
+    return [r for m in meetings for r in m] + ["\r\n".join(m) for m in meetings]
+
+
+def corpus_ratio(name: str, texts: Sequence[str]) -> None:
+    t = best(lambda: [gikai_minutes.parse(x) for x in texts], 3)
+    n = best(lambda: [nfkc(x) for x in texts], 3)
+    mb = sum(len(x.encode("utf-8")) for x in texts) / MB
+    print(
+        row(
+            name,
+            len(texts),
+            f"{mb:.2f}",
+            f"{t * 1000:.1f}",
+            f"{mb / t:.1f}",
+            f"{n * 1000:.1f}",
+            f"{t / n:.2f}",
+        )
+    )
+
+
+def section_corpora() -> None:
+    print("\n== corpora: total parse time against total NFKC time")
+    print(row("corpus", "docs", "MB", "parse ms", "MB/s", "NFKC ms", "ratio"))
+    corpus_ratio("seed", [SEED.read_text(encoding="utf-8")])
+    if CORPUS.is_dir():
+        shared = local_texts() + ["\r\n".join(m) for m in diet_records()]
+        corpus_ratio("shared corpus", shared)
+        corpus_ratio("small Diet records", small_corpus())
+
+
+def section_memory() -> None:
+    print("\n== memory: model kept alive and pickle size against the input's UTF-8 bytes")
+    texts = {"seed": SEED.read_text(encoding="utf-8")}
+    if CORPUS.is_dir():
+        texts["Diet meetings"] = "\r\n".join("\r\n".join(m) for m in diet_records())
+        texts["local files"] = "\n".join(local_texts())
+    print(row("text", "input MB", "kept/in", "peak/in", "pickle/in", "json/in", "pickle/json"))
+    for name, text in texts.items():
+        size = len(text.encode("utf-8"))
+        gc.collect()
+        tracemalloc.start()
+        meeting = gikai_minutes.parse(text)
+        kept, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        pickled = len(pickle.dumps(meeting, protocol=pickle.HIGHEST_PROTOCOL))
+        as_json = len(meeting.to_json().encode("utf-8"))
+        print(
+            row(
+                name,
+                f"{size / MB:.2f}",
+                f"{kept / size:.2f}",
+                f"{peak / size:.2f}",
+                f"{pickled / size:.2f}",
+                f"{as_json / size:.2f}",
+                f"{pickled / as_json:.2f}",
+            )
+        )
+        del meeting
+
+
+def _to_json(text: str) -> bytes:
+    return gikai_minutes.parse(text).to_json().encode("utf-8")
+
+
+def section_parallel() -> None:
+    print("\n== parallel: 2 processes against 1, workers return JSON bytes")
+    if not CORPUS.is_dir():
+        print("(skipped: no shared corpus)")
+        return
+    texts = small_corpus() * 4
+    start = time.perf_counter()
+    one = [_to_json(t) for t in texts]
+    single = time.perf_counter() - start
+    with concurrent.futures.ProcessPoolExecutor(2) as pool:
+        list(pool.map(_to_json, texts[:4]))  # start the workers
+        start = time.perf_counter()
+        two = list(pool.map(_to_json, texts, chunksize=16))
+        double = time.perf_counter() - start
+    assert one == two
+    print(row("docs", "1 process s", "2 processes s", "speed-up"))
+    print(row(str(len(texts)), f"{single:.2f}", f"{double:.2f}", f"{single / double:.2f}"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-mb", type=float, default=16)
+    parser.add_argument("--sections", default=",".join(SECTIONS))
+    args = parser.parse_args(argv)
+    chosen = args.sections.split(",")
+    print(f"gikai_minutes {gikai_minutes.__version__}, Python {sys.version.split()[0]}")
+    if "per-document" in chosen:
+        section_per_document()
+    if "corpora" in chosen:
+        section_corpora()
+    if "memory" in chosen:
+        section_memory()
+    if "parallel" in chosen:
+        section_parallel()
+    if "linear" in chosen:
+        section_linear(args.max_mb)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

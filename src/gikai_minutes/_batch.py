@@ -1,0 +1,566 @@
+"""Batch conversion of many minutes files (``gikai-minutes convert``), in parallel processes.
+
+Inputs are files, directories (walked recursively) and glob patterns. Each input is read by
+:func:`load_meetings` and written in one output format; a bad input is recorded in
+``errors.jsonl`` and never stops the batch. A manifest in the output directory remembers
+each input's source hash, so a re-run skips inputs whose outputs are up to date.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import glob
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import attrs
+
+from gikai_minutes._api import parse_discussnet, parse_file, parse_ndl, parse_pdf
+from gikai_minutes._errors import (
+    DecodeError,
+    EmptyInputError,
+    GikaiMinutesError,
+    InputError,
+    ParseError,
+    SchemaError,
+)
+from gikai_minutes.model import Meeting
+
+__all__ = [
+    "FORMATS",
+    "BatchOptions",
+    "BatchSummary",
+    "FileResult",
+    "Format",
+    "convert_batch",
+    "find_inputs",
+    "load_meetings",
+]
+
+#: File suffixes picked up when walking a directory without ``--glob``.
+INPUT_SUFFIXES = (".txt", ".json", ".pdf")
+MANIFEST = ".gikai-minutes-manifest.json"
+#: Seconds between saves of the manifest during a run (so a killed run loses little).
+MANIFEST_EVERY = 10.0
+ERRORS = "errors.jsonl"
+_GLOB_MAGIC = frozenset("*?[")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+#: Keys of one NDL speech record (API or dump form); a JSON list of such records is NDL data.
+_NDL_KEYS = frozenset({"speech", "speechOrder", "speechID", "meeting_info", "text"})
+
+
+def _json_kind(name: str, data: bytes) -> tuple[str, Any]:
+    """What a JSON input holds: ``meeting``, ``discussnet`` or ``ndl`` (else InputError)."""
+    try:
+        doc = json.loads(data)
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"{name}: not JSON: {exc}") from None
+    records = doc.get("speechRecord", doc.get("data")) if isinstance(doc, dict) else doc
+    if isinstance(doc, dict) and "schema_version" in doc:
+        return "meeting", doc
+    if isinstance(doc, dict) and "tenant_minutes" in doc:
+        return "discussnet", doc
+    if isinstance(records, list) and all(
+        isinstance(r, dict) and _NDL_KEYS & r.keys() for r in records[:50]
+    ):
+        return "ndl", doc
+    raise InputError(
+        f"{name}: JSON that holds no minutes (expected NDL speech records, a DiscussNet "
+        "document or a meeting JSON)"
+    )
+
+
+def load_meetings(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    encoding: str | None = None,
+) -> tuple[Meeting, ...]:
+    """Every meeting in one file: a PDF, NDL speech records (one meeting per issue), a
+    DiscussNet JSON document, a meeting JSON written by :meth:`Meeting.to_json`, or text
+    (any other suffix). Raises the parse functions' errors, and :class:`InputError` for a
+    ``.json`` file that is none of these."""
+    name = os.fspath(path)
+    if name.lower().endswith(".pdf"):
+        return (parse_pdf(name, strict=strict, dialect=dialect),)
+    if name.lower().endswith(".json"):
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise InputError(f"{name}: {exc.strerror or exc}") from exc
+        kind, doc = _json_kind(name, data)
+        if kind == "meeting":
+            return (Meeting.from_dict(doc),)
+        if kind == "discussnet":
+            return (parse_discussnet(doc, strict=strict, dialect=dialect, source_name=name),)
+        return parse_ndl(doc, strict=strict, dialect=dialect)
+    return (parse_file(name, encoding, strict=strict, dialect=dialect),)
+
+
+def expand_input(pattern: str, walk_glob: str | None = None) -> list[Path]:
+    """The files one argument names: itself, the files of a directory (``walk_glob``, or
+    the :data:`INPUT_SUFFIXES`; hidden files left out), or a glob pattern's matches."""
+    path = Path(pattern)
+    if path.is_dir():
+        if walk_glob:
+            found = path.rglob(walk_glob)
+        else:
+            found = (p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
+        return sorted(p for p in found if p.is_file() and not p.name.startswith("."))
+    if path.is_file():
+        return [path]
+    if _GLOB_MAGIC & set(pattern):
+        return sorted(Path(p) for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
+    return []
+
+
+def find_inputs(
+    paths: Iterable[str], *, walk_glob: str | None = None, exclude: Iterable[Path] = ()
+) -> tuple[list[tuple[Path, Path]], list[str]]:
+    """``(file, root)`` pairs for every input, in order without repeats, and the arguments
+    that matched nothing. ``root`` is the directory a file's output name is relative to.
+    Files under an ``exclude`` directory (the outputs) are left out."""
+    found: list[tuple[Path, Path]] = []
+    excluded = [p.resolve() for p in exclude]
+    seen: set[Path] = set()
+    missing: list[str] = []
+    for arg in paths:
+        files = expand_input(arg, walk_glob)
+        if not files:
+            missing.append(arg)
+        root = Path(arg) if Path(arg).is_dir() else None
+        for f in files:
+            key = f.resolve()
+            if any(key.is_relative_to(d) for d in excluded):
+                continue
+            if key not in seen:
+                seen.add(key)
+                found.append((f, root if root is not None else f.parent))
+    return found, missing
+
+
+# --- formats -------------------------------------------------------------------------------
+
+
+def _write_jsonl(meetings: Sequence[Meeting], fp: TextIO, opts: BatchOptions) -> None:
+    from gikai_minutes.export._jsonl import write_jsonl
+
+    write_jsonl(meetings, fp)
+
+
+def _write_csv(meetings: Sequence[Meeting], fp: TextIO, opts: BatchOptions) -> None:
+    from gikai_minutes.export._csv import write_csv
+
+    write_csv(meetings, fp, bom=opts.bom)
+
+
+def _write_ndl(meetings: Sequence[Meeting], fp: TextIO, opts: BatchOptions) -> None:
+    from gikai_minutes.export._ndl import ndl_response
+
+    json.dump(ndl_response(meetings), fp, ensure_ascii=False, indent=opts.indent)
+
+
+def _write_poliinfo(meetings: Sequence[Meeting], fp: TextIO, opts: BatchOptions) -> None:
+    from gikai_minutes.export._poliinfo import poliinfo_records
+
+    json.dump(poliinfo_records(meetings), fp, ensure_ascii=False, indent=opts.indent)
+
+
+def _write_json(meetings: Sequence[Meeting], fp: TextIO, opts: BatchOptions) -> None:
+    (meeting,) = meetings
+    fp.write(meeting.to_json(indent=opts.indent) + "\n")
+
+
+def _write_tei(meetings: Sequence[Meeting], fp: TextIO, opts: BatchOptions) -> None:
+    from gikai_minutes.export._tei import tei_string
+
+    (meeting,) = meetings
+    fp.write(tei_string(meeting))
+
+
+@attrs.frozen(slots=True)
+class Format:
+    """An output format of ``convert``: file suffix, writer, and whether it writes one file
+    per meeting (``json``, ``tei``) or one per input with all its meetings."""
+
+    name: str
+    suffix: str
+    write: Callable[[Sequence[Meeting], TextIO, BatchOptions], None] | None
+    per_meeting: bool = False
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("jsonl", ".jsonl", _write_jsonl),
+        Format("csv", ".csv", _write_csv),
+        Format("parquet", ".parquet", None),
+        Format("json", ".json", _write_json, per_meeting=True),
+        Format("tei", ".xml", _write_tei, per_meeting=True),
+        Format("ndl", ".ndl.json", _write_ndl),
+        Format("poliinfo", ".poliinfo.json", _write_poliinfo),
+    )
+}
+
+
+def _write_output(fmt: Format, meetings: Sequence[Meeting], path: Path, opts: BatchOptions) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".part")
+    try:
+        if fmt.write is None:
+            from gikai_minutes.export._parquet import write_parquet
+
+            write_parquet(meetings, partial)
+        else:
+            with open(partial, "w", encoding="utf-8", newline="") as fp:
+                fmt.write(meetings, fp, opts)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, path)
+
+
+# --- one input -----------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class BatchOptions:
+    """What ``convert`` was asked for (everything a worker process needs)."""
+
+    fmt: str = "jsonl"
+    strict: bool = False
+    dialect: str | None = None
+    encoding: str | None = None
+    bom: bool = False
+    indent: int | None = None
+
+    def key(self) -> dict[str, Any]:
+        """The options that change the outputs (compared on a re-run)."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen(slots=True)
+class FileResult:
+    """What became of one input."""
+
+    file: str
+    status: str  # "converted", "skipped" or "failed"
+    sha256: str = ""
+    size: int = 0
+    outputs: tuple[str, ...] = ()
+    meetings: int = 0
+    utterances: int = 0
+    speakers: int = 0
+    error: dict[str, Any] | None = None
+
+
+def _error_record(file: str, exc: BaseException) -> dict[str, Any]:
+    line: int | None = None
+    if isinstance(exc, ParseError):
+        code, line, message = exc.code, exc.line, exc.message
+    else:
+        codes: tuple[tuple[type[BaseException], str], ...] = (
+            (EmptyInputError, "empty-input"),
+            (DecodeError, "decode-error"),
+            (UnicodeError, "decode-error"),
+            (InputError, "input-error"),
+            (SchemaError, "schema-error"),
+            (GikaiMinutesError, "error"),
+            (OSError, "output-error"),
+        )
+        code = next((c for t, c in codes if isinstance(exc, t)), "internal-error")
+        message = str(exc) if code != "internal-error" else f"{type(exc).__name__}: {exc}"
+        message = message.removeprefix(f"{file}: ")
+    return {"file": file, "error": code, "line": line, "message": message}
+
+
+def _output_names(fmt: Format, stem: str, meetings: Sequence[Meeting]) -> list[str]:
+    if fmt.per_meeting and len(meetings) != 1:
+        return [f"{stem}.{i:03d}{fmt.suffix}" for i in range(len(meetings))]
+    return [stem + fmt.suffix]
+
+
+def convert_one(file: str, stem: str, sha256: str, out_dir: str, opts: BatchOptions) -> FileResult:
+    """Read one input and write its outputs under ``out_dir``; never raises."""
+    fmt = FORMATS[opts.fmt]
+    size = 0
+    try:
+        size = os.path.getsize(file)
+        meetings = load_meetings(
+            file, strict=opts.strict, dialect=opts.dialect, encoding=opts.encoding
+        )
+        names = _output_names(fmt, stem, meetings)
+        groups = [[m] for m in meetings] if fmt.per_meeting else [list(meetings)]
+        for name, group in zip(names, groups, strict=True):
+            _write_output(fmt, group, Path(out_dir) / name, opts)
+    except Exception as exc:  # a bad file is recorded, never fatal
+        return FileResult(file, "failed", sha256, size, error=_error_record(file, exc))
+    return FileResult(
+        file,
+        "converted",
+        sha256,
+        size,
+        tuple(names),
+        len(meetings),
+        sum(len(m.utterances) for m in meetings),
+        sum(len(m.speakers) for m in meetings),
+    )
+
+
+# --- the batch -----------------------------------------------------------------------------
+
+
+def file_size(path: Path) -> int:
+    """The size of a file in bytes (0 if it cannot be read)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def file_sha256(path: Path) -> str:
+    """The hex SHA-256 of a file's bytes (empty string if it cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def _stems(inputs: Sequence[tuple[Path, Path]]) -> list[str]:
+    """Output names without suffix: the input's path relative to its root, made unique."""
+    used: set[str] = set()
+    stems = []
+    for file, root in inputs:
+        rel = file.relative_to(root) if file.is_relative_to(root) else Path(file.name)
+        base = rel.with_suffix("").as_posix()
+        stem, n = base, 1
+        while stem in used:
+            n += 1
+            stem = f"{base}-{n}"
+        used.add(stem)
+        stems.append(stem)
+    return stems
+
+
+@attrs.frozen(slots=True)
+class BatchSummary:
+    """Totals of one ``convert`` run."""
+
+    results: tuple[FileResult, ...]
+    seconds: float
+    errors_path: Path | None
+
+    def count(self, status: str) -> int:
+        """How many inputs ended with ``status``."""
+        return sum(1 for r in self.results if r.status == status)
+
+    def total(self, name: str) -> int:
+        """The sum of one counter (``meetings``, ``utterances``, ``speakers``, ``size``)."""
+        return sum(int(getattr(r, name)) for r in self.results)
+
+    def lines(self) -> list[str]:
+        """The summary printed at the end of a run."""
+        done = [r for r in self.results if r.status == "converted"]
+        size = sum(r.size for r in done)
+        rate = f"{len(done) / self.seconds:.1f} files/s, {size / 1e6 / self.seconds:.2f} MB/s"
+        lines = [
+            f"files:      {len(self.results)} (converted {len(done)}, skipped "
+            f"{self.count('skipped')}, failed {self.count('failed')})",
+            f"meetings:   {self.total('meetings')}",
+            f"utterances: {self.total('utterances')}",
+            f"speakers:   {self.total('speakers')}",
+            f"time:       {self.seconds:.2f} s ({rate if self.seconds > 0 else '-'})",
+        ]
+        if self.errors_path is not None:
+            lines.append(f"errors:     {self.errors_path}")
+        return lines
+
+
+def _load_manifest(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) and isinstance(data.get("inputs"), dict) else {}
+
+
+def _save_manifest(path: Path, entries: dict[str, Any]) -> None:
+    """Write the manifest atomically (a killed run leaves the previous one whole)."""
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps({"inputs": entries}, ensure_ascii=False, indent=1), "utf-8")
+    os.replace(partial, path)
+
+
+def _up_to_date(entry: Any, sha256: str, options: dict[str, Any], out_dir: Path) -> bool:
+    return (
+        isinstance(entry, dict)
+        and bool(sha256)
+        and entry.get("sha256") == sha256
+        and entry.get("options") == options
+        and bool(entry.get("outputs"))
+        and all((out_dir / name).is_file() for name in entry["outputs"])
+    )
+
+
+def _run(tasks: list[tuple[str, str, str, str, BatchOptions]], jobs: int) -> Iterator[FileResult]:
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield convert_one(*task)
+        return
+    if tasks[0][4].fmt == "parquet":
+        # imported once here, so that forked workers do not each import pyarrow again
+        with contextlib.suppress(ImportError):
+            import pyarrow.parquet  # noqa: F401
+    with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        futures = {pool.submit(convert_one, *task): task for task in tasks}
+        for future in concurrent.futures.as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # a worker died (killed, out of memory): record, go on
+                file = futures[future][0]
+                error = {"file": file, "error": "worker-crashed", "line": None,
+                         "message": f"{type(exc).__name__}: {exc}"}  # fmt: skip
+                yield FileResult(file, "failed", futures[future][2], error=error)
+
+
+def convert_batch(
+    inputs: Sequence[tuple[Path, Path]],
+    out_dir: Path,
+    opts: BatchOptions,
+    *,
+    jobs: int = 1,
+    force: bool = False,
+    progress: Callable[[FileResult], None] | None = None,
+    errors_path: Path | None = None,
+    missing: Sequence[str] = (),
+) -> BatchSummary:
+    """Convert ``inputs`` into ``out_dir``; return the summary (see the module doc).
+
+    ``missing`` arguments (matching no file) are recorded as ``not-found`` failures.
+    """
+    start = time.perf_counter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path = out_dir / MANIFEST
+    manifest = {} if force else _load_manifest(manifest_path)
+    entries: dict[str, Any] = dict(manifest.get("inputs", {}))
+    options = opts.key()
+    results: list[FileResult] = [
+        FileResult(
+            arg,
+            "failed",
+            error={
+                "file": arg,
+                "error": "not-found",
+                "line": None,
+                "message": "no such file, directory or match",
+            },
+        )
+        for arg in missing
+    ]
+    tasks = []
+    for (file, _), stem in zip(inputs, _stems(inputs), strict=True):
+        sha = file_sha256(file)
+        entry = entries.get(stem)
+        if not force and _up_to_date(entry, sha, options, out_dir):
+            assert isinstance(entry, dict)
+            skipped = FileResult(
+                str(file),
+                "skipped",
+                sha,
+                file_size(file),
+                tuple(entry["outputs"]),
+                entry.get("meetings", 0),
+                entry.get("utterances", 0),
+                entry.get("speakers", 0),
+            )
+            results.append(skipped)
+            if progress:
+                progress(skipped)
+            continue
+        tasks.append((str(file), stem, sha, str(out_dir), opts))
+    stem_of = {task[0]: task[1] for task in tasks}
+    saved = time.monotonic()
+    try:
+        for result in _run(tasks, jobs):
+            results.append(result)
+            stem = stem_of[result.file]
+            if result.status == "converted":
+                entries[stem] = {
+                    "source": result.file,
+                    "sha256": result.sha256,
+                    "options": options,
+                    "outputs": list(result.outputs),
+                    "meetings": result.meetings,
+                    "utterances": result.utterances,
+                    "speakers": result.speakers,
+                }
+            else:
+                entries.pop(stem, None)
+            if progress:
+                progress(result)
+            if time.monotonic() - saved > MANIFEST_EVERY:
+                _save_manifest(manifest_path, entries)
+                saved = time.monotonic()
+    finally:
+        _save_manifest(manifest_path, entries)
+    order = {str(file): i for i, (file, _) in enumerate(inputs)}
+    results.sort(key=lambda r: order.get(r.file, -1))
+    errors_file = errors_path or out_dir / ERRORS
+    failed = [r.error for r in results if r.error is not None]
+    if failed:
+        with open(errors_file, "w", encoding="utf-8") as fp:
+            for record in failed:
+                fp.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        errors_file.unlink(missing_ok=True)
+    return BatchSummary(
+        tuple(results), time.perf_counter() - start, errors_file if failed else None
+    )
+
+
+def combine_outputs(summary: BatchSummary, parts: Path, fmt: str, target: Path) -> None:
+    """Join the per-input outputs under ``parts`` into one ``target`` file, in input order."""
+    names = [n for r in summary.results if r.status != "failed" for n in r.outputs]
+    partial = target.with_name(target.name + ".part")
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        from gikai_minutes.export._parquet import arrow_schema
+
+        with pq.ParquetWriter(partial, arrow_schema()) as writer:
+            for name in names:
+                table = pq.read_table(parts / name, schema=arrow_schema())
+                writer.write_table(table)
+    elif fmt in ("ndl", "poliinfo"):
+        records: list[Any] = []
+        for name in names:
+            doc = json.loads((parts / name).read_text(encoding="utf-8"))
+            records.extend(doc["speechRecord"] if fmt == "ndl" else doc)
+        out: Any = records
+        if fmt == "ndl":
+            out = {"numberOfRecords": len(records), "startRecord": 1, "speechRecord": records}
+        partial.write_text(json.dumps(out, ensure_ascii=False) + "\n", encoding="utf-8")
+    else:
+        with open(partial, "w", encoding="utf-8", newline="") as fp:
+            for i, name in enumerate(names):
+                with open(parts / name, encoding="utf-8", newline="") as part:
+                    text = part.read()
+                if fmt == "csv" and i > 0:
+                    text = text.lstrip("\ufeff").split("\r\n", 1)[1]
+                fp.write(text)
+    os.replace(partial, target)
