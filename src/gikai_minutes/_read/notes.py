@@ -92,7 +92,7 @@ LINE_RULES: tuple[NoteRule, ...] = (
 NOTE_FIRST_CHARS = frozenset(
     "〔（(午正○〇◯◎◆◇■□●▼▽≪《〈＜<以了"
     + _DASHES.replace("\\", "")
-    + "0123456789０１２３４５６７８９一二三四五六七八九十"
+    + "0123456789０１２３４５６７８９"  # numbered headings (１．開会); not 一, which opens 一方…
 )
 
 INLINE_RULES: tuple[NoteRule, ...] = (

@@ -92,6 +92,7 @@ KNOWN_WEIGHT = 1.0
 UNKNOWN_WEIGHT = 0.3
 RECURRENCE_BONUS = 0.5
 #: A mark after one of these inside a line opens a flattened turn (``…。○坂口審議官　…``).
+_LONE_CR = re.compile(r"\r(?!\n)")
 _MARK_CHAR = re.compile(f"[{MARKS}]")
 _INLINE_AFTER = "。」』）)"
 _SENTENCE_END = tuple("。．.」』）)？！?!")
@@ -148,7 +149,7 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     text = table.text
     lines = table.lines
     found = {d.name: _Found() for d in dialects}
-    lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+    lone_cr = _LONE_CR.search(text) is not None
     pattern, first, groups = _pattern(tuple(d.name for d in dialects), lone_cr)
     # per group of the pattern: (what each dialect found so far, its name, its rules)
     users = {

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import attrs
 import regex
 
-from gikai_minutes._text.lexicon import HEAD_WORDS, MEMBER_HONORIFICS, ROLES
+from gikai_minutes._text.lexicon import HEAD_WORDS, MEMBER_HONORIFICS, ROLE, ROLES
 from gikai_minutes.model import Speaker, SpeakerCategory
 
 __all__ = [
@@ -24,7 +24,8 @@ _C = SpeakerCategory
 #: longest listed suffix (``デジタル推進課長`` → 課長), then by its head word (``…監``).
 ROLE_CATEGORIES: Mapping[str, SpeakerCategory] = ROLES
 
-_SUFFIXES = sorted(ROLE_CATEGORIES, key=len, reverse=True)
+#: The longest role word ending a text (the alternation lists longer words first).
+_ROLE_SUFFIX = regex.compile(f"{ROLE}$")
 _HEADS = sorted(HEAD_WORDS, key=len, reverse=True)
 _OPENING = regex.compile(r"開会|開催(?:いた|致)?します|会議を開き|始めさせていただき|始めます")
 
@@ -38,10 +39,8 @@ class CategoryDecision:
 
 
 def _by_suffix(text: str) -> SpeakerCategory | None:
-    for suffix in _SUFFIXES:
-        if text.endswith(suffix):
-            return ROLE_CATEGORIES[suffix]
-    return None
+    m = _ROLE_SUFFIX.search(text)
+    return ROLE_CATEGORIES[m.group()] if m is not None else None
 
 
 def _by_head(text: str) -> SpeakerCategory | None:
