@@ -158,9 +158,10 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
         )
         for group, idx in groups.items()
     }
+    line_of = table.line_of
     head = first.match(text)
     for m in itertools.chain((head,) if head else (), pattern.finditer(text)):
-        index = table.line_of(m.start() + (m is not head)) - 1
+        index = line_of(m.start() + (m is not head)) - 1
         line = lines[index]
         content = text[line.start : line.end]
         for f, name, rules in users[m.lastgroup or ""]:
@@ -168,22 +169,19 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                 result = rule.match(content)
                 if result is None:
                     continue
-                if (
-                    isinstance(result, HeaderRejection)
-                    and result.speech_below is not None
-                    and _block_below(table, index)[1]
-                ):
+                if type(result) is HeaderRejection:
+                    if result.speech_below is None or not _block_below(table, index)[1]:
+                        f.rejections.append((index, result))
+                        break
                     result = result.speech_below  # ○委員 alone, a speech below
-                if isinstance(result, HeaderMatch):
-                    alone = len(content.rstrip(_TRAILING)) <= result.length
-                    reason = _context_rejects(table, index, result, name) if alone else ""
+                assert isinstance(result, HeaderMatch)
+                if len(content.rstrip(_TRAILING)) <= result.length:  # alone on its line
+                    reason = _context_rejects(table, index, result, name)
                     if reason:
                         f.context.append((index, reason))
-                    else:
-                        f.matches.append((index, result))
-                        f.labels[result.label] = f.labels.get(result.label, 0) + 1
-                else:
-                    f.rejections.append((index, result))
+                        break
+                f.matches.append((index, result))
+                f.labels[result.label] = f.labels.get(result.label, 0) + 1
                 break
     scores = {d.name: _score(found[d.name], d) for d in dialects}
     chosen = _choose(dialects, found, scores)
