@@ -83,6 +83,22 @@ def test_induction_records_the_evidence() -> None:
     assert m.dialect == "spaced"
 
 
+def test_a_contested_choice_is_diagnosed_with_its_evidence() -> None:
+    text = (
+        "第３回　検討会　議事録\n\n○大野座長　開会します。\n○川村委員　質問です。\n"
+        "○大野座長　どうぞ。\n(事務局) 資料を配布します。\n○川村委員　ありがとうございます。\n"
+    )
+    m = gikai_minutes.parse(text)
+    assert m.dialect == "mark"
+    convention = [d for d in m.diagnostics if d.code == "convention"]
+    assert len(convention) == 1
+    assert "mark: 4 headers" in convention[0].message
+    assert "paren 1" in convention[0].message
+    not_chosen = [d.line for d in m.diagnostics if d.code == "header-form-not-chosen"]
+    assert not_chosen == [6]
+    assert m.utterances[2].text == "どうぞ。(事務局) 資料を配布します。"
+
+
 def test_forcing_a_dialect_still_works() -> None:
     m = gikai_minutes.parse(
         (CORPUS / "paren_inline_2.txt").read_text(encoding="utf-8"), dialect="paren"
