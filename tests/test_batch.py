@@ -316,3 +316,35 @@ def test_lone_surrogates_fail_one_file_and_leave_no_partial_output(
     assert (Path(error["file"]).name, error["error"]) == ("bad.txt", "decode-error")
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "errors.jsonl", "good.jsonl"]  # fmt: skip
+
+
+COUNCIL_PAGE = """<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><title>令和６年度第２回 環境審議会 会議録</title></head>
+<body>
+<nav><ul><li><a href="/">トップ</a></li><li><a href="/shisei/">市政情報</a></li></ul></nav>
+<main>
+<h1>令和６年度第２回 環境審議会 会議録</h1>
+<p>日時　令和６年11月12日（火）午後２時から</p>
+<p>○中川会長　ただいまから令和６年度第２回環境審議会を開会いたします。<br>
+本日は委員12名中10名の出席をいただいております。</p>
+<p>○環境政策課長　資料１に沿って、第３次環境基本計画の進捗を御報告いたします。</p>
+<p>○小林委員　再生可能エネルギーの導入目標について伺います。</p>
+</main>
+<footer>Copyright 市役所</footer>
+</body></html>
+"""
+
+
+def test_directory_walk_reads_web_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "kankyo_2.html").write_text(COUNCIL_PAGE, encoding="utf-8")
+    (tmp_path / "in" / "kankyo_2_old.htm").write_text(COUNCIL_PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, _ = convert(
+        capsys, str(tmp_path / "in"), "--to", "jsonl", "--out", str(out), "--quiet"
+    )
+    assert code == 0
+    files = sorted(out.glob("*.jsonl"))
+    assert [p.stem for p in files] == ["kankyo_2", "kankyo_2_old"]
+    rows = [json.loads(line) for line in files[0].read_text(encoding="utf-8").splitlines()]
+    assert [r["label"] for r in rows] == ["中川会長", "環境政策課長", "小林委員"]

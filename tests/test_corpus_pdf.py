@@ -1,4 +1,5 @@
-"""The ministry PDF in ../shared/corpus/pdf (消費者庁 第25回 消費者教育推進会議), read with pypdf.
+"""The ministry PDF in ../shared/corpus/pdf (消費者庁 第25回 消費者教育推進会議), read with
+the default backend (PDFium; tests/test_pdf_sources.py compares it with pypdf).
 
 Expectations come from the PDF itself: 33 pages each printing its number on a line of its
 own, the date line of the 議事次第, and the speaker headers counted in the text layer with a
@@ -18,7 +19,7 @@ import gikai_minutes
 from _helpers import SHARED, assert_tiles
 
 PDF = SHARED / "corpus" / "pdf" / "caa_shohisha_kyoiku_25.pdf"
-pytest.importorskip("pypdf")
+pytest.importorskip("pypdfium2")
 if not PDF.is_file():
     pytest.skip("../shared/corpus/pdf is not present", allow_module_level=True)
 
@@ -34,7 +35,7 @@ def meeting(text: str) -> gikai_minutes.Meeting:
 
 
 def test_every_header_found(text: str, meeting: gikai_minutes.Meeting) -> None:
-    headers = re.findall(r"^[ \f]*○(\S+) ", text, flags=re.MULTILINE)
+    headers = re.findall(r"^[ \u3000\f]*○(\S+) ", text, flags=re.MULTILINE)
     assert len(headers) == 81
     assert [u.speaker.label for u in meeting.utterances] == headers
     assert Counter(headers)["東会長"] == 39

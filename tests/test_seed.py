@@ -118,8 +118,12 @@ def test_spaced_latin_repaired(seed: gikai_minutes.Meeting) -> None:
     assert originals.count("T o - B e") == 3
     assert originals.count("A s - I s") == 2
     assert originals.count("C a n - B e") == 1
-    # 'Pol i Pol i' (PoliPoli) mixes spaced and unspaced letters: left as printed.
-    assert "Pol i Pol i" in texts
+    # 'Pol i Pol i' (PoliPoli, between Japanese text) has lone letters cut off its words:
+    # joined, and recorded as its own kind of fix.
+    assert "Pol i Pol i" not in texts
+    assert "、PoliPoliという東京のベンチャー企業" in texts
+    partly = [f for u in seed.utterances for f in u.fixes if f.rule == "partly_spaced_latin"]
+    assert [(f.original, f.replacement) for f in partly] == [("Pol i Pol i", "PoliPoli")]
     for f in fixes:
         assert seed.source.text[f.span.start : f.span.end] == f.original
 

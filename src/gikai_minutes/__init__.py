@@ -5,8 +5,8 @@
 >>> meeting.utterances[0].speaker.role, meeting.utterances[0].text
 ('座長', '開会します。')
 
-The model classes live in :mod:`gikai_minutes.model`, the sources (text, DiscussNet,
-NDL, PDF) in :mod:`gikai_minutes.sources`, the exporters in :mod:`gikai_minutes.export`.
+The model classes live in :mod:`gikai_minutes.model`, the sources (text, HTML,
+DiscussNet, NDL, PDF) in :mod:`gikai_minutes.sources`, the exporters in :mod:`gikai_minutes.export`.
 """
 
 from types import MappingProxyType
@@ -16,6 +16,7 @@ from gikai_minutes._api import (
     parse_discussnet,
     parse_document,
     parse_file,
+    parse_html,
     parse_ndl,
     parse_pdf,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "parse_discussnet",
     "parse_document",
     "parse_file",
+    "parse_html",
     "parse_ndl",
     "parse_pdf",
 ]

@@ -6,18 +6,28 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gikai_minutes._errors import DecodeError, InputError
 from gikai_minutes._pipeline import ParseOptions, run
 from gikai_minutes.model import Meeting
 from gikai_minutes.sources import (
+    PdfBackend,
     SourceDocument,
     discussnet_document,
+    file_document,
+    html_document,
     ndl_documents,
     pdf_document,
     text_document,
 )
 
-__all__ = ["parse", "parse_discussnet", "parse_document", "parse_file", "parse_ndl", "parse_pdf"]
+__all__ = [
+    "parse",
+    "parse_discussnet",
+    "parse_document",
+    "parse_file",
+    "parse_html",
+    "parse_ndl",
+    "parse_pdf",
+]
 
 
 def parse(
@@ -63,25 +73,44 @@ def parse_file(
     strict: bool = False,
     dialect: str | None = None,
     structure: bool = True,
+    backend: PdfBackend = "pdfium",
+    password: str | None = None,
 ) -> Meeting:
-    """Read and parse a minutes file.
+    """Read and parse a minutes file with the reader its content and suffix call for.
 
-    The encoding is detected unless given: UTF-8 with or without BOM, UTF-16 with BOM,
-    Shift_JIS/CP932. CRLF and CR line ends are handled. A DiscussNet JSON document is
-    recognised and read with :func:`parse_discussnet`. ``structure`` is as in
-    :func:`parse`. Raises :class:`InputError` subclasses for unreadable, binary or
-    undecodable files.
+    PDF (by its ``%PDF-`` start) is read as in :func:`parse_pdf` with ``backend`` and
+    ``password``; an HTML page (by its markup, or a ``.html``/``.htm`` name) as in
+    :func:`parse_html`; NDL speech records of one meeting as in :func:`parse_ndl`; a
+    DiscussNet JSON document as in :func:`parse_discussnet`; anything else as text. The
+    reader used is :attr:`Meeting.source.reader <gikai_minutes.model.Source.reader>`.
+
+    Text encodings are detected unless given: UTF-8 with or without BOM, UTF-16 with BOM,
+    Shift_JIS/CP932; an HTML page's declared charset is honoured. CRLF and CR line ends
+    are handled. ``structure`` is as in :func:`parse`. Raises :class:`InputError`
+    subclasses for unreadable, binary or undecodable files.
     """
-    name = os.fspath(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        raise InputError(f"{name}: {exc.strerror or exc}") from exc
-    try:
-        document = text_document(data, name=name, encoding=encoding)
-    except DecodeError as exc:
-        raise DecodeError(f"{name}: {exc}") from exc
+    document = file_document(path, encoding, backend=backend, password=password)
+    return run(document, ParseOptions(strict, dialect, structure))
+
+
+def parse_html(
+    html: str | bytes,
+    *,
+    strict: bool = False,
+    dialect: str | None = None,
+    source_name: str | None = None,
+    encoding: str | None = None,
+    structure: bool = True,
+) -> Meeting:
+    """Parse minutes published as an HTML page.
+
+    The page becomes text as a reader sees it, without scripts, navigation, speaker
+    index lists or form controls (see :func:`~gikai_minutes.sources.html_text`); bytes
+    are decoded with the page's declared charset unless ``encoding`` is given. The
+    page's heading and a date in it fill the meeting's title and date when the text does
+    not print them. ``meeting.source.text`` is the extracted text.
+    """
+    document = html_document(html, name=source_name, encoding=encoding)
     return run(document, ParseOptions(strict, dialect, structure))
 
 
@@ -118,7 +147,15 @@ def parse_pdf(
     strict: bool = False,
     dialect: str | None = None,
     structure: bool = True,
+    backend: PdfBackend = "pdfium",
+    password: str | None = None,
 ) -> Meeting:
-    """Parse the text layer of a PDF (needs the ``pdf`` extra; see
-    :func:`~gikai_minutes.sources.pdf_text`)."""
-    return run(pdf_document(path), ParseOptions(strict, dialect, structure))
+    """Parse the text layer of a PDF (needs the ``pdf`` extra).
+
+    ``backend`` is ``"pdfium"`` (default) or ``"pypdf"``; both give the same normalised
+    text (see :func:`~gikai_minutes.sources.pdf_text`). ``password`` opens an encrypted
+    PDF. Page numbers, running headers and footers and margin line numbers become notes
+    and fixes; utterances carry the pages they span.
+    """
+    document = pdf_document(path, backend=backend, password=password)
+    return run(document, ParseOptions(strict, dialect, structure))

@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 #: File suffixes picked up when walking a directory without ``--glob``.
-INPUT_SUFFIXES = (".txt", ".json", ".pdf")
+INPUT_SUFFIXES = (".txt", ".json", ".pdf", ".html", ".htm")
 MANIFEST = ".gikai-minutes-manifest.json"
 #: Seconds between saves of the manifest during a run (so a killed run loses little).
 MANIFEST_EVERY = 10.0

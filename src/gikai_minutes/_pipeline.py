@@ -7,6 +7,7 @@ This module does no I/O. Each stage lives in its own module; this one only wires
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 import attrs
 
@@ -30,10 +31,11 @@ from gikai_minutes.model import (
     Severity,
     Source,
     Speaker,
+    TextFix,
     UnparsedBlock,
     Utterance,
 )
-from gikai_minutes.model._positions import LineTable
+from gikai_minutes.model._positions import Line, LineTable
 from gikai_minutes.sources import SourceDocument
 
 __all__ = ["ParseOptions", "parse_text", "run"]
@@ -60,11 +62,17 @@ def run(document: SourceDocument, options: ParseOptions) -> Meeting:
         encoding=document.encoding,
     )
     meeting = _with_metadata(meeting, document)
+    if document.diagnostics:
+        diagnostics = sorted(
+            (*document.diagnostics, *meeting.diagnostics), key=lambda d: (d.line, d.column)
+        )
+        meeting = _finish(attrs.evolve(meeting, diagnostics=tuple(diagnostics)), options.strict)
     return build_structure(meeting) if options.structure else meeting
 
 
 def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
     """Metadata the source knew: front-matter fields it names win; title and date fill gaps."""
+    meeting = attrs.evolve(meeting, source=attrs.evolve(meeting.source, reader=document.reader))
     if document.house is None and document.meeting_name is None and document.issue is None:
         updated = meeting.front_matter
     else:
@@ -117,7 +125,10 @@ def parse_text(
             source, dialect or "bracket", diagnostics=(empty,),
         )  # fmt: skip
 
-    scanned = scan(table, dialect)
+    pages = find_pages(table)
+    # Margin line numbers are blanked (offsets kept) for reading headers and front matter.
+    reading = _without_margins(table, pages) if pages.margins else table
+    scanned = scan(reading, dialect)
     chosen = scanned.dialect
     diagnostics = list(scanned.diagnostics)
     events = scanned.events
@@ -142,8 +153,7 @@ def parse_text(
         diagnostics.append(  # the choice was contested: record the evidence
             Diagnostic("convention", f"convention: {scanned.describe()}", Severity.INFO, 1)
         )
-    pages = find_pages(table)
-    front = read_front_matter(table, events[0].start, pages.number_lines, pages.header_lines)
+    front = read_front_matter(reading, events[0].start, pages.number_lines, pages.header_lines)
     diagnostics.extend(front.diagnostics)
     notes: list[Note] = list(front.notes)
     sites = FixSites(text)
@@ -186,9 +196,10 @@ def parse_text(
             continue
         body_start = event.start + event.header.length
         speaker = speakers[ids[event.header.label]]
+        lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
         body = read_body(
             table,
-            table.lines[event.line_index : end_index],
+            lines,
             body_start,
             sites,
             pages,
@@ -206,7 +217,9 @@ def parse_text(
                 paragraphs=body.paragraphs,
                 span=table.span(body_start, end),
                 header_span=table.span(event.start, body_start),
-                fixes=body.fixes,
+                fixes=tuple(sorted((*margin_fixes, *body.fixes), key=lambda f: f.span.start))
+                if margin_fixes
+                else body.fixes,
                 pages=_pages(pages, body.paragraphs, body_start),
             )
         )
@@ -228,6 +241,42 @@ def parse_text(
         notes=tuple(sorted(notes, key=lambda n: n.span.start)),
     )
     return _finish(meeting, strict)
+
+
+def _without_margins(table: LineTable, pages: PageLayout) -> LineTable:
+    """The text with its margin line numbers blanked out, offsets unchanged."""
+    text = table.text
+    parts = []
+    position = 0
+    for a, b in sorted(pages.margins.values()):
+        parts.append(text[position:a])
+        parts.append(" " * (b - a))
+        position = b
+    parts.append(text[position:])
+    return LineTable("".join(parts))
+
+
+def _cut_margins(
+    table: LineTable, first: int, end: int, pages: PageLayout
+) -> tuple[Sequence[Line], tuple[TextFix, ...]]:
+    """Lines ``[first, end)`` with their margin line numbers cut off, and the fixes saying so."""
+    lines = table.lines[first:end]
+    if not pages.margins:
+        return lines, ()
+    cut = list(lines)
+    fixes = []
+    for k, line in enumerate(lines):
+        margin = pages.margins.get(first + k)
+        if margin is None:
+            continue
+        a, b = margin
+        if a == line.start:
+            cut[k] = Line(line.number, b, line.end, line.next)
+        else:
+            cut[k] = Line(line.number, line.start, a, line.next)
+        span = table.span(a, b)
+        fixes.append(TextFix("margin_line_number", span, table.text[a:b], ""))
+    return cut, tuple(fixes)
 
 
 def _pages(pages: PageLayout, paragraphs: tuple[Paragraph, ...], start: int) -> tuple[int, ...]:

@@ -83,7 +83,9 @@ def read_body(
         if kind is not None:
             notes.append(Note(kind, content, table.span(a, a + len(content)), utterance))
             continue
-        indented = start == line_start and (raw[0] in "\u3000\t" or raw[:2] == "  ")
+        # A page's first line opens with the form feed; its indentation comes after it.
+        opening = raw.lstrip("\f")
+        indented = start == line_start and (opening[:1] in ("\u3000", "\t") or opening[:2] == "  ")
         inline = find_inline(raw)
         cuts = None
         if inline:

@@ -8,6 +8,7 @@ cleaned text can always be traced back to the original.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
@@ -40,6 +41,26 @@ def _join_spaced(s: str) -> str:
     return joined
 
 
+def _join_fragments(s: str) -> str:
+    tokens = s.split(" ")
+    # Evidence of extraction spacing: a lone lower-case letter (not the word 'a') cut off
+    # the end of a lower-case word ('Pol i'), and no token a real English short word.
+    cut = any(
+        len(b) == 1 and b.islower() and b != "a" and a[-1:].islower()
+        for a, b in itertools.pairwise(tokens)
+    )
+    if not cut or all(len(t) == 1 for t in tokens):
+        return s
+    words: list[str] = []
+    for a, b in itertools.pairwise(["", *tokens]):
+        if len(b) == 1 and b.islower() and b != "a" and a[-1:].islower():
+            words[-1] += b
+        else:
+            words.append(b)
+    # A doubled name ('Poli Poli') was one word printed twice over a cut.
+    return "".join(words) if len(set(words)) == 1 else " ".join(words)
+
+
 def _fullwidth_alnum(s: str) -> str:
     return str(jaconv.z2h(s, kana=False, ascii=True, digit=True))
 
@@ -60,6 +81,16 @@ FIX_RULES: tuple[FixRule, ...] = (
             r"(?<![A-Za-z0-9.\-])[A-Za-z](?: [A-Za-z\-](?![A-Za-z0-9])){2,}(?: (?=[^\x00-\x7f]))?"
         ),
         _join_spaced,
+    ),
+    FixRule(
+        "partly_spaced_latin",
+        "Latin words between Japanese text cut by PDF extraction spaces: 'Pol i Pol i' ->"
+        " 'PoliPoli', 'Team s' -> 'Teams'",
+        # Latin words separated by single spaces with Japanese on both sides; a lone
+        # lower-case letter after a lower-case word is joined back to it, and a name
+        # doubled that way is one word; without such a letter the run is left alone.
+        re.compile(r"(?<![\x00-\x7f])[A-Za-z]+(?: [A-Za-z]+)+(?![\x00-\x7f])"),
+        _join_fragments,
     ),
     FixRule(
         "fullwidth_alnum",

@@ -1,15 +1,22 @@
-"""Page artefacts: form feeds, page-number lines and running headers/footers.
+"""Page artefacts: form feeds, page-number lines, running headers/footers, margin numbers.
 
 A bare number line (``3``) counts as a page number only when it belongs to a run of
 increasing numbers across the document (a vote count ``32`` stands alone); decorated
-forms (``- 3 -``, ``－３－``, ``3/25``) count at once. A running header is a short line
-that recurs next to at least half of the page breaks (three at least).
+forms (``- 3 -``, ``－３－``, ``3/25``) count at once; blank lines and indentation
+around them do not matter. A running header or footer is a short line that recurs among
+the first or last lines of most pages (three at least), its numbers allowed to change;
+without page breaks, one that recurs at a steady interval of lines. Margin line numbers
+(``5 ○小野議長 …``) are numbers before or after the text of many lines, rising in steady
+steps.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 import regex
@@ -17,11 +24,11 @@ import regex
 from gikai_minutes._text.numerals import parse_number
 from gikai_minutes.model._positions import LineTable
 
-__all__ = ["PageLayout", "find_pages"]
+__all__ = ["PageLayout", "find_margin_numbers", "find_pages"]
 
 _WIDE_DIGITS = "0-9０-９"
 _DECORATED = regex.compile(
-    rf"[ \u3000]*(?:[-－―ー−‐][ \u3000]*(?P<a>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[-－―ー−‐]"
+    rf"[ \u3000\f]*(?:[-－―ー−‐][ \u3000]*(?P<a>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[-－―ー−‐]"
     rf"|(?P<b>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[/／][ \u3000]*[{_WIDE_DIGITS}]{{1,4}}"
     rf"|[（(](?P<c>[{_WIDE_DIGITS}]{{1,4}})[）)]"
     rf"|(?:page|p\.|Page|P\.)[ \u3000]*(?P<d>[0-9]{{1,4}}))"
@@ -29,6 +36,7 @@ _DECORATED = regex.compile(
 )
 _BARE = regex.compile(rf"[ \u3000\f]*(?P<n>[{_WIDE_DIGITS}]{{1,4}})[ \u3000\f]*")
 _STRIP = " \u3000\t\f\v"
+_STRIP_CR = _STRIP + "\r"
 
 
 @attrs.frozen(slots=True)
@@ -40,6 +48,8 @@ class PageLayout:
     breaks: tuple[int, ...]  # offsets where a new page starts
     numbers: tuple[int, ...]  # page number of the page starting at each break
     first: int  # page number before the first break
+    #: margin line numbers: line index -> ``(start, end)`` of the number and its spaces
+    margins: Mapping[int, tuple[int, int]] = MappingProxyType({})
 
     def pages_of(self, start: int, end: int) -> tuple[int, ...]:
         """Page numbers touched by ``[start, end)``; empty if the text has no pages."""
@@ -71,24 +81,73 @@ def _numbered_lines(table: LineTable) -> list[tuple[int, int]]:
             value = parse_number(m.group("n"))
             if value is not None:
                 bare.append((index, value))
-    return sorted(decorated + _increasing_run(bare))
+    run = _increasing_run(bare)
+    if "\f" in text and len(run) < len(bare):
+        taken = {i for i, _ in run}
+        run += _page_edge_numbers(table, [b for b in bare if b[0] not in taken])
+    return sorted(decorated + run)
+
+
+def _page_edge_numbers(table: LineTable, bare: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Bare numbers that are the first or last line of a form-feed page and count the
+    pages (page ordinal plus one same offset: a cover page may go unnumbered)."""
+    text = table.text
+    lines = table.lines
+    ordinal_of: dict[int, int] = {}
+    page = 1
+    previous_content = -1
+    for index, line in enumerate(lines):
+        content = text[line.start : line.end]
+        if "\f" in content[:1]:
+            page += 1
+            if previous_content >= 0:
+                ordinal_of.setdefault(previous_content, page - 1)  # last line of a page
+        if content.strip(_STRIP):
+            if index == 0 or "\f" in content[:1] or previous_content < 0:
+                ordinal_of.setdefault(index, page)  # first line of a page
+            previous_content = index
+    if previous_content >= 0:
+        ordinal_of.setdefault(previous_content, page)
+    offsets = Counter(v - ordinal_of[i] for i, v in bare if i in ordinal_of)
+    if not offsets:
+        return []
+    offset, count = offsets.most_common(1)[0]
+    if count < 2 and page > 1:
+        return []
+    return [(i, v) for i, v in bare if i in ordinal_of and v - ordinal_of[i] == offset]
 
 
 def _increasing_run(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of numbers that rises by one each time (at least 3)."""
-    best: dict[int, list[tuple[int, int]]] = {}
-    for index, value in found:
-        chain = [*best.get(value - 1, []), (index, value)]
-        if len(chain) > len(best.get(value, [])):
-            best[value] = chain
-    longest = max(best.values(), key=len, default=[])
-    return longest if len(longest) >= 3 else []
+    """The longest subsequence of numbers that rises by one each time (at least 3).
+
+    Linear: each number extends the best chain ending at its predecessor value, kept as a
+    back-pointer rather than a copied list.
+    """
+    best: dict[int, tuple[int, int]] = {}  # value -> (chain length, position in found)
+    back: list[int] = []
+    for position, (_, value) in enumerate(found):
+        length, previous = best.get(value - 1, (0, -1))
+        back.append(previous)
+        if length + 1 > best.get(value, (0, -1))[0]:
+            best[value] = (length + 1, position)
+    if not best:
+        return []
+    length, position = max(best.values())
+    if length < 3:
+        return []
+    chain = []
+    while position >= 0:
+        chain.append(found[position])
+        position = back[position]
+    return chain[::-1]
 
 
 def find_pages(table: LineTable) -> PageLayout:
-    """Find page breaks, page-number lines and running headers in ``table``."""
+    """Find page breaks, page-number lines, running headers and margin line numbers."""
     text = table.text
-    numbered = _numbered_lines(table)
+    stripped = _stripped_lines(table)
+    margins = find_margin_numbers(table, stripped)
+    numbered = [(i, v) for i, v in _numbered_lines(table) if i not in margins]
     breaks: list[int] = []
     numbers: list[int] = []
     first = 1
@@ -98,46 +157,294 @@ def find_pages(table: LineTable) -> PageLayout:
             breaks.append(pos + 1)
             numbers.append(len(breaks) + 1)
             pos = text.find("\f", pos + 1)
-    elif numbered:
+    furniture: list[tuple[int, int]] = []
+    if not breaks and not numbered:
+        furniture = _numbered_furniture(table, stripped, set(margins))
+    marks = numbered or furniture
+    if marks and not breaks:
         # Page numbers printed at the top of a page open it; at the bottom they close it.
         lines = table.lines
-        top = numbered[0][0] < len(lines) // max(2 * len(numbered), 1)
-        for index, value in numbered:
+        top = marks[0][0] < len(lines) // max(2 * len(marks), 1)
+        for index, value in marks:
             if top:
                 breaks.append(lines[index].start)
                 numbers.append(value)
             elif index + 1 < len(lines):
                 breaks.append(lines[index].next)
                 numbers.append(value + 1)
-        first = numbers[0] - 1 if top else numbered[0][1]
+        first = numbers[0] - 1 if top else marks[0][1]
         if top and first < 1:
             first = 1
-    boundary_lines = {table.line_of(b) - 1 for b in breaks} | {i for i, _ in numbered}
-    headers = _running_headers(table, boundary_lines, {i for i, _ in numbered})
+    skip = {i for i, _ in marks} | set(margins)
+    if breaks:
+        headers = _page_edge_repeats(table, breaks, skip)
+    else:
+        headers = _periodic_repeats(stripped, skip)
+    headers |= {i for i, _ in furniture}
     return PageLayout(
         frozenset(i for i, _ in numbered),
         frozenset(headers),
         tuple(breaks),
         tuple(numbers),
         first,
+        MappingProxyType(margins),
     )
 
 
-def _running_headers(table: LineTable, boundaries: set[int], skip: set[int]) -> set[int]:
-    """Short lines repeated next to at least half the page breaks (and three times), each
-    within two lines of a break."""
-    if len(boundaries) < 3:
-        return set()
+#: Marks that open a speaker's turn (``○議長``); such a line is never a running header.
+SPEAKER_MARKS = frozenset("○◯〇◎●◆◇")
+#: Lines looked at from the top and from the bottom of each page for running headers.
+EDGE_LINES = 3
+#: Running headers and footers are at most this long (after removing whitespace).
+HEADER_MAX = 60
+_WHITESPACE = regex.compile(r"\s+")
+_DIGITS = regex.compile(rf"[{_WIDE_DIGITS}]+")
+# Page numbers inside a header or footer: decorated, or set apart at either end.
+_PAGE_IN_LINE_TEXT = (
+    rf"[-－―ー−‐][ \u3000]*[{_WIDE_DIGITS}]+[ \u3000]*[-－―ー−‐]"
+    rf"|[{_WIDE_DIGITS}]+[ \u3000]*[/／][ \u3000]*[{_WIDE_DIGITS}]+"
+    rf"|[（(][{_WIDE_DIGITS}]+[）)]"
+    rf"|^[ \u3000\t\f]*[{_WIDE_DIGITS}]+(?=[ \u3000\t])"
+    rf"|(?<=[ \u3000\t])[{_WIDE_DIGITS}]+[ \u3000\t\f]*\r?$"
+)
+_PAGE_IN_LINE = regex.compile(_PAGE_IN_LINE_TEXT)  # within one line
+_LONE_CR = regex.compile(r"\r(?!\n)")
+# A short line can print a page number only if it starts or ends with one of these.
+_NUMBER_EDGE_CHARS = frozenset("0123456789０１２３４５６７８９-－―ー−‐)）")
+
+
+def _stripped_lines(table: LineTable) -> list[str]:
+    """Every line of ``table`` without its surrounding spaces, in one pass at C speed."""
     text = table.text
-    near: dict[str, list[int]] = {}
-    for b in boundaries:
-        for index in range(max(0, b - 2), min(len(table.lines), b + 3)):
-            if index in skip:
-                continue
-            line = table.lines[index]
-            content = text[line.start : line.end].strip(_STRIP)
-            if 0 < len(content) <= 60:
-                near.setdefault(content, []).append(index)
-    counts = Counter({k: len(set(v)) for k, v in near.items()})
-    least = max(3, len(boundaries) // 2)
-    return {i for k, n in counts.items() if n >= least for i in near[k]}
+    view = _LONE_CR.sub("\n", text) if "\r" in text else text
+    return [line.strip(_STRIP_CR) for line in view.split("\n")]
+
+
+def _key(content: str) -> str:
+    """Lines compared as headers: no whitespace, page numbers alike (``議事録 - 3 -`` =
+    ``議事録 - 4 -``); other digits count (``第10回`` is not ``第11回``)."""
+    return _WHITESPACE.sub("", _PAGE_IN_LINE.sub("#", content))
+
+
+def _page_edge_repeats(table: LineTable, breaks: list[int], skip: set[int]) -> set[int]:
+    """Short lines that recur among the first or last lines of most pages (three at least).
+
+    Numbers inside them may change from page to page (``議事録 - 3 -``).
+    """
+    text = table.text
+    lines = table.lines
+    firsts = [0, *(table.line_of(b) - 1 for b in breaks), len(lines)]
+    found: dict[str, list[int]] = {}
+    pages = 0
+    for a, b in itertools.pairwise(firsts):
+        if b <= a:
+            continue
+        pages += 1
+        content_lines = [
+            i
+            for i in range(a, b)
+            if i not in skip and text[lines[i].start : lines[i].end].strip(_STRIP)
+        ]
+        edge = content_lines[:EDGE_LINES] + content_lines[-EDGE_LINES:]
+        for key in {_key(text[lines[i].start : lines[i].end]) for i in edge}:
+            # A line opening with a speaker mark or ending a sentence is speech, however
+            # often it opens or closes a page.
+            if (
+                0 < len(key) <= HEADER_MAX
+                and key[0] not in SPEAKER_MARKS
+                and key[-1] not in _SENTENCE_ENDS
+            ):
+                found.setdefault(key, []).append(pages)
+        for i in set(edge):
+            key = _key(text[lines[i].start : lines[i].end])
+            found.setdefault("\0" + key, []).append(i)
+    least = max(3, (pages + 1) // 2)
+    return {
+        i
+        for key, where in found.items()
+        if not key.startswith("\0") and len(set(where)) >= least
+        for i in found["\0" + key]
+    }
+
+
+def _numbered_furniture(
+    table: LineTable, stripped: list[str], skip: set[int]
+) -> list[tuple[int, int]]:
+    """Running headers or footers printing the page number (``議事録 - 3 -``) when the text
+    has no other page marks: the same line at least three times, its numbers rising."""
+    text = table.text
+    groups: dict[str, list[tuple[int, int]]] = {}
+    edge = _NUMBER_EDGE_CHARS
+    candidates = [
+        i
+        for i, c in enumerate(stripped)
+        if 0 < len(c) <= HEADER_MAX + 16 and (c[0] in edge or c[-1] in edge)
+    ]
+    for index in candidates:
+        line = table.lines[index]
+        if index in skip:
+            continue
+        content = text[line.start : line.end]
+        m = _PAGE_IN_LINE.search(content)
+        if m is None or not content.strip(_STRIP).replace(m.group().strip(_STRIP), ""):
+            continue
+        digits = _DIGITS.search(m.group())
+        value = parse_number(digits.group()) if digits else None
+        if value is not None:
+            groups.setdefault(_key(content), []).append((index, value))
+    best: list[tuple[int, int]] = []
+    for found in groups.values():
+        run = _increasing_run(found)
+        if len(run) > len(best) and len(run) >= 0.8 * len(found):
+            best = run
+    return best
+
+
+#: Without page breaks, a running header recurs at least this often, at a steady interval.
+PERIODIC_MIN = 4
+PERIODIC_MIN_GAP = 8
+PERIODIC_TOLERANCE = 0.25
+_WORDS = regex.compile(r"\p{L}{2}")
+# Lines opening with a speaker mark or a bracket are turns and directions, never headers.
+_MARKS = SPEAKER_MARKS | frozenset("■□△▲【［〔（(「『")
+# A line ending a sentence is speech, however often it recurs; headers are titles.
+_SENTENCE_ENDS = frozenset("。．.？?！!、，")
+
+
+def _periodic_repeats(stripped: list[str], skip: set[int]) -> set[int]:
+    """Short lines recurring at a steady interval of lines (a page's length), when the text
+    has no page breaks to look next to."""
+    # Words, not a rule of dashes or a mark: a header names the meeting or the body.
+    recurring = {
+        content
+        for content, count in Counter(stripped).items()
+        if count >= PERIODIC_MIN
+        and 0 < len(content) <= HEADER_MAX
+        and _WORDS.search(content)
+        and content[0] not in _MARKS
+        and content[-1] not in _SENTENCE_ENDS
+    }
+    seen: dict[str, list[int]] = {}
+    if recurring:
+        for index, content in enumerate(stripped):
+            if content in recurring and index not in skip:
+                seen.setdefault(content, []).append(index)
+    found: set[int] = set()
+    for where in seen.values():
+        if len(where) < PERIODIC_MIN:
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(where)]
+        step = sorted(gaps)[len(gaps) // 2]
+        if step < PERIODIC_MIN_GAP:
+            continue
+        # A page may lack its header (a chapter's first page): one gap may span two.
+        if all(
+            any(abs(gap - step * k) <= PERIODIC_TOLERANCE * step for k in (1, 2)) for gap in gaps
+        ):
+            found.update(where)
+    return found
+
+
+# Margin line numbers: a number with a space before the line's text, or after it.
+_MARGIN_LEFT = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})(?: {1,2}|\u3000)(?=[^ \t])")
+_MARGIN_RIGHT = regex.compile(r"(?<=[^ \u3000\t])[ \u3000]+(?P<n>[0-9]{1,4})[ \u3000\f]*")
+_MARGIN_ALONE = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})[ \u3000\f]*")
+_DIGITS_SET = frozenset("0123456789")
+# A number followed by a counter or a mark is text (``1 番``, ``2 ．``), not a line number.
+_COUNTER = regex.compile(r"[番号%％.．、，]")
+#: Margin numbers are believed when at least this many lines carry them, in steady steps,
+#: and at least this share of the text's lines do.
+MARGIN_MIN = 6
+MARGIN_SHARE = 0.1
+_MARGIN_MAX_STEP = 10
+
+
+def find_margin_numbers(
+    table: LineTable, stripped: list[str] | None = None
+) -> dict[int, tuple[int, int]]:
+    """Line numbers printed in the margin, by line index: the span to remove from the line.
+
+    A candidate is a number at the start of a line followed by a space and text
+    (``8 ○小野議長 …``), at its end after a space, or alone on a line next to the line
+    it numbers (as pypdf prints them). Candidates count when the numbers rise in steady
+    steps (every line, or every 5) with the lines, restarting on each page; numbers
+    alone on a line that fit between counted ones (numbered blank lines) go too.
+    """
+    text = table.text
+    lines = table.lines
+    left: list[tuple[int, int, int, int]] = []  # (index, value, start, end)
+    right: list[tuple[int, int, int, int]] = []
+    alone: list[tuple[int, int, int, int]] = []
+    if stripped is None:
+        stripped = _stripped_lines(table)
+    candidates = [
+        i for i, c in enumerate(stripped) if c and (c[0] in _DIGITS_SET or c[-1] in _DIGITS_SET)
+    ]
+    if len(candidates) < MARGIN_MIN:
+        return {}
+    nonblank = len(stripped) - stripped.count("")
+    for index in candidates:
+        line = lines[index]
+        content = text[line.start : line.end]
+        m = _MARGIN_ALONE.fullmatch(content)
+        if m is not None:
+            alone.append((index, int(m.group("n")), line.start, line.end))
+            continue
+        m = _MARGIN_LEFT.match(content)
+        if m is not None and not _COUNTER.match(content, m.end()):
+            left.append((index, int(m.group("n")), line.start, line.start + m.end()))
+        m = _MARGIN_RIGHT.search(content)
+        if m is not None and m.end() == len(content):
+            right.append((index, int(m.group("n")), line.start + m.start(), line.end))
+    found: dict[int, tuple[int, int]] = {}
+    for side in (left, right, alone):
+        accepted = _steady(side)
+        if len(accepted) >= max(MARGIN_MIN, MARGIN_SHARE * nonblank):
+            for index, _, a, b in accepted:
+                found.setdefault(index, (a, b))
+    if found and alone:
+        for index, span in _fitting_alone(alone, found, table).items():
+            found.setdefault(index, span)
+    return found
+
+
+def _steady(candidates: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Candidates continuing (or continued by) their neighbour in the most common step."""
+    steps: Counter[int] = Counter()
+    for (i, v, _, _), (j, w, _, _) in itertools.pairwise(candidates):
+        if 0 < w - v <= _MARGIN_MAX_STEP and 0 < j - i <= w - v + 2:
+            steps[w - v] += 1
+    if not steps:
+        return []
+    step = steps.most_common(1)[0][0]
+    keep: set[int] = set()
+    for k, ((i, v, _, _), (j, w, _, _)) in enumerate(itertools.pairwise(candidates)):
+        if w - v == step and 0 < j - i <= step + 2:
+            keep.update((k, k + 1))
+    return [candidates[k] for k in sorted(keep)]
+
+
+def _fitting_alone(
+    alone: list[tuple[int, int, int, int]],
+    found: dict[int, tuple[int, int]],
+    table: LineTable,
+) -> dict[int, tuple[int, int]]:
+    """Numbers alone on a line that sit between two margin numbers, in value and place."""
+    text = table.text
+    marked = sorted(found)
+    values = {}
+    for index in marked:
+        a, b = found[index]
+        m = _DIGITS.search(text, a, b)
+        if m is not None:
+            values[index] = int(m.group())
+    out = {}
+    for index, value, a, b in alone:
+        k = bisect.bisect_left(marked, index)
+        if 0 < k < len(marked):
+            before, after = marked[k - 1], marked[k]
+            if values.get(before, value) < value < values.get(after, value) and (
+                index - before <= value - values[before] + 2
+            ):
+                out[index] = (a, b)
+    return out

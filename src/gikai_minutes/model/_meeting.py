@@ -251,12 +251,17 @@ class UnparsedBlock:
 
 @attrs.frozen(slots=True)
 class Source:
-    """The original text (after decoding), a checksum of it, and where it came from."""
+    """The original text (after decoding), a checksum of it, and where it came from.
+
+    ``reader`` names the source that made the text (``text``, ``html``, ``discussnet``,
+    ``ndl``, ``pdf:pdfium``, ``pdf:pypdf``); ``None`` when the text was given directly.
+    """
 
     text: str
     checksum: str
     name: str | None = None
     encoding: str | None = None
+    reader: str | None = None
 
 
 class SegmentKind(enum.Enum):

@@ -5,7 +5,9 @@ Sources do no parsing; :func:`gikai_minutes.parse_document` turns a document int
 """
 
 from gikai_minutes.sources._document import SourceDocument
-from gikai_minutes.sources._pdf import pdf_document, pdf_text
+from gikai_minutes.sources._files import file_document, reader_for
+from gikai_minutes.sources._html import html_document, html_text, looks_like_html
+from gikai_minutes.sources._pdf import PDF_BACKENDS, PdfBackend, pdf_document, pdf_pages, pdf_text
 from gikai_minutes.sources._records import (
     discussnet_document,
     discussnet_text,
@@ -15,12 +17,20 @@ from gikai_minutes.sources._records import (
 from gikai_minutes.sources._text import text_document
 
 __all__ = [
+    "PDF_BACKENDS",
+    "PdfBackend",
     "SourceDocument",
     "discussnet_document",
     "discussnet_text",
+    "file_document",
+    "html_document",
+    "html_text",
+    "looks_like_html",
     "ndl_documents",
     "ndl_meetings",
     "pdf_document",
+    "pdf_pages",
     "pdf_text",
+    "reader_for",
     "text_document",
 ]

@@ -6,6 +6,8 @@ import datetime
 
 import attrs
 
+from gikai_minutes.model import Diagnostic
+
 __all__ = ["SourceDocument"]
 
 
@@ -13,9 +15,12 @@ __all__ = ["SourceDocument"]
 class SourceDocument:
     """Minutes text extracted from a file or record, with metadata from outside the text.
 
-    ``reader`` names the source that produced it (``text``, ``discussnet``, ``ndl``,
-    ``pdf``…). The metadata fields fill the meeting's front matter where the text itself
-    does not print them (the NDL's joined speeches never name the house, for example).
+    ``reader`` names the source that produced it (``text``, ``html``, ``discussnet``,
+    ``ndl``, ``pdf:pdfium``, ``pdf:pypdf``); it is kept in the meeting's
+    :attr:`~gikai_minutes.model.Source.reader`. The metadata fields fill the meeting's
+    front matter where the text itself does not print them (the NDL's joined speeches
+    never name the house, for example). ``diagnostics`` are what the source noticed
+    (a vertical PDF, HTML given as text); they join the meeting's diagnostics.
     """
 
     text: str
@@ -27,3 +32,4 @@ class SourceDocument:
     issue: int | None = None
     title: str | None = None
     date: datetime.date | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()

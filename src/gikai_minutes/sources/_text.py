@@ -8,7 +8,9 @@ import attrs
 
 from gikai_minutes._errors import InputError
 from gikai_minutes._read.decode import decode_bytes
+from gikai_minutes.model import Diagnostic, Severity
 from gikai_minutes.sources._document import SourceDocument
+from gikai_minutes.sources._html import looks_like_html
 from gikai_minutes.sources._records import discussnet_document
 
 __all__ = ["text_document"]
@@ -19,7 +21,9 @@ def text_document(
 ) -> SourceDocument:
     """A :class:`SourceDocument` from text or bytes (encoding detected unless given).
 
-    A DiscussNet JSON document is unwrapped; anything else is taken as minutes text.
+    A DiscussNet JSON document is unwrapped; anything else is taken as minutes text. Text
+    that is an HTML page is still taken as text, with an ``html-input`` warning pointing
+    to :func:`gikai_minutes.parse_html`.
     """
     used: str | None = None
     if isinstance(data, bytes | bytearray):
@@ -30,4 +34,15 @@ def text_document(
         # Not valid DiscussNet after all: then it is parsed as the text it is.
         with contextlib.suppress(InputError):
             return attrs.evolve(discussnet_document(text, name=name), encoding=used)
-    return SourceDocument(text, name=name, encoding=used)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    if looks_like_html(text):
+        diagnostics = (
+            Diagnostic(
+                "html-input",
+                "the input is an HTML page, read here as plain text with its markup;"
+                " use gikai_minutes.parse_html() to read it as a page",
+                Severity.WARNING,
+                1,
+            ),
+        )
+    return SourceDocument(text, name=name, encoding=used, diagnostics=diagnostics)
