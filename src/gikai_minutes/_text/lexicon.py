@@ -20,6 +20,7 @@ __all__ = [
     "HONORIFICS",
     "MEMBER_HONORIFICS",
     "OFFICE_HEADS",
+    "ORGANISATION_ENDS",
     "ROLES",
     "ROLE_PREFIXES",
     "ROLE_WORDS",
@@ -118,6 +119,12 @@ OFFICE_HEADS: tuple[str, ...] = (
     "スポーツ", "オリンピック", "国民", "青少年", "男女", "人権", "障害", "高齢", "介護",
     "保険", "年金", "住宅", "公園", "緑地", "病院", "図書館", "博物館", "美術館", "中央", "地方",
     "行政", "こども", "子供", "ごみ", "家庭", "市場", "競技", "大会", "振興", "創生", "観光",
+)  # fmt: skip
+
+#: Words an organisation's name ends in: ``記者（Ａ社）`` names the reporter's paper, not
+#: the reporter, so it becomes the disambiguator.
+ORGANISATION_ENDS: tuple[str, ...] = (
+    "社", "新聞", "通信", "放送", "テレビ", "ラジオ", "新報", "日報", "タイムス", "NHK", "ＮＨＫ",
 )  # fmt: skip
 
 #: Front-matter keys: a line that starts with one of these is a key–value line, never a
@@ -331,6 +338,8 @@ class RoleLexicon:
             number = str(int(seat.group(1).translate(_WIDE)))
             return LabelParts(name, None, honorific, seat=number)
         if self.is_role(before) or (_HEAD_END.search(before) and len(before) >= 3):
+            if inner.endswith(ORGANISATION_ENDS):  # 記者（Ａ社）: whose reporter, not who
+                return LabelParts(None, before, None, disambiguator=inner)
             name, honorific = self.split_name(inner)
             return LabelParts(name, before, honorific)
         return LabelParts(None, None, None)
