@@ -133,7 +133,7 @@ def _pattern(
 class _Found:
     """What one form's rules said on the candidate lines."""
 
-    matches: list[tuple[int, HeaderMatch]] = attrs.Factory(list)
+    matches: list[HeaderEvent] = attrs.Factory(list)
     rejections: list[tuple[int, HeaderRejection]] = attrs.Factory(list)
     context: list[tuple[int, str]] = attrs.Factory(list)
     labels: dict[str, int] = attrs.Factory(dict)
@@ -180,7 +180,7 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                     if reason:
                         f.context.append((index, reason))
                         break
-                f.matches.append((index, result))
+                f.matches.append(HeaderEvent(index, line.start, result))
                 f.labels[result.label] = f.labels.get(result.label, 0) + 1
                 break
     scores = {d.name: _score(found[d.name], d) for d in dialects}
@@ -231,14 +231,16 @@ def _result(
     scores: dict[str, float],
 ) -> ScanResult:
     lines = table.lines
-    by_line: dict[int, HeaderEvent] = {}
     diagnostics: list[Diagnostic] = []
-    for d in chosen:
-        for index, h in found[d.name].matches:
-            if index not in by_line:
-                by_line[index] = HeaderEvent(index, lines[index].start, h)
+    if len(chosen) == 1:  # one form's matches come in text order, one per line
+        by_line = {e.line_index: e for e in found[chosen[0].name].matches}
+    else:
+        by_line = {}
+        for d in chosen:
+            for e in found[d.name].matches:
+                by_line.setdefault(e.line_index, e)
     claimed = set(by_line)
-    ordered = len(chosen) == 1  # one form's matches come in text order
+    ordered = len(chosen) == 1
     for d in chosen:
         for index, r in found[d.name].rejections:
             if index in claimed:
@@ -256,8 +258,9 @@ def _result(
     for d in dialects:
         if d in chosen:
             continue
-        for index, h in found[d.name].matches:
-            if index not in claimed:
+        for e in found[d.name].matches:
+            if e.line_index not in claimed and e.header is not None:
+                index, h = e.line_index, e.header
                 message = (
                     f"{h.label!r} reads as a {d.name!r} header, a form this document does not "
                     f"use (convention: {names}); kept as text"
