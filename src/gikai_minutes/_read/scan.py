@@ -91,9 +91,11 @@ MIX_MIN_AGREEMENT = 0.5
 KNOWN_WEIGHT = 1.0
 UNKNOWN_WEIGHT = 0.3
 RECURRENCE_BONUS = 0.5
-#: A mark after one of these inside a line opens a flattened turn (``…。○坂口審議官　…``).
+#: A carriage return that ends a line on its own (the candidate pattern then also
+#: starts lines after it).
 _LONE_CR = re.compile(r"\r(?!\n)")
 _MARK_CHAR = re.compile(f"[{MARKS}]")
+#: A mark after one of these inside a line opens a flattened turn (``…。○坂口審議官　…``).
 _INLINE_AFTER = "。」』）)"
 _SENTENCE_END = tuple("。．.」』）)？！?!")
 
