@@ -130,7 +130,7 @@ def _unknown_ok(label: str, max_len: int) -> bool:
     )
 
 
-_BRACKET = re.compile(r"[ \u3000\t\f\ufeff]*【(?P<label>[^【】\r\n]*)】(?P<sep>[ \u3000]*)")
+_BRACKET = re.compile(rf"{INDENT}【(?P<label>[^【】\r\n]*)】(?P<sep>{SPACE}*)")
 
 
 @attrs.frozen(slots=True)
