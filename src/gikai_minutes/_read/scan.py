@@ -177,7 +177,9 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                         break
                     result = result.speech_below  # ○委員 alone, a speech below
                 assert isinstance(result, HeaderMatch)
-                if len(content.rstrip(_TRAILING)) <= result.length:  # alone on its line
+                if (  # the header alone on its line
+                    result.length >= len(content) or content[-1] in _TRAILING
+                ) and len(content.rstrip(_TRAILING)) <= result.length:
                     reason = _context_rejects(table, index, result, name)
                     if reason:
                         f.context.append((index, reason))
