@@ -178,6 +178,12 @@ FAMILIES: dict[str, tuple[Callable[[int], str], Op]] = {
         _parse,
     ),
     "roster_linking": (_roster, _parse),
+    "roster_long_name": (
+        lambda n: _fill(
+            "あ", n, "検討会\n令和６年５月１７日\n出席委員\n委員　　", "\n\n" + CHAIR + "はい。\n"
+        ),
+        _parse,
+    ),
     # Inside turns: note and structure patterns.
     "time_line_spaces": (lambda n: _fill(" ", n, OPENING + "午後", "に\n" + TAIL), _parse),
     "secretariat": (lambda n: _fill("事務局", n, OPENING + CHAIR, TAIL), _parse),

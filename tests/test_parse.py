@@ -43,7 +43,8 @@ def test_header_separators(sep: str) -> None:
 def test_own_line_header_text_below() -> None:
     m = gikai_minutes.parse("【松田IT担当大臣】\nそれでは始めます。\n続けます。\n")
     u = m.utterances[0]
-    assert u.speaker.role == "大臣"
+    # issue 8: the office compound is the role, the surname before it the name
+    assert (u.speaker.name, u.speaker.role) == ("松田", "IT担当大臣")
     assert u.text == "それでは始めます。続けます。"
 
 

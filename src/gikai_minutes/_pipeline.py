@@ -149,6 +149,10 @@ def parse_text(
         )  # fmt: skip
         return _finish(meeting, strict)
 
+    if any(f.headers and not f.chosen for f in scanned.evidence):
+        diagnostics.append(  # the choice was contested: record the evidence
+            Diagnostic("convention", f"convention: {scanned.describe()}", Severity.INFO, 1)
+        )
     front = read_front_matter(reading, events[0].start, pages.number_lines, pages.header_lines)
     diagnostics.extend(front.diagnostics)
     notes: list[Note] = list(front.notes)
@@ -158,26 +162,40 @@ def parse_text(
         LINE_RULES if uses_marks else tuple(r for r in LINE_RULES if r.name not in _MARK_ONLY_RULES)
     )
     speakers: dict[str, Speaker] = {}
+    ids: dict[str, str] = {}  # label as printed -> speaker id
+    guesses: dict[str, Diagnostic] = {}  # uncertain readings of a label, by speaker id
     for event in events:
-        if event.header is not None and _speaker_id(event.header.label) not in speakers:
-            speaker = _new_speaker(event.header, table, event.start, diagnostics)
-            speakers[speaker.id] = speaker
-    # Linked to the rosters before any utterance refers to them.
+        if event.header is not None and event.header.label not in ids:
+            speaker_id = ids[event.header.label] = _speaker_id(event.header.label)
+            if speaker_id not in speakers:
+                speakers[speaker_id] = _new_speaker(event.header, table, event.start, diagnostics)
+                guess = _guess(event.header, table, event.start)
+                if guess is not None:
+                    guesses[speaker_id] = guess
+    # Linked to the rosters (which may tell where a name ends) before any utterance refers
+    # to them; an unsure reading the roster settled is no longer reported.
     speakers = {
         s.id: s for s in link_speakers(tuple(speakers.values()), front.front_matter.rosters)
     }
+    diagnostics.extend(
+        d
+        for speaker_id, d in guesses.items()
+        if d.code != "unsure-name" or speakers[speaker_id].name is None
+    )
     utterances: list[Utterance] = []
     unparsed: list[UnparsedBlock] = []
     for i, event in enumerate(events):
         last = i + 1 == len(events)
         end = len(text) if last else events[i + 1].start
         end_index = len(table.lines) if last else events[i + 1].line_index
+        if not last and end > table.lines[end_index].start:
+            end_index += 1  # the next turn starts inside this line (flattened turns)
         if event.header is None:
             span = table.span(event.start, end)
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
         body_start = event.start + event.header.length
-        speaker = speakers[_speaker_id(event.header.label)]
+        speaker = speakers[ids[event.header.label]]
         lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
         body = read_body(
             table,
@@ -188,6 +206,7 @@ def parse_text(
             len(utterances),
             line_rules,
             closing=last,
+            end=end,
         )
         notes.extend(body.notes)
         utterances.append(
@@ -295,6 +314,24 @@ def _new_speaker(
         seat=parts.seat,
         disambiguator=parts.disambiguator,
     )
+
+
+def _guess(header: HeaderMatch, table: LineTable, start: int) -> Diagnostic | None:
+    """An info diagnostic for an uncertain reading of the label (``unlisted-office``,
+    ``unsure-name``), or ``None``."""
+    parts = header.parts
+    if not parts.known or parts.guess is None:
+        return None
+    message = _GUESSES[parts.guess].format(label=header.label, role=parts.role)
+    return Diagnostic(
+        parts.guess, message, Severity.INFO, table.line_of(start), table.column_of(start)
+    )
+
+
+_GUESSES = {
+    "unlisted-office": "office {role!r} in {label!r} is not in the lexicon; read by its head word",
+    "unsure-name": "no name told apart from the office in {label!r}; kept whole as the role",
+}
 
 
 def _finish(meeting: Meeting, strict: bool) -> Meeting:

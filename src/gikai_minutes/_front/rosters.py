@@ -55,7 +55,17 @@ def _squash(text: str) -> str:
 
 def _is_role(token: str, lexicon: RoleLexicon) -> bool:
     t = _squash(token)
-    return lexicon.is_role(t) or (bool(_ROLE_SUFFIX.search(t)) and len(t) > 2)
+    return (
+        lexicon.is_role(t)
+        or (bool(_ROLE_SUFFIX.search(t)) and len(t) > 2)
+        or _unlisted_office(t, lexicon)
+    )
+
+
+def _unlisted_office(text: str, lexicon: RoleLexicon) -> bool:
+    """An office the lexicon reads by its head word alone, no name before it (``経営企画監``)."""
+    parts = lexicon.interpret(text)
+    return parts.guess == "unlisted-office" and parts.name is None
 
 
 def read_roster_line(
@@ -200,18 +210,86 @@ def _split_role_cells(
 
 
 def link_speakers(
-    speakers: tuple[Speaker, ...], rosters: tuple[Roster, ...]
+    speakers: tuple[Speaker, ...],
+    rosters: tuple[Roster, ...],
+    lexicon: RoleLexicon = DEFAULT_LEXICON,
 ) -> tuple[Speaker, ...]:
-    """Give each speaker the full name of the one roster person their header points to."""
+    """Split each label against the roster (roster-first names), then give each speaker
+    the full name of the one roster person their header points to."""
     people: list[Person] = [p for r in rosters for p in r.people]
     if not people:
         return speakers
-    index = _RosterIndex(people)
+    index = _NameIndex.of(people)
+    roster = _RosterIndex(people)
     out = []
     for s in speakers:
-        full = index.match(s)
+        s = _roster_split(s, index, lexicon)
+        full = roster.match(s)
         out.append(attrs.evolve(s, full_name=full) if full and full != s.full_name else s)
     return tuple(out)
+
+
+@attrs.frozen(slots=True)
+class _NameIndex:
+    """Roster names, and every prefix of them (a surname is one)."""
+
+    names: frozenset[str]
+    prefixes: frozenset[str]
+
+    @classmethod
+    def of(cls, people: list[Person]) -> _NameIndex:
+        names = frozenset(p.name for p in people)
+        prefixes = frozenset(n[:k] for n in names for k in range(1, min(len(n), _MAX_PREFIX) + 1))
+        return cls(names, prefixes)
+
+
+#: Prefixes of roster names are indexed up to this length (a speaker's name is shorter):
+#: a line of thousands of characters read as one name costs no square of its length.
+_MAX_PREFIX = 40
+#: The longest surname the roster split tries when the label holds no full roster name.
+_MAX_SURNAME = 4
+
+
+def _roster_split(speaker: Speaker, index: _NameIndex, lexicon: RoleLexicon) -> Speaker:
+    """The speaker with name and role re-split where the roster shows where the name ends.
+
+    ``木下スポーツ・文化振興局国際大会推進担当部長`` with ``木下　一郎`` on the roster:
+    name ``木下``, role ``スポーツ・文化振興局国際大会推進担当部長``. A label the lexicon
+    already split into a name the roster knows (a prefix of a roster name) is kept; the
+    part after the name must be an office with no name of its own.
+    """
+    if speaker.seat is not None or speaker.disambiguator is not None:
+        return speaker
+    label = _squash(speaker.label)
+    if "（" in label or "(" in label:
+        return speaker
+    name = _squash(speaker.name or "")
+    if name and name in index.prefixes:
+        return speaker
+    cut = next((k for k in range(len(label) - 1, 0, -1) if label[:k] in index.names), 0)
+    if not cut:
+        cut = next(
+            (
+                k
+                for k in range(min(_MAX_SURNAME, len(label) - 1), 0, -1)
+                if label[:k] in index.prefixes and _office(label[k:], lexicon)
+            ),
+            0,
+        )
+    if not cut:
+        return speaker
+    rest = label[cut:]
+    if rest in lexicon.honorifics:
+        return attrs.evolve(speaker, name=label[:cut], role=None, honorific=rest)
+    if not _office(rest, lexicon):
+        return speaker
+    return attrs.evolve(speaker, name=label[:cut], role=rest, honorific=None)
+
+
+def _office(text: str, lexicon: RoleLexicon) -> bool:
+    """Whether ``text`` is an office as a whole: no name of its own before the role."""
+    parts = lexicon.interpret(text)
+    return parts.role is not None and parts.name is None
 
 
 class _RosterIndex:
@@ -225,6 +303,7 @@ class _RosterIndex:
                 self.seats.setdefault(p.seat, set()).add(p.name)
 
     def match(self, speaker: Speaker) -> str | None:
+        """The one roster name the speaker's seat, name or name prefix points to."""
         if speaker.seat is not None:
             seated = self.seats.get(speaker.seat, set())
             if len(seated) == 1:

@@ -46,6 +46,7 @@ def read_body(
     utterance: int,
     line_rules: tuple[NoteRule, ...] = LINE_RULES,
     closing: bool = False,
+    end: int | None = None,
 ) -> Body:
     """Read the body whose first line's content starts at ``body_start``.
 
@@ -60,6 +61,8 @@ def read_body(
     artefacts = pages.number_lines or pages.header_lines
     for i, (number, line_start, line_end, _) in enumerate(lines):
         start = line_start if line_start > body_start else body_start
+        if end is not None and line_end > end:
+            line_end = end
         raw = text[start:line_end]
         content = raw.strip(_STRIP)
         if not content:

@@ -1,7 +1,9 @@
 """Notes: text in the proceedings that nobody says, found by small named rules.
 
 Line rules look at a whole stripped line (``〔拍手〕``, ``午後３時５１分散会``, ``―――``,
-``◎開会の宣告``); inline rules find directions inside a line (``…委員長。（拍手）``).
+``◎開会の宣告``, and headings in the proceedings: ``≪3.「行動計画」について≫``, ``《議事》``,
+``(2)専門調査会の報告書について``, ``■議題１``, ``１．開会``); inline rules find directions
+inside a line (``…委員長。（拍手）``).
 """
 
 from __future__ import annotations
@@ -75,6 +77,16 @@ LINE_RULES: tuple[NoteRule, ...] = (
         regex.compile(r"[◎○〇◯◆◇■□●][ \u3000]*[^。、\s][^。]{0,40}"),
     ),
     NoteRule(
+        "section_heading",
+        NoteKind.HEADING,
+        regex.compile(
+            r"[≪《〈＜<][^≫》〉＞>。\r\n]{1,40}[≫》〉＞>]"
+            r"|[■□●▼▽◇◆][ \u3000]*[^。、\s][^。、]{0,30}"
+            rf"|[（(](?:{_N}|[a-zａ-ｚア-ン])[）)][ \u3000]*[^。、\s（(][^。、]{{0,30}}"
+            rf"|{_N}[．.][ \u3000]*[^。、\s\d０-９][^。、]{{0,30}}"
+        ),
+    ),
+    NoteRule(
         "closing",
         NoteKind.OTHER,
         regex.compile(
@@ -84,7 +96,11 @@ LINE_RULES: tuple[NoteRule, ...] = (
 )
 
 #: Characters a note line can start with; other lines skip the line rules entirely.
-NOTE_FIRST_CHARS = frozenset("〔（(午正○〇◯◎◆◇■□●以了" + _DASHES.replace("\\", ""))
+NOTE_FIRST_CHARS = frozenset(
+    "〔（(午正○〇◯◎◆◇■□●▼▽≪《〈＜<以了"
+    + _DASHES.replace("\\", "")
+    + "0123456789０１２３４５６７８９"  # numbered headings (１．開会); not 一, which opens 一方…
+)
 
 INLINE_RULES: tuple[NoteRule, ...] = (
     NoteRule(

@@ -1,26 +1,41 @@
-"""Lines to header events: find the lines where a speaker header (or a broken one) starts.
+"""Lines to header events: induce the document's header convention, then find its headers.
 
-Candidate lines are found by searching for the characters a header can start with, so
-the cost grows with the number of candidates, not with the size of the text.
+Every candidate header form (the dialects of :mod:`gikai_minutes._read.dialects`) is
+looked for in **one** pass of one compiled pattern composed from the rules' candidate
+patterns; only the lines it finds reach the rules. Each form is then scored by how well it
+explains the document (headers that name a known role, labels that recur), the best one is
+chosen and others join it when their labels agree (a consistent mix). Headers of forms not
+chosen stay in the text and are each reported as a diagnostic with their line.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
+from collections.abc import Sequence
+
 import attrs
 
 from gikai_minutes._read.dialects import DIALECTS, Dialect
-from gikai_minutes._read.headers import HeaderMatch, HeaderRejection
+from gikai_minutes._read.headers import HeaderMatch, HeaderRejection, MarkHeaderRule
+from gikai_minutes._text.lexicon import DEFAULT_LEXICON, INDENT, INDENT_CHARS, MARKS
 from gikai_minutes.model import Diagnostic, Severity
 from gikai_minutes.model._positions import LineTable
 
-__all__ = ["HeaderEvent", "ScanResult", "scan"]
+__all__ = ["FormScore", "HeaderEvent", "ScanResult", "scan"]
 
-_INDENT = " \u3000\t\f\ufeff"
+_INDENT = INDENT_CHARS
+_TRAILING = INDENT_CHARS + "\r"
 
 
 @attrs.frozen(slots=True)
 class HeaderEvent:
-    """A line that starts a new element: a header, or (``header is None``) a broken one."""
+    """A place that starts a new element: a header, or (``header is None``) a broken one.
+
+    ``start`` is the header's offset: a line start, or inside a line where several turns
+    were flattened onto one line (``…。○坂口審議官　本年…``).
+    """
 
     line_index: int
     start: int
@@ -29,105 +44,328 @@ class HeaderEvent:
 
 
 @attrs.frozen(slots=True)
+class FormScore:
+    """The evidence for one candidate header form: headers found, score, whether chosen.
+
+    A header weighs 1 when its label names a known role, honorific or seat, else 0.3,
+    plus 0.5 when its label recurs; the sum is multiplied by the dialect's prior."""
+
+    name: str
+    headers: int
+    score: float
+    chosen: bool
+
+
+@attrs.frozen(slots=True)
 class ScanResult:
-    """The dialect used and the events and diagnostics its rules produced."""
+    """The dialect used, the events and diagnostics of its rules, and the evidence."""
 
     dialect: Dialect
     events: tuple[HeaderEvent, ...]
     diagnostics: tuple[Diagnostic, ...]
+    evidence: tuple[FormScore, ...] = ()
 
     @property
     def header_count(self) -> int:
         return sum(1 for e in self.events if e.header is not None)
 
-
-def _candidate_lines(table: LineTable, chars: frozenset[str], anywhere: bool) -> list[int]:
-    """Indexes of lines whose first non-indent character is in ``chars`` (or, with
-    ``anywhere``, that contain one of them)."""
-    text = table.text
-    lines = table.lines
-    found: set[int] = set()
-    for ch in chars:
-        pos = text.find(ch)
-        while pos >= 0:
-            index = table.line_of(pos) - 1
-            line = lines[index]
-            if anywhere or pos == line.start or not text[line.start : pos].strip(_INDENT):
-                found.add(index)
-            pos = text.find(ch, line.next if line.next > pos else pos + 1)
-    return sorted(found)
-
-
-def scan_with(table: LineTable, dialect: Dialect) -> ScanResult:
-    """Apply ``dialect``'s header rules to every candidate line."""
-    text = table.text
-    rules = dialect.header_rules
-    candidates: set[int] = set()
-    for rule in rules:
-        candidates.update(_candidate_lines(table, rule.first_chars, rule.anywhere))
-    events: list[HeaderEvent] = []
-    diagnostics: list[Diagnostic] = []
-    for index in sorted(candidates):
-        line = table.lines[index]
-        content = text[line.start : line.end]
-        for rule in rules:
-            result = rule.match(content)
-            if result is None:
-                continue
-            if isinstance(result, HeaderMatch):
-                events.append(HeaderEvent(index, line.start, result))
-                break
-            assert isinstance(result, HeaderRejection)
-            column = len(content) - len(content.lstrip(_INDENT)) + 1
-            severity = Severity.WARNING if result.malformed else Severity.INFO
-            diagnostics.append(
-                Diagnostic(result.code, result.message, severity, line.number, column)
+    def describe(self) -> str:
+        """``mark: 25 headers (score 31.5); not chosen: paren 2 (1.8)``."""
+        chosen = [f for f in self.evidence if f.chosen]
+        other = [f for f in self.evidence if not f.chosen and f.headers]
+        text = ", ".join(f"{f.name}: {f.headers} headers (score {f.score:.1f})" for f in chosen)
+        if other:
+            text += "; not chosen: " + ", ".join(
+                f"{f.name} {f.headers} ({f.score:.1f})" for f in other
             )
-            if result.malformed:
-                events.append(HeaderEvent(index, line.start, None, result.message))
-            break
-    return ScanResult(dialect, tuple(events), tuple(diagnostics))
+        return text
 
 
-#: A second dialect joins the first when it finds at least this many headers, and at
-#: least this share of the first dialect's count (mixed conventions in one file).
+#: A form joins the best one when it finds at least this many headers, scores at least
+#: this share of the best score, and at least this share of its headers agree (their
+#: label recurs, a speaker of the best form has it, or a marked form names a known role).
 MIX_MIN_HEADERS = 2
 MIX_MIN_SHARE = 0.1
+MIX_MIN_AGREEMENT = 0.5
+#: Weights of one header in a form's score.
+KNOWN_WEIGHT = 1.0
+UNKNOWN_WEIGHT = 0.3
+RECURRENCE_BONUS = 0.5
+#: A carriage return that ends a line on its own (the candidate pattern then also
+#: starts lines after it).
+_LONE_CR = re.compile(r"\r(?!\n)")
+_MARK_CHAR = re.compile(f"[{MARKS}]")
+#: A mark after one of these inside a line opens a flattened turn (``…。○坂口審議官　…``).
+_INLINE_AFTER = "。」』）)"
+_SENTENCE_END = tuple("。．.」』）)？！?!")
+
+
+@functools.cache
+def _pattern(
+    names: tuple[str, ...], lone_cr: bool
+) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """One pattern for the candidate lines of the named dialects, the same for the first
+    line, and for each group name ``c<k>`` the indexes of the dialects whose rules share it.
+
+    The pattern starts with the newline before the line: the engine looks for that
+    character fast instead of trying every offset.
+    """
+    candidates: dict[str, set[int]] = {}  # candidate pattern -> dialect indexes
+    for i, name in enumerate(names):
+        for rule in DIALECTS[name].header_rules:
+            candidates.setdefault(rule.candidate, set()).add(i)
+    # candidates that start with the common indentation share it: the engine reads the
+    # indentation of a line once
+    indented = "|".join(
+        f"(?P<c{k}>{c.removeprefix(INDENT)})"
+        for k, c in enumerate(candidates)
+        if c.startswith(INDENT)
+    )
+    others = [f"(?P<c{k}>{c})" for k, c in enumerate(candidates) if not c.startswith(INDENT)]
+    alternatives = "|".join([f"{INDENT}(?:{indented})", *others] if indented else others)
+    newline = "[\\r\\n]" if lone_cr else "\\n"
+    # (a blank line fails at once on the lookahead)
+    pattern = re.compile(f"{newline}(?=[^\\r\\n])(?:{alternatives})", re.M)
+    first = re.compile(f"(?:{alternatives})", re.M)
+    groups = {f"c{k}": tuple(sorted(v)) for k, v in enumerate(candidates.values())}
+    return pattern, first, groups
+
+
+@attrs.frozen(slots=True)
+class _Found:
+    """What one form's rules said on the candidate lines."""
+
+    matches: list[HeaderEvent] = attrs.Factory(list)
+    rejections: list[tuple[int, HeaderRejection]] = attrs.Factory(list)
+    context: list[tuple[int, str]] = attrs.Factory(list)
+    labels: dict[str, int] = attrs.Factory(dict)
+
+
+def _speaker_key(label: str) -> str:
+    return "".join(label.split())
 
 
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
-    """Scan with the named dialect, or detect: the dialect whose rules find the most
-    headers wins; others that find a fair share too are merged in (mixed files)."""
-    if dialect is not None:
-        return scan_with(table, DIALECTS[dialect])
-    results = sorted(
-        (scan_with(table, d) for d in DIALECTS.values()),
-        key=lambda r: -r.header_count,
+    """Scan with the named dialect, or induce the convention from all of them."""
+    dialects = [DIALECTS[dialect]] if dialect is not None else list(DIALECTS.values())
+    text = table.text
+    lines = table.lines
+    found = {d.name: _Found() for d in dialects}
+    lone_cr = _LONE_CR.search(text) is not None
+    pattern, first, groups = _pattern(tuple(d.name for d in dialects), lone_cr)
+    # per group of the pattern: (what each dialect found so far, its name, its rules)
+    users = {
+        group: tuple(
+            (found[dialects[i].name], dialects[i].name, dialects[i].header_rules) for i in idx
+        )
+        for group, idx in groups.items()
+    }
+    line_of = table.line_of
+    head = first.match(text)
+    for m in itertools.chain((head,) if head else (), pattern.finditer(text)):
+        index = line_of(m.start() + (m is not head)) - 1
+        line = lines[index]
+        content = text[line.start : line.end]
+        for f, name, rules in users[m.lastgroup or ""]:
+            for rule in rules:
+                result = rule.match(content)
+                if result is None:
+                    continue
+                if type(result) is HeaderRejection:
+                    if result.speech_below is None or not _block_below(table, index)[1]:
+                        f.rejections.append((index, result))
+                        break
+                    result = result.speech_below  # ○委員 alone, a speech below
+                assert isinstance(result, HeaderMatch)
+                if (  # the header alone on its line
+                    result.length >= len(content) or content[-1] in _TRAILING
+                ) and len(content.rstrip(_TRAILING)) <= result.length:
+                    reason = _context_rejects(table, index, result, name)
+                    if reason:
+                        f.context.append((index, reason))
+                        break
+                f.matches.append(HeaderEvent(index, line.start, result))
+                f.labels[result.label] = f.labels.get(result.label, 0) + 1
+                break
+    scores = {d.name: _score(found[d.name], d) for d in dialects}
+    chosen = _choose(dialects, found, scores)
+    return _result(table, dialects, chosen, found, scores)
+
+
+def _score(found: _Found, dialect: Dialect) -> float:
+    total = 0.0
+    for label, n in found.labels.items():
+        weight = KNOWN_WEIGHT if DEFAULT_LEXICON.interpret(label).known else UNKNOWN_WEIGHT
+        if n >= 2:
+            weight += RECURRENCE_BONUS
+        total += weight * n
+    return total * dialect.prior
+
+
+def _choose(
+    dialects: Sequence[Dialect], found: dict[str, _Found], scores: dict[str, float]
+) -> list[Dialect]:
+    ranked = sorted(dialects, key=lambda d: -scores[d.name])  # stable: ties keep order
+    best = ranked[0]
+    chosen = [best]
+    known = {_speaker_key(label) for label in found[best.name].labels}
+    for d in ranked[1:]:
+        labels = found[d.name].labels
+        total = sum(labels.values())
+        if total < MIX_MIN_HEADERS or scores[d.name] < MIX_MIN_SHARE * scores[best.name]:
+            continue
+        marked = d.prior >= 1.0  # a mark or bracket is rarely accidental
+        agree = sum(
+            n
+            for label, n in labels.items()
+            if n >= 2
+            or _speaker_key(label) in known
+            or (marked and DEFAULT_LEXICON.interpret(label).known)
+        )
+        if agree >= MIX_MIN_AGREEMENT * total:
+            chosen.append(d)
+    return chosen
+
+
+def _result(
+    table: LineTable,
+    dialects: Sequence[Dialect],
+    chosen: list[Dialect],
+    found: dict[str, _Found],
+    scores: dict[str, float],
+) -> ScanResult:
+    lines = table.lines
+    diagnostics: list[Diagnostic] = []
+    if len(chosen) == 1:  # one form's matches come in text order, one per line
+        by_line = {e.line_index: e for e in found[chosen[0].name].matches}
+    else:
+        by_line = {}
+        for d in chosen:
+            for e in found[d.name].matches:
+                by_line.setdefault(e.line_index, e)
+    claimed = set(by_line)
+    ordered = len(chosen) == 1
+    for d in chosen:
+        for index, r in found[d.name].rejections:
+            if index in claimed:
+                continue
+            severity = Severity.WARNING if r.malformed else Severity.INFO
+            diagnostics.append(_diagnostic(table, index, r.code, r.message, severity))
+            if r.malformed:
+                by_line.setdefault(index, HeaderEvent(index, lines[index].start, None, r.message))
+                ordered = False
+    for d in dialects:
+        for index, reason in found[d.name].context:
+            if index not in claimed:
+                diagnostics.append(_diagnostic(table, index, "rejected-header", reason))
+    names = ", ".join(c.name for c in chosen)
+    for d in dialects:
+        if d in chosen:
+            continue
+        for e in found[d.name].matches:
+            if e.line_index not in claimed and e.header is not None:
+                index, h = e.line_index, e.header
+                message = (
+                    f"{h.label!r} reads as a {d.name!r} header, a form this document does not "
+                    f"use (convention: {names}); kept as text"
+                )
+                diagnostics.append(_diagnostic(table, index, "header-form-not-chosen", message))
+    events = list(by_line.values())
+    if not ordered:
+        events.sort(key=_start)
+    if any(d.name == "mark" for d in chosen):
+        events = _with_inline(table, events)
+    name = "+".join(d.name for d in chosen)
+    dialect = chosen[0] if len(chosen) == 1 else Dialect(
+        name, "mixed conventions", tuple(r for d in chosen for r in d.header_rules)
+    )  # fmt: skip
+    evidence = tuple(
+        FormScore(d.name, len(found[d.name].matches), scores[d.name], d in chosen) for d in dialects
     )
-    best = results[0]
-    extra = [
-        r
-        for r in results[1:]
-        if r.header_count >= max(MIX_MIN_HEADERS, MIX_MIN_SHARE * best.header_count)
-    ]
+    return ScanResult(dialect, tuple(events), tuple(diagnostics), evidence)
+
+
+def _start(event: HeaderEvent) -> int:
+    return event.start
+
+
+def _diagnostic(
+    table: LineTable, index: int, code: str, message: str, severity: Severity = Severity.INFO
+) -> Diagnostic:
+    line = table.lines[index]
+    content = table.text[line.start : line.end]
+    column = len(content) - len(content.lstrip(_INDENT)) + 1
+    return Diagnostic(code, message, severity, line.number, column)
+
+
+_INLINE_RULE = MarkHeaderRule()
+
+
+def _with_inline(table: LineTable, events: list[HeaderEvent]) -> list[HeaderEvent]:
+    """Add the turns flattened onto the line of a marked turn (``…。○坂口審議官　…``)."""
+    text = table.text
+    extra: list[HeaderEvent] = []
+    for event in events:
+        if event.header is None:
+            continue
+        line = table.lines[event.line_index]
+        after = event.start + event.header.length
+        for m in _MARK_CHAR.finditer(text, after, line.end):
+            start = m.start()
+            if start < after:
+                continue  # inside the header found last
+            while start > after and text[start - 1] in " \u3000":
+                start -= 1
+            if start == after or text[start - 1] not in _INLINE_AFTER:
+                continue  # a turn needs some text before the next one starts
+            result = _INLINE_RULE.match(text[start : line.end])
+            if isinstance(result, HeaderMatch) and result.parts.known:
+                extra.append(HeaderEvent(event.line_index, start, result))
+                after = start + result.length
     if not extra:
-        return best
-    return _merge(best, extra)
+        return events
+    return sorted([*events, *extra], key=_start)
 
 
-def _merge(best: ScanResult, extra: list[ScanResult]) -> ScanResult:
-    """Events of several dialects; on a line claimed twice, the stronger dialect wins."""
-    by_line: dict[int, HeaderEvent] = {}
-    diagnostics: list[Diagnostic] = list(best.diagnostics)
-    for result in [best, *extra]:
-        for event in result.events:
-            by_line.setdefault(event.line_index, event)
-    claimed = {e.line_index for e in by_line.values() if e.header is not None}
-    for result in extra:
-        diagnostics.extend(d for d in result.diagnostics if d.line - 1 not in claimed)
-    name = "+".join(r.dialect.name for r in [best, *extra])
-    mixed = Dialect(name, "mixed conventions", tuple(
-        rule for r in [best, *extra] for rule in r.dialect.header_rules
-    ))  # fmt: skip
-    events = tuple(by_line[k] for k in sorted(by_line))
-    return ScanResult(mixed, events, tuple(diagnostics))
+def _context_rejects(table: LineTable, index: int, header: HeaderMatch, form: str) -> str:
+    """Why the lines below a header alone on its line show it is none (``""`` if not).
+
+    A printed list below (``【委員】``, then ``浅野　友和`` and ``今井　奈々``; ``【説明者】``,
+    then ``行政改革推進室長``) makes it a roster heading: no line of the block below ends a
+    sentence. An unmarked label line needs a block below, and must not sit inside a
+    wrapped paragraph.
+    """
+    below, speech = _block_below(table, index)
+    if below and not speech:
+        return f"{header.label!r} heads a list, not a speech"
+    if form == "label-line":
+        if not below:
+            return f"{header.label!r} is a label with nothing below it"
+        if index > 0:
+            line = table.lines[index - 1]
+            above = table.text[line.start : line.end].strip(_TRAILING)
+            if len(above) >= 20 and not above.endswith(_SENTENCE_END):
+                return f"{header.label!r} is a line of the paragraph above"
+    return ""
+
+
+#: How many lines below a header the list test reads.
+BLOCK_LINES = 4
+_SPEECH = re.compile("[。？！?!]")
+#: A line below that opens something else: a header or a stage direction.
+_OTHER = tuple("【〔" + MARKS)
+
+
+def _block_below(table: LineTable, index: int) -> tuple[list[str], bool]:
+    """The lines below line ``index`` up to a blank line or another header (at most
+    :data:`BLOCK_LINES`), and whether they hold a sentence."""
+    out: list[str] = []
+    text = table.text
+    for line in table.lines[index + 1 : index + 1 + BLOCK_LINES]:
+        content = text[line.start : line.end].strip(_TRAILING)
+        if not content or content.startswith(_OTHER):
+            break
+        out.append(content)
+        if _SPEECH.search(content):
+            return out, True
+    return out, False
