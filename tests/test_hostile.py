@@ -15,6 +15,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -281,3 +282,37 @@ def test_agenda_item_wrapped_over_many_lines_is_one_item() -> None:
     )
     meeting = gikai_minutes.parse(text)
     assert meeting.front_matter.agenda == ("１．（報告事項" + "".join(wrapped) + "）", "２．その他")
+
+
+MINUTES_CP932 = "第２回　地域福祉推進委員会\n\n【石川委員長】 ただいまから開会します。\n".encode(
+    "cp932"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("undefined", MINUTES_CP932),
+        ("punycode", MINUTES_CP932),
+        ("base64", MINUTES_CP932),
+        ("rot13", MINUTES_CP932),
+        ("utf-7", b"+2D0-\n"),  # decodes to a lone surrogate
+        ("no-such-codec", MINUTES_CP932),
+        ("cp932\x00", MINUTES_CP932),
+    ],
+)
+def test_named_encodings_that_cannot_give_text_are_decode_errors(
+    encoding: str, data: bytes, tmp_path: Path
+) -> None:
+    with pytest.raises(gikai_minutes.DecodeError):
+        gikai_minutes.parse(data, encoding=encoding)
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(data)
+    with pytest.raises(gikai_minutes.DecodeError):
+        gikai_minutes.parse_file(path, encoding)
+
+
+def test_named_text_encoding_still_decodes() -> None:
+    meeting = gikai_minutes.parse(MINUTES_CP932, encoding="shift_jis")
+    assert meeting.source.encoding == "shift_jis"
+    assert meeting.utterances[0].speaker.role == "委員長"

@@ -10,10 +10,8 @@ that cannot hold the text, an unwritable output directory).
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,6 +28,7 @@ from gikai_minutes._errors import (
     UnknownDialectError,
 )
 from gikai_minutes._extras import require
+from gikai_minutes._read.decode import decode_named
 from gikai_minutes.export._outline import format_outline
 from gikai_minutes.export._text import format_summary, format_transcript
 from gikai_minutes.model import Meeting, Severity
@@ -46,7 +45,6 @@ EXIT_OUTPUT = 4
 
 #: The largest ``--indent`` accepted (a larger one is a usage error, not a huge output).
 MAX_INDENT = 16
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _indent(value: str) -> int:
@@ -162,33 +160,6 @@ def _emit(text: str) -> int:
 # --- parse ---------------------------------------------------------------------------------
 
 
-def _decode_with(data: bytes, encoding: str) -> str:
-    """Decode with a user-named codec; every way a codec can fail is a :class:`DecodeError`."""
-    shown = repr(encoding[:40]) + ("…" if len(encoding) > 40 else "")
-    try:
-        info = codecs.lookup(encoding)
-    except (LookupError, ValueError):  # ValueError: a NUL in the name
-        raise DecodeError(f"unknown encoding {shown}") from None
-    if not getattr(info, "_is_text_encoding", True):
-        raise DecodeError(f"{shown} is not a text encoding")
-    try:
-        text = data.decode(info.name)
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        where = f"byte {exc.start} (line {line})"
-        raise DecodeError(f"cannot decode input as {info.name}: {where}") from None
-    except (UnicodeError, ValueError, LookupError, TypeError) as exc:
-        raise DecodeError(f"cannot decode input as {info.name}: {exc}") from None
-    bad = _SURROGATE.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        raise DecodeError(
-            f"decoding as {info.name} gives a lone surrogate U+{ord(bad.group()):04X} "
-            f"(line {line}), which is not text"
-        )
-    return text
-
-
 def _read_input(args: argparse.Namespace, name: str) -> Meeting:
     if args.file == "-":
         if sys.stdin is None:
@@ -205,7 +176,7 @@ def _read_input(args: argparse.Namespace, name: str) -> Meeting:
     else:
         return parse_file(args.file, strict=args.strict, dialect=args.dialect)
     if args.encoding is not None:
-        document = text_document(_decode_with(data, args.encoding), name=name)
+        document = text_document(decode_named(data, args.encoding), name=name)
         document = attrs.evolve(document, encoding=document.encoding or args.encoding)
     else:
         document = text_document(data, name=name)
@@ -309,7 +280,7 @@ def _convert(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     if args.encoding is not None:
         try:
-            _decode_with(b"", args.encoding)
+            decode_named(b"", args.encoding)
         except DecodeError as exc:
             _error(str(exc))
             return EXIT_USAGE

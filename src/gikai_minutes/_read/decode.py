@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from gikai_minutes._errors import DecodeError
 
-__all__ = ["decode_bytes"]
+__all__ = ["decode_bytes", "decode_named"]
 
 # Control bytes that never occur in minutes text (tab, LF, VT, FF, CR and ESC are allowed).
 _BINARY_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 _SNIFF = 8192
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -34,11 +36,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     if encoding is None and _looks_binary(data):
         raise DecodeError("input looks binary (control bytes found), not minutes text")
     if encoding is not None:
-        candidates = [encoding]
-    elif data.startswith(codecs.BOM_UTF8):
-        candidates = ["utf-8-sig"]
-    else:
-        candidates = ["utf-8", "cp932"]
+        return decode_named(data, encoding), encoding
+    candidates = ["utf-8-sig"] if data.startswith(codecs.BOM_UTF8) else ["utf-8", "cp932"]
     failures = []
     for name in candidates:
         try:
@@ -46,6 +45,35 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             failures.append(f"{name}: byte {exc.start} (line {line})")
-        except LookupError as exc:
-            raise DecodeError(f"unknown encoding {name!r}") from exc
     raise DecodeError("cannot decode input as " + "; ".join(failures))
+
+
+def decode_named(data: bytes, encoding: str) -> str:
+    """Decode with a codec the user named; every way a codec can fail is a :class:`DecodeError`.
+
+    Codecs that are not text encodings (``base64``, ``rot13``) are refused, and
+    so is a decoding that yields lone surrogates (``utf-7`` can), which no output can hold.
+    """
+    shown = repr(encoding[:40]) + ("…" if len(encoding) > 40 else "")
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise DecodeError(f"unknown encoding {shown}") from exc
+    if not getattr(info, "_is_text_encoding", True):
+        raise DecodeError(f"{shown} is not a text encoding")
+    try:
+        text = data.decode(info.name)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        where = f"byte {exc.start} (line {line})"
+        raise DecodeError(f"cannot decode input as {info.name}: {where}") from exc
+    except (UnicodeError, ValueError, LookupError, TypeError) as exc:
+        raise DecodeError(f"cannot decode input as {info.name}: {exc}") from exc
+    bad = _SURROGATE.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise DecodeError(
+            f"decoding as {info.name} gives a lone surrogate U+{ord(bad.group()):04X} "
+            f"(line {line}), which is not text"
+        )
+    return text
