@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import sys
 from collections.abc import Callable
 
 import attrs
@@ -110,6 +111,8 @@ FIX_RULES: tuple[FixRule, ...] = (
 _WIDTH_CHARS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff61-\uff9f]")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _LATIN_OR_DASH = _LATIN | {"-"}
+#: Repairs of up to this many characters share one string object per distinct text.
+_SHARED_LENGTH = 32
 
 
 class FixSites:
@@ -166,8 +169,13 @@ def fix_line(
         if a < pos:
             continue
         out.append(text[pos:a])
+        original = text[a:b]
+        if b - a <= _SHARED_LENGTH:
+            # The same artefact on many lines ('k i n t o n e'): one string for all of them.
+            original, replacement = sys.intern(original), sys.intern(replacement)
         out.append(replacement)
-        fixes.append(TextFix(name, Span(start + a, start + b, line, line), text[a:b], replacement))
+        at = start + a if a else start
+        fixes.append(TextFix(name, Span(at, start + b, line, line), original, replacement))
         pos = b
     out.append(text[pos:])
     return "".join(out), fixes

@@ -16,7 +16,7 @@ import array
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 
 import attrs
@@ -146,8 +146,8 @@ def _increasing_run(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def find_pages(table: LineTable) -> PageLayout:
     """Find page breaks, page-number lines, running headers and margin line numbers."""
     text = table.text
-    stripped = _stripped_lines(table)
-    margins = find_margin_numbers(table, stripped)
+    digest = _Digest(text)
+    margins = find_margin_numbers(table, digest)
     numbered = [(i, v) for i, v in _numbered_lines(table) if i not in margins]
     breaks = array.array("q")
     numbers: Sequence[int] = array.array("q")
@@ -160,7 +160,7 @@ def find_pages(table: LineTable) -> PageLayout:
         numbers = range(2, len(breaks) + 2)  # form feeds number the pages 2, 3, …
     furniture: list[tuple[int, int]] = []
     if not breaks and not numbered:
-        furniture = _numbered_furniture(table, stripped, set(margins))
+        furniture = _numbered_furniture(table, digest, set(margins))
     marks = numbered or furniture
     if marks and not breaks:
         # Page numbers printed at the top of a page open it; at the bottom they close it.
@@ -182,7 +182,7 @@ def find_pages(table: LineTable) -> PageLayout:
     if breaks:
         headers = _page_edge_repeats(table, breaks, skip)
     else:
-        headers = _periodic_repeats(stripped, skip)
+        headers = _periodic_repeats(text, digest, skip)
     headers |= {i for i, _ in furniture}
     return PageLayout(
         frozenset(i for i, _ in numbered),
@@ -216,11 +216,54 @@ _LONE_CR = regex.compile(r"\r(?!\n)")
 _NUMBER_EDGE_CHARS = frozenset("0123456789０１２３４５６７８９-－―ー−‐)）")
 
 
-def _stripped_lines(table: LineTable) -> list[str]:
-    """Every line of ``table`` without its surrounding spaces, in one pass at C speed."""
-    text = table.text
-    view = _LONE_CR.sub("\n", text) if "\r" in text else text
-    return [line.strip(_STRIP_CR) for line in view.split("\n")]
+class _Digest:
+    """What the page finders need from every line stripped of its surrounding spaces,
+    gathered a chunk of lines at a time so that no string or entry per line is kept."""
+
+    __slots__ = ("counts", "edges", "nonblank")
+
+    def __init__(self, text: str) -> None:
+        #: how often each stripped line occurs (running headers recur)
+        self.counts: Counter[str] = Counter()
+        #: indexes of lines starting or ending with a digit, dash or closing parenthesis
+        self.edges: list[int] = []
+        self.nonblank = 0
+        edge = _NUMBER_EDGE_CHARS
+        base = 0
+        for chunk in _stripped_chunks(text):
+            self.counts.update(chunk)
+            self.nonblank += len(chunk) - chunk.count("")
+            self.edges.extend(
+                i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)
+            )
+            base += len(chunk)
+
+
+def _stripped_chunks(text: str) -> Iterator[list[str]]:
+    """The lines of ``text`` without their surrounding spaces, a chunk of lines at a time
+    (split at C speed; a lone CR breaks a line as LF does)."""
+    a, n = 0, len(text)
+    cr = "\r" in text
+    while True:
+        b = n if a + _CHUNK >= n else text.rfind("\n", a, a + _CHUNK) + 1
+        if b <= a:  # a line longer than a chunk
+            b = text.find("\n", a + _CHUNK) + 1 or n
+        chunk = text[a:b]
+        lines = (_LONE_CR.sub("\n", chunk) if cr else chunk).split("\n")
+        if b < n:
+            lines.pop()  # the chunk ends with LF: the next line opens the next chunk
+        yield [line.strip(_STRIP_CR) for line in lines]
+        if b >= n:
+            return
+        a = b
+
+
+def _stripped(table: LineTable, index: int) -> str:
+    line = table.line(index)
+    return table.text[line.start : line.end].strip(_STRIP_CR)
+
+
+_CHUNK = 1 << 16
 
 
 def _key(content: str) -> str:
@@ -270,9 +313,7 @@ def _page_edge_repeats(table: LineTable, breaks: Sequence[int], skip: set[int]) 
     }
 
 
-def _numbered_furniture(
-    table: LineTable, stripped: list[str], skip: set[int]
-) -> list[tuple[int, int]]:
+def _numbered_furniture(table: LineTable, digest: _Digest, skip: set[int]) -> list[tuple[int, int]]:
     """Running headers or footers printing the page number (``議事録 - 3 -``) when the text
     has no other page marks: the same line at least three times, its numbers rising."""
     text = table.text
@@ -280,8 +321,8 @@ def _numbered_furniture(
     edge = _NUMBER_EDGE_CHARS
     candidates = [
         i
-        for i, c in enumerate(stripped)
-        if 0 < len(c) <= HEADER_MAX + 16 and (c[0] in edge or c[-1] in edge)
+        for i in digest.edges
+        if 0 < len(c := _stripped(table, i)) <= HEADER_MAX + 16 and (c[0] in edge or c[-1] in edge)
     ]
     for index in candidates:
         line = table.lines[index]
@@ -314,13 +355,13 @@ _MARKS = SPEAKER_MARKS | frozenset("■□△▲【［〔（(「『")
 _SENTENCE_ENDS = frozenset("。．.？?！!、，")
 
 
-def _periodic_repeats(stripped: list[str], skip: set[int]) -> set[int]:
+def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
     """Short lines recurring at a steady interval of lines (a page's length), when the text
     has no page breaks to look next to."""
     # Words, not a rule of dashes or a mark: a header names the meeting or the body.
     recurring = {
         content
-        for content, count in Counter(stripped).items()
+        for content, count in digest.counts.items()
         if count >= PERIODIC_MIN
         and 0 < len(content) <= HEADER_MAX
         and _WORDS.search(content)
@@ -329,9 +370,12 @@ def _periodic_repeats(stripped: list[str], skip: set[int]) -> set[int]:
     }
     seen: dict[str, list[int]] = {}
     if recurring:
-        for index, content in enumerate(stripped):
-            if content in recurring and index not in skip:
-                seen.setdefault(content, []).append(index)
+        base = 0
+        for chunk in _stripped_chunks(text):
+            for index, content in enumerate(chunk, base):
+                if content in recurring and index not in skip:
+                    seen.setdefault(content, []).append(index)
+            base += len(chunk)
     found: set[int] = set()
     for where in seen.values():
         if len(where) < PERIODIC_MIN:
@@ -363,7 +407,7 @@ _MARGIN_MAX_STEP = 10
 
 
 def find_margin_numbers(
-    table: LineTable, stripped: list[str] | None = None
+    table: LineTable, digest: _Digest | None = None
 ) -> dict[int, tuple[int, int]]:
     """Line numbers printed in the margin, by line index: the span to remove from the line.
 
@@ -378,14 +422,16 @@ def find_margin_numbers(
     left: list[tuple[int, int, int, int]] = []  # (index, value, start, end)
     right: list[tuple[int, int, int, int]] = []
     alone: list[tuple[int, int, int, int]] = []
-    if stripped is None:
-        stripped = _stripped_lines(table)
+    if digest is None:
+        digest = _Digest(text)
     candidates = [
-        i for i, c in enumerate(stripped) if c and (c[0] in _DIGITS_SET or c[-1] in _DIGITS_SET)
+        i
+        for i in digest.edges
+        if (c := _stripped(table, i)) and (c[0] in _DIGITS_SET or c[-1] in _DIGITS_SET)
     ]
     if len(candidates) < MARGIN_MIN:
         return {}
-    nonblank = len(stripped) - stripped.count("")
+    nonblank = digest.nonblank
     for index in candidates:
         line = lines[index]
         content = text[line.start : line.end]
