@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -53,9 +53,27 @@ def read_body(
     With ``closing`` (the last turn of the document), every line after a closing time
     line (``午後３時７分散会``) is a note too: signatures and end marks, not speech.
     """
-    text = table.text
     notes: list[Note] = []
-    rows: list[Row | None] = []
+    rows = _rows(table, lines, body_start, pages, utterance, line_rules, closing, end, notes)
+    paragraphs, fixes = build_paragraphs(table.text, rows, sites)
+    return Body(paragraphs, fixes, tuple(notes))
+
+
+def _rows(
+    table: LineTable,
+    lines: Sequence[Line],
+    body_start: int,
+    pages: PageLayout,
+    utterance: int,
+    line_rules: tuple[NoteRule, ...],
+    closing: bool,
+    end: int | None,
+    notes: list[Note],
+) -> Iterator[Row | None]:
+    """The body's lines as rows for :func:`build_paragraphs`, one at a time (``None`` for
+    a run of blank lines); lines that are notes are added to ``notes`` instead."""
+    text = table.text
+    after_row = False  # the last line yielded was a row, not a blank
     closed = False
     first_chars = NOTE_FIRST_CHARS
     artefacts = pages.number_lines or pages.header_lines
@@ -66,8 +84,9 @@ def read_body(
         raw = text[start:line_end]
         content = raw.strip(_STRIP)
         if not content:
-            if rows and rows[-1] is not None:
-                rows.append(None)  # a run of blank lines breaks a paragraph once
+            if after_row:
+                after_row = False
+                yield None  # a run of blank lines breaks a paragraph once
             continue
         if len(content) <= _SHARED_LENGTH:
             content = sys.intern(content)  # 「はい。」, 〔拍手〕: one string, however many lines
@@ -102,6 +121,5 @@ def read_body(
                 if len(note) <= _SHARED_LENGTH:
                     note = sys.intern(note)
                 notes.append(Note(rule.kind, note, span, utterance))
-        rows.append((number, indented, content, a, cuts))
-    paragraphs, fixes = build_paragraphs(text, rows, sites)
-    return Body(paragraphs, fixes, tuple(notes))
+        after_row = True
+        yield number, indented, content, a, cuts

@@ -7,6 +7,7 @@ cleaned text can always be traced back to the original.
 
 from __future__ import annotations
 
+import array
 import bisect
 import itertools
 import re
@@ -125,7 +126,11 @@ class FixSites:
     __slots__ = ("_sites",)
 
     def __init__(self, text: str) -> None:
-        sites = [m.start() for m in _WIDTH_CHARS.finditer(text)]
+        # In arrays (8 bytes a site), not lists of ints: a line of spaced letters
+        # ('k i n t o n e') holds a site at every space.
+        sites = array.array("q")
+        sites.extend(m.start() for m in _WIDTH_CHARS.finditer(text))
+        spaced = array.array("q")
         pos = text.find(" ")
         while pos >= 0:
             if (
@@ -133,9 +138,10 @@ class FixSites:
                 and text[pos - 1] in _LATIN
                 and text[pos + 1] in _LATIN_OR_DASH
             ):
-                sites.append(pos)
+                spaced.append(pos)
             pos = text.find(" ", pos + 1)
-        sites.sort()
+        if spaced:
+            sites = array.array("q", sorted(sites + spaced)) if sites else spaced
         self._sites = sites
 
     def any_in(self, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ Rules (documented in docs/conventions.md):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from gikai_minutes._read.fixes import FixSites, fix_line
 from gikai_minutes.model import Paragraph, Span, TextFix
@@ -32,8 +32,6 @@ _Piece = tuple[str, int, int, int]
 #: One non-blank line of a body: (line number, indented?, stripped content, source
 #: offset of the content, source ranges of inline notes to cut out or ``None``).
 Row = tuple[int, bool, str, int, list[tuple[int, int]] | None]
-# A chunk: its pieces, and whether it opens a new paragraph whatever precedes it.
-_Chunk = tuple[list[_Piece], bool]
 
 
 def _is_latin(c: str) -> bool:
@@ -52,25 +50,21 @@ def _runs(start: int, end: int, cuts: Sequence[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-def _chunks(
-    text: str, rows: Sequence[Row | None], sites: FixSites, fixes: list[TextFix]
-) -> list[_Chunk]:
-    """Runs of non-blank rows, each cut around its inline notes and repaired."""
-    chunks: list[_Chunk] = []
-    current: list[_Piece] = []
+def _pieces(
+    text: str, rows: Iterable[Row | None], sites: FixSites, fixes: list[TextFix]
+) -> Iterator[tuple[_Piece, bool, bool]]:
+    """The pieces of runs of non-blank rows (chunks), each cut around its inline notes and
+    repaired, one at a time: ``(piece, first of its chunk?, chunk opens a paragraph?)``."""
+    fresh = True  # no piece in the current chunk yet
     hard = True
     for row in rows:
         if row is None:
-            if current:
-                chunks.append((current, hard))
-                current, hard = [], False
+            if not fresh:
+                fresh, hard = True, False
             continue
         number, indented, content, start, cuts = row
         if indented:
-            if current:
-                chunks.append((current, hard))
-                current = []
-            hard = True
+            fresh = hard = True
         if cuts is None:
             pieces = [(content, start)]
         else:
@@ -80,57 +74,53 @@ def _chunks(
                 if part:
                     pieces.append((part, a + text[a:b].index(part[0])))
             if not pieces:
-                if current:
-                    chunks.append((current, hard))
-                    current, hard = [], False
+                if not fresh:
+                    fresh, hard = True, False
                 continue
         for piece_text, a in pieces:
             b = a + len(piece_text)
             if sites.any_in(a, b):
                 piece_text, line_fixes = fix_line(piece_text, a, number)
                 fixes.extend(line_fixes)
-            current.append((piece_text, a, b, number))
-    if current:
-        chunks.append((current, hard))
-    return chunks
+            yield (piece_text, a, b, number), fresh, hard
+            fresh = False
 
 
 def build_paragraphs(
-    text: str, rows: Sequence[Row | None], sites: FixSites
+    text: str, rows: Iterable[Row | None], sites: FixSites
 ) -> tuple[tuple[Paragraph, ...], tuple[TextFix, ...]]:
     """Paragraphs of a body given as rows (``None`` for a blank line); lines that are
-    notes are simply absent from ``rows``."""
+    notes are simply absent from ``rows``, which are read once, as they come."""
     fixes: list[TextFix] = []
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
     para_start = para_line = 0
     prev: _Piece | None = None
-    for pieces, hard in _chunks(text, rows, sites, fixes):
-        for i, piece in enumerate(pieces):
-            if prev is None:
+    for piece, first, hard in _pieces(text, rows, sites, fixes):
+        if prev is None:
+            parts, para_start, para_line = [piece[0]], piece[1], piece[3]
+            prev = piece
+            continue
+        latin = _is_latin(prev[0][-1]) and _is_latin(piece[0][0])
+        rule = None
+        if first:
+            if hard or prev[0][-1] in SENTENCE_END:
+                paragraphs.append(_paragraph(parts, para_start, para_line, prev))
                 parts, para_start, para_line = [piece[0]], piece[1], piece[3]
                 prev = piece
                 continue
-            latin = _is_latin(prev[0][-1]) and _is_latin(piece[0][0])
-            rule = None
-            if i == 0:
-                if hard or prev[0][-1] in SENTENCE_END:
-                    paragraphs.append(_paragraph(parts, para_start, para_line, prev))
-                    parts, para_start, para_line = [piece[0]], piece[1], piece[3]
-                    prev = piece
-                    continue
-                rule = "page_break_join"
-            elif latin:
-                # Across a line break, or across an inline note cut out of one line.
-                rule = "latin_wrap_space" if prev[3] != piece[3] else "note_cut_space"
-            joint = " " if rule is not None and latin else ""
-            if rule is not None:
-                gap = Span(prev[2], piece[1], prev[3], piece[3])
-                fixes.append(TextFix(rule, gap, text[prev[2] : piece[1]], joint))
-            if joint:
-                parts.append(joint)
-            parts.append(piece[0])
-            prev = piece
+            rule = "page_break_join"
+        elif latin:
+            # Across a line break, or across an inline note cut out of one line.
+            rule = "latin_wrap_space" if prev[3] != piece[3] else "note_cut_space"
+        joint = " " if rule is not None and latin else ""
+        if rule is not None:
+            gap = Span(prev[2], piece[1], prev[3], piece[3])
+            fixes.append(TextFix(rule, gap, text[prev[2] : piece[1]], joint))
+        if joint:
+            parts.append(joint)
+        parts.append(piece[0])
+        prev = piece
     if prev is not None:
         paragraphs.append(_paragraph(parts, para_start, para_line, prev))
     fixes.sort(key=lambda f: f.span.start)

@@ -149,7 +149,7 @@ class LineTable:
 
 _CHUNK = 1 << 16
 #: Texts whose lines average fewer characters than this keep no object per line.
-_DENSE = 12
+_DENSE = 32
 _MINUS_ONE = (-1).__add__
 _new_line = tuple.__new__
 _PLUS_ONE = (1).__add__
