@@ -184,10 +184,14 @@ def parse_text(
     )
     utterances: list[Utterance] = []
     unparsed: list[UnparsedBlock] = []
-    for i, event in enumerate(events):
-        last = i + 1 == len(events)
-        end = len(text) if last else events[i + 1].start
-        end_index = len(table.lines) if last else events[i + 1].line_index
+    # Events are let go as they are read: in a dense text they weigh as much as the model.
+    pending = list(reversed(events))
+    del events, scanned
+    while pending:
+        event = pending.pop()
+        last = not pending
+        end = len(text) if last else pending[-1].start
+        end_index = len(table.lines) if last else pending[-1].line_index
         if not last and end > table.lines[end_index].start:
             end_index += 1  # the next turn starts inside this line (flattened turns)
         if event.header is None:
