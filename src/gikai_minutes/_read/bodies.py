@@ -122,4 +122,4 @@ def _rows(
                     note = sys.intern(note)
                 notes.append(Note(rule.kind, note, span, utterance))
         after_row = True
-        yield number, indented, content, a, cuts
+        yield table.number(number), indented, content, a, cuts

@@ -107,13 +107,14 @@ class LineTable:
     are made on access, so that no object per line is kept; otherwise they are made once.
     """
 
-    __slots__ = ("_index", "_starts", "lines", "text")
+    __slots__ = ("_index", "_number", "_starts", "lines", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         index = _Starts(text)
         self._index = index
         self._starts = index.starts
+        self._number = 0
         self.lines: Sequence[Line]
         """All lines, in order."""
         if len(text) < _DENSE * len(index.starts):
@@ -132,9 +133,17 @@ class LineTable:
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` for ``[start, end)``; an empty range sits on its start's line."""
-        first = self.line_of(start)
-        last = first if end <= start else self.line_of(end - 1)
-        return Span(start, end, first, first if last == first else last)
+        first = self.number(bisect.bisect_right(self._starts, start))
+        last = first if end <= start else bisect.bisect_right(self._starts, end - 1)
+        return Span(start, end, first, first if last == first else self.number(last))
+
+    def number(self, line: int) -> int:
+        """``line``, as the very int object given out last time if it is the same number:
+        the spans of a header, its turn and its paragraph share one line number."""
+        if line == self._number:
+            return self._number
+        self._number = line
+        return line
 
     def column_of(self, offset: int) -> int:
         """The 1-based column of ``offset`` within its line."""
