@@ -263,7 +263,7 @@ def _stripped(table: LineTable, index: int) -> str:
     return table.text[line.start : line.end].strip(_STRIP_CR)
 
 
-_CHUNK = 1 << 16
+_CHUNK = 1 << 14
 
 
 def _key(content: str) -> str:
@@ -288,8 +288,8 @@ def _page_edge_repeats(table: LineTable, breaks: Sequence[int], skip: set[int]) 
         pages += 1
         content_lines = [
             i
-            for i in range(a, b)
-            if i not in skip and text[lines[i].start : lines[i].end].strip(_STRIP)
+            for i, line in enumerate(lines[a:b], a)
+            if i not in skip and text[line.start : line.end].strip(_STRIP)
         ]
         edge = content_lines[:EDGE_LINES] + content_lines[-EDGE_LINES:]
         for key in {_key(text[lines[i].start : lines[i].end]) for i in edge}:

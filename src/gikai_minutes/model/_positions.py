@@ -135,7 +135,7 @@ class LineTable:
         """A :class:`Span` for ``[start, end)``; an empty range sits on its start's line."""
         first = self.number(bisect.bisect_right(self._starts, start))
         last = first if end <= start else bisect.bisect_right(self._starts, end - 1)
-        return Span(start, end, first, first if last == first else self.number(last))
+        return Span(start, end, first, first if last == first else last)
 
     def number(self, line: int) -> int:
         """``line``, as the very int object given out last time if it is the same number:
@@ -156,7 +156,7 @@ class LineTable:
         return self.span(start, end)
 
 
-_CHUNK = 1 << 16
+_CHUNK = 1 << 14
 #: Texts whose lines average fewer characters than this keep no object per line.
 _DENSE = 32
 _MINUS_ONE = (-1).__add__
