@@ -7,7 +7,7 @@ This module does no I/O. Each stage lives in its own module; this one only wires
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -262,25 +262,33 @@ def _without_margins(table: LineTable, pages: PageLayout) -> LineTable:
 
 def _cut_margins(
     table: LineTable, first: int, end: int, pages: PageLayout
-) -> tuple[Sequence[Line], tuple[TextFix, ...]]:
+) -> tuple[Iterable[Line], tuple[TextFix, ...]]:
     """Lines ``[first, end)`` with their margin line numbers cut off, and the fixes saying so."""
     lines = table.lines[first:end]
-    if not pages.margins:
+    margins = pages.margins
+    if not margins:
         return lines, ()
-    cut = list(lines)
     fixes = []
-    for k, line in enumerate(lines):
-        margin = pages.margins.get(first + k)
+    for index in range(first, end):
+        margin = margins.get(index)
+        if margin is not None:
+            a, b = margin
+            fixes.append(TextFix("margin_line_number", table.span(a, b), table.text[a:b], ""))
+    return _cut_lines(lines, first, margins), tuple(fixes)
+
+
+def _cut_lines(
+    lines: Iterable[Line], first: int, margins: Mapping[int, tuple[int, int]]
+) -> Iterator[Line]:
+    """``lines`` (the first being line ``first``) without their margin numbers, one at a time."""
+    for index, line in enumerate(lines, first):
+        margin = margins.get(index)
         if margin is None:
-            continue
-        a, b = margin
-        if a == line.start:
-            cut[k] = Line(line.number, b, line.end, line.next)
+            yield line
+        elif margin[0] == line.start:
+            yield Line(line.number, margin[1], line.end, line.next)
         else:
-            cut[k] = Line(line.number, line.start, a, line.next)
-        span = table.span(a, b)
-        fixes.append(TextFix("margin_line_number", span, table.text[a:b], ""))
-    return cut, tuple(fixes)
+            yield Line(line.number, line.start, margin[0], line.next)
 
 
 def _pages(pages: PageLayout, paragraphs: tuple[Paragraph, ...], start: int) -> tuple[int, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -39,7 +39,7 @@ class Body:
 
 def read_body(
     table: LineTable,
-    lines: Sequence[Line],
+    lines: Iterable[Line],
     body_start: int,
     sites: FixSites,
     pages: PageLayout,
@@ -61,7 +61,7 @@ def read_body(
 
 def _rows(
     table: LineTable,
-    lines: Sequence[Line],
+    lines: Iterable[Line],
     body_start: int,
     pages: PageLayout,
     utterance: int,

@@ -46,7 +46,7 @@ class PageLayout:
 
     number_lines: frozenset[int]  # 0-based line indexes of page-number lines
     header_lines: frozenset[int]  # 0-based line indexes of running headers/footers
-    breaks: Sequence[int]  # offsets where a new page starts (an array: 8 bytes each)
+    breaks: Sequence[int]  # offsets where a new page starts (an array: 4 bytes each)
     numbers: Sequence[int]  # page number of the page starting at each break
     first: int  # page number before the first break
     #: margin line numbers: line index -> ``(start, end)`` of the number and its spaces
@@ -149,7 +149,7 @@ def find_pages(table: LineTable) -> PageLayout:
     digest = _Digest(text)
     margins = find_margin_numbers(table, digest)
     numbered = [(i, v) for i, v in _numbered_lines(table) if i not in margins]
-    breaks = array.array("q")
+    breaks = array.array("i" if len(text) < 2**31 - 1 else "q")
     numbers: Sequence[int] = array.array("q")
     first = 1
     if "\f" in text:
@@ -279,7 +279,13 @@ def _page_edge_repeats(table: LineTable, breaks: Sequence[int], skip: set[int]) 
     """
     text = table.text
     lines = table.lines
-    firsts = [0, *(table.line_of(b) - 1 for b in breaks), len(lines)]
+    # Each page's first line; a run of form feeds on one line opens no page of its own.
+    firsts = [0]
+    for b in breaks:
+        first = table.line_of(b) - 1
+        if first != firsts[-1]:
+            firsts.append(first)
+    firsts.append(len(lines))
     found: dict[str, list[int]] = {}
     pages = 0
     for a, b in itertools.pairwise(firsts):
