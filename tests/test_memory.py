@@ -88,3 +88,12 @@ def test_turns_on_one_line_each_share_line_numbers() -> None:
         assert u.header_span.first_line == u.span.first_line == u.paragraphs[0].span.first_line
         assert u.span.first_line is u.header_span.first_line
         assert u.paragraphs[0].span.first_line is u.span.first_line
+
+
+def test_runs_of_form_feeds_open_no_page_each() -> None:
+    # Blank pages of a scanned volume extracted as runs of form feeds between the pages.
+    page = "【中村委員】 資料３の２ページについて伺います。\n－ {} －\n" + "\f" * 3000
+    body = "".join(page.format(i) for i in range(1, 9))
+    peak, kept, meeting = _measure(_minutes(body, 200_000))
+    assert len(meeting.utterances) > 50
+    assert peak < 8  # a list entry and a break of 8 bytes per form feed cost 16x
