@@ -34,6 +34,7 @@ from gikai_minutes._structure._turns import (
 )
 from gikai_minutes.model import (
     Meeting,
+    NoteKind,
     ParagraphRef,
     Presentation,
     QAExchange,
@@ -258,7 +259,26 @@ def _find_exchanges(b: _Build) -> None:
 
 
 def _build_sections(b: _Build) -> None:
-    b.sections = build_sections(b.turns, b.presentations, b.exchanges)
+    headings = _heading_refs(b.meeting)
+    b.sections = build_sections(b.turns, b.presentations, b.exchanges, headings)
+
+
+def _heading_refs(meeting: Meeting) -> list[tuple[ParagraphRef, str]]:
+    """Each heading note of the proceedings with the first paragraph after it; of several
+    headings before one paragraph the last (``《議事》``, then ``(1)…``), and none after the
+    last paragraph."""
+    found: dict[ParagraphRef, str] = {}
+    utterances = meeting.utterances
+    for note in meeting.notes:
+        if note.kind is not NoteKind.HEADING or note.utterance_index is None:
+            continue
+        for u in range(note.utterance_index, len(utterances)):
+            paragraphs = utterances[u].paragraphs
+            p = next((k for k, x in enumerate(paragraphs) if x.span.start >= note.span.end), None)
+            if p is not None:
+                found[ParagraphRef(u, p)] = note.text
+                break
+    return list(found.items())
 
 
 #: The steps of :func:`build_structure` in order. Steps that revise speaker categories

@@ -8,11 +8,16 @@ Boundary rules:
   ``議案6件を一括して上程いたします``);
 * ``agenda-number``: a chair's sentence opening with an assembly's item number
   (``日程第4　陳情受理の報告について``);
+* ``heading``: a heading note in the proceedings (``≪3.「行動計画の見直し」について≫``,
+  ``《議事》``, ``(2)専門調査会の報告書について``, ``■議題１``, ``１．開会``, ``◎代表質問``)
+  starts a section at the first paragraph after it, titled by the heading's text;
 * ``closing``: after the last exchange, talk and section start, the first chair paragraph
   that winds the meeting up (``次回``, ``散会``, ``閉会``, ``研究会を終了``);
 * ``opening``: whatever precedes the first section.
 
-Without a hearing or an agenda item a meeting gets no sections at all.
+Without a hearing, an agenda item or a heading a meeting gets no sections at all. Where
+several rules start a section at one paragraph, a hearing wins over an agenda item and an
+agenda item over a heading.
 """
 
 from __future__ import annotations
@@ -166,19 +171,45 @@ def _previous(turns: Sequence[Turn], ref: ParagraphRef) -> ParagraphRef:
     return ref
 
 
+#: Marks and brackets around a heading's text, left out of the section's title.
+_HEADING_OPEN = "≪《〈＜<◎○〇◯◆◇■□●▼▽ \u3000"
+_HEADING_CLOSE = "≫》〉＞> \u3000"
+
+
+def heading_title(text: str) -> str:
+    """A heading note's text without its marks and enclosing brackets
+    (``≪3.「行動計画」について≫`` -> ``3.「行動計画」について``, ``■議題１`` -> ``議題１``)."""
+    title = text.strip()
+    if title[:1] in "≪《〈＜<":
+        title = title[1:].rstrip(_HEADING_CLOSE)
+    return title.lstrip(_HEADING_OPEN) or text.strip()
+
+
+def _heading_boundaries(headings: Sequence[tuple[ParagraphRef, str]]) -> list[_Boundary]:
+    return [
+        _Boundary(ref, SectionKind.HEADING, "heading", heading_title(text))
+        for ref, text in headings
+    ]
+
+
 def build_sections(
     turns: Sequence[Turn],
     presentations: Sequence[Presentation],
     exchanges: Sequence[QAExchange],
+    headings: Sequence[tuple[ParagraphRef, str]] = (),
 ) -> list[Section]:
-    """Sections that tile every paragraph of the meeting, or none."""
+    """Sections that tile every paragraph of the meeting, or none. ``headings`` are the
+    heading notes of the proceedings, each with the first paragraph after it."""
     bounds = _paragraph_refs(turns)
     boundaries = [
         _Boundary(p.introduction, SectionKind.HEARING, "hearing", p.topic, i)
         for i, p in enumerate(presentations)
     ]
     taken = {b.start for b in boundaries}
-    boundaries += [b for b in _agenda_boundaries(turns) if b.start not in taken]
+    for candidates in (_agenda_boundaries(turns), _heading_boundaries(headings)):
+        new = [b for b in candidates if b.start not in taken]
+        boundaries += new
+        taken.update(b.start for b in new)
     if not boundaries or bounds is None:
         return []
     first, last = bounds
