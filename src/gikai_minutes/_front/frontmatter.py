@@ -59,7 +59,12 @@ _TIME_END = regex.compile(alternation(CLOSING_WORDS))
 _AGENDA_HEADING = regex.compile(
     rf"(?:[^。、]{{0,30}}(?:議事次第|議事日程)(?:第{_N}号)?|本日の会議に付した案件|議題|次第|案件)[：:]?"
 )
+_SEPARATOR_CHARS = "―─━－-…‥・＝=◇◆ \u3000"
 _SEPARATOR = regex.compile(r"[―─━－\-…‥・＝=◇◆ \u3000]{3,}")
+#: Literals one of which a line holds when a rule's pattern can match it: cheap checks
+#: that spare the patterns most lines (a roster line meets no other rule's pattern).
+_AGENDA_WORDS = ("次第", "議事日程", "本日の会議に付した案件", "議題", "案件")
+_KEY_WORDS = ("会議名", "名称", "場所", "会場")
 _STRIP = " \u3000\t\f\v\ufeff"
 _SPACE = regex.compile(r"[ \u3000]+")
 _NUMBERING = regex.compile(r"^(?:[0-9０-９]{1,2}[．.、)）]?|[（(][0-9０-９]{1,2}[)）])(?=\D)")
@@ -248,7 +253,7 @@ def read_front_matter(
 def _separator(st: _State, line: _Line) -> str | None:
     """A rule of dashes or dots ends any section; a dotted rule inside a Diet roster
     opens the group of the government side and staff."""
-    if not _SEPARATOR.fullmatch(line.content):
+    if line.content[0] not in _SEPARATOR_CHARS or not _SEPARATOR.fullmatch(line.content):
         return None
     in_roster = st.section == "roster"
     st.close_roster()
@@ -261,7 +266,8 @@ def _separator(st: _State, line: _Line) -> str | None:
 
 def _agenda_heading(st: _State, line: _Line) -> str | None:
     """``議事次第``, ``議題：``, ``本日の会議に付した案件``: agenda items follow."""
-    if not _AGENDA_HEADING.fullmatch(line.squashed):
+    squashed = line.squashed
+    if not any(w in squashed for w in _AGENDA_WORDS) or not _AGENDA_HEADING.fullmatch(squashed):
         return None
     st.close_roster()
     st.section = "agenda"
@@ -273,7 +279,10 @@ def _roster_heading(st: _State, line: _Line) -> str | None:
     In a Diet roster an office indented below its heading is no new heading."""
     if st.section == "roster" and st.kun_style and line.indent > st.heading_indent:
         return None
-    heading = ROSTER_HEADING.fullmatch(line.squashed)
+    squashed = line.squashed
+    if len(squashed) > 16 and "：" not in squashed and ":" not in squashed:
+        return None  # too long for a heading without a colon
+    heading = ROSTER_HEADING.fullmatch(squashed)
     if heading is None or not (heading.group("colon") or len(line.squashed) <= 16):
         return None
     st.close_roster()
@@ -292,7 +301,11 @@ def _house_and_issue(st: _State, line: _Line) -> str | None:
     content = line.content
     if st.house is None:
         st.house = next((house for house in _HOUSES if house in content), None)
-    m = _ISSUE.search(content) if st.issue is None and len(content) <= 40 else None
+    m = (
+        _ISSUE.search(content)
+        if st.issue is None and len(content) <= 40 and "号" in content
+        else None
+    )
     if m is not None and (m.start() == 0 or _TITLE_WORDS.search(content[: m.start()])):
         st.issue = parse_number(m.group("n"))
     return None
@@ -300,6 +313,8 @@ def _house_and_issue(st: _State, line: _Line) -> str | None:
 
 def _key_value(st: _State, line: _Line) -> str | None:
     """``会議名：…``, ``場所　第１会議室``: a key the front matter knows and its value."""
+    if not any(w in line.squashed for w in _KEY_WORDS):
+        return None
     kv = _KEY_VALUE.fullmatch(line.content)
     key = _KEYS.get(_SPACE.sub("", kv.group("key"))) if kv else None
     if kv is None or key not in ("meeting_name", "place"):
@@ -316,7 +331,7 @@ def _date(st: _State, line: _Line) -> str | None:
     """A short line with a date (the first one is the meeting's), maybe with the title
     before it and the times after it."""
     content = line.content
-    if "。" in content or len(content) > 50:
+    if "。" in content or len(content) > 50 or "年" not in content or "日" not in content:
         return None
     found = find_date(content)
     if found is None:
@@ -338,7 +353,9 @@ def _date(st: _State, line: _Line) -> str | None:
 def _time(st: _State, line: _Line) -> str | None:
     """``午前１０時開会``, ``開会　午後１時３０分～午後３時``: times and little else."""
     content = line.content
-    if "。" in content or not _clock(content):
+    if "。" in content or not ("時" in content or "：" in content or ":" in content):
+        return None
+    if not _clock(content):
         return None
     if len(_TIME_WORDS.sub("", _CLOCK.sub("", content))) > 4:
         return None

@@ -117,7 +117,11 @@ def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
             for rule in AGENDA_RULES:
                 if not rule.cue.search(text):
                     continue
-                title = next(filter(None, map(rule.title, sentences(text))), None)
+                # the pattern holds the cue: only sentences with the cue can match it
+                title = next(
+                    filter(None, (rule.title(s) for s in sentences(text) if rule.cue.search(s))),
+                    None,
+                )
                 if title is not None:
                     ref = ParagraphRef(turn.index, p)
                     found.append(_Boundary(ref, SectionKind.AGENDA_ITEM, rule.name, title))
@@ -125,14 +129,23 @@ def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
     return found
 
 
+def _key(ref: ParagraphRef) -> tuple[int, int]:
+    """``ref`` as a tuple, ordered as refs are (cheaper to compare)."""
+    return ref.utterance, ref.paragraph
+
+
+def _start_key(boundary: _Boundary) -> tuple[int, int]:
+    return boundary.start.utterance, boundary.start.paragraph
+
+
 def _closing_boundary(turns: Sequence[Turn], after: ParagraphRef) -> _Boundary | None:
+    after_key = _key(after)
     for turn in itertools.islice(turns, after.utterance, None):
         if not turn.is_chair:
             continue
         for p, text in enumerate(turn.paragraphs):
-            ref = ParagraphRef(turn.index, p)
-            if ref > after and _CLOSING.search(text):
-                return _Boundary(ref, SectionKind.CLOSING, "closing")
+            if (turn.index, p) > after_key and _CLOSING.search(text):
+                return _Boundary(ParagraphRef(turn.index, p), SectionKind.CLOSING, "closing")
     return None
 
 
@@ -143,13 +156,13 @@ def _content_end(
     turns: Sequence[Turn],
 ) -> ParagraphRef:
     """The last paragraph that belongs to the meeting's business."""
-    last = max(b.start for b in boundaries)
+    last = max(map(_start_key, boundaries))
     ends = [u for e in exchanges for u in (*e.answers, e.acknowledgement) if u is not None]
     ends += [u for p in presentations for u in p.talk]
     if ends:
         u = max(ends)
-        last = max(last, ParagraphRef(u, max(len(turns[u].paragraphs) - 1, 0)))
-    return last
+        last = max(last, (u, max(len(turns[u].paragraphs) - 1, 0)))
+    return ParagraphRef(*last)
 
 
 def _paragraph_refs(turns: Sequence[Turn]) -> tuple[ParagraphRef, ParagraphRef] | None:
@@ -213,11 +226,11 @@ def build_sections(
     if not boundaries or bounds is None:
         return []
     first, last = bounds
-    boundaries.sort(key=lambda b: b.start)
+    boundaries.sort(key=_start_key)
     closing = _closing_boundary(turns, _content_end(boundaries, presentations, exchanges, turns))
     if closing is not None:
         boundaries.append(closing)
-    if boundaries[0].start > first:
+    if _start_key(boundaries[0]) > _key(first):
         boundaries.insert(0, _Boundary(first, SectionKind.OPENING, "opening"))
     sections = []
     for k, b in enumerate(boundaries):
