@@ -8,6 +8,7 @@ fields of :class:`FrontMatter`.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Set
 
 import attrs
@@ -34,11 +35,11 @@ __all__ = ["LINE_RULES", "FrontMatterInfo", "LineRule", "read_front_matter", "sp
 
 _N = f"{NUMERAL_CLASS}+"
 _S = r"[ \u3000]*"
-_SESSION = regex.compile(rf"[（(]?{_S}第{_S}(?P<n>{_N}){_S}回{_S}[）)]?")
+_SESSION = re.compile(rf"[（(]?{_S}第{_S}(?P<n>{_N}){_S}回{_S}[）)]?")
 _SESSION_ONLY = regex.compile(rf"第{_S}{_N}{_S}回")
-_ISSUE = regex.compile(rf"第{_S}(?P<n>{_N}){_S}号")
-_TITLE_SUFFIX = regex.compile(r"[ \u3000]*(?:議事録|会議録|議事要旨|議事概要)$")
-_KEY_VALUE = regex.compile(
+_ISSUE = re.compile(rf"第{_S}(?P<n>{_N}){_S}号")
+_TITLE_SUFFIX = re.compile(r"[ \u3000]*(?:議事録|会議録|議事要旨|議事概要)$")
+_KEY_VALUE = re.compile(
     r"(?:[0-9０-９]++[ \u3000．.]*+)?(?P<key>[^\s：:](?:[ \u3000]?[^\s：:]){0,7}?)"
     r"(?:[ \u3000]*[：:][ \u3000]*|[ \u3000]{2,}|\u3000)(?P<value>.+)"
 )
@@ -50,29 +51,30 @@ _KEYS = {
 # Spaces and numeral runs are possessive, and a clock starts at 午前/午後/正午 or at the
 # start of a numeral run, so that no run of spaces or digits is scanned more than once.
 _SP = r"[ \u3000]*+"
-_CLOCK = regex.compile(
+_CLOCK = re.compile(
     rf"(?:(?P<ampm>午前|午後|正午){_SP})?(?<!{NUMERAL_CLASS})(?P<h>{_N}+){_SP}"
     rf"(?:時{_SP}(?:(?P<m>{_N}+){_SP}分|(?P<half>半))?|[：:](?P<m2>[0-9０-９]{{2}}))"
 )
-_TIME_WORDS = regex.compile(rf"[ \u3000～~－\-・、]|{alternation(TIME_EVENT_WORDS)}|時間")
-_TIME_END = regex.compile(alternation(CLOSING_WORDS))
-_AGENDA_HEADING = regex.compile(
+_TIME_WORDS = re.compile(rf"[ \u3000～~－\-・、]|{alternation(TIME_EVENT_WORDS)}|時間")
+_TIME_END = re.compile(alternation(CLOSING_WORDS))
+_AGENDA_HEADING = re.compile(
     rf"(?:[^。、]{{0,30}}(?:議事次第|議事日程)(?:第{_N}号)?|本日の会議に付した案件|議題|次第|案件)[：:]?"
 )
 _SEPARATOR_CHARS = "―─━－-…‥・＝=◇◆ \u3000"
-_SEPARATOR = regex.compile(r"[―─━－\-…‥・＝=◇◆ \u3000]{3,}")
+_SEPARATOR = re.compile(r"[―─━－\-…‥・＝=◇◆ \u3000]{3,}")
 #: Literals one of which a line holds when a rule's pattern can match it: cheap checks
 #: that spare the patterns most lines (a roster line meets no other rule's pattern).
 _AGENDA_WORDS = ("次第", "議事日程", "本日の会議に付した案件", "議題", "案件")
 _KEY_WORDS = ("会議名", "名称", "場所", "会場")
 _STRIP = " \u3000\t\f\v\ufeff"
-_SPACE = regex.compile(r"[ \u3000]+")
-_NUMBERING = regex.compile(r"^(?:[0-9０-９]{1,2}[．.、)）]?|[（(][0-9０-９]{1,2}[)）])(?=\D)")
+_SPACE = re.compile(r"[ \u3000]+")
+_NUMBERING_FIRST = frozenset("0123456789０１２３４５６７８９（(")
+_NUMBERING = re.compile(r"^(?:[0-9０-９]{1,2}[．.、)）]?|[（(][0-9０-９]{1,2}[)）])(?=\D)")
 _HOUSES = ("衆議院", "参議院")
 #: Group name for attendees listed below a dotted rule without a heading of their own.
 OTHER_ATTENDEES = "その他の出席者"
 #: Words a title line holds (``…研究会（第10回）``, ``…定例会会議録　第１号``).
-_TITLE_WORDS = regex.compile(
+_TITLE_WORDS = re.compile(
     r"会議|委員会|研究会|審議会|協議会|部会|分科会|懇談会|検討会|懇話会|会合|議会|定例会|"
     r"臨時会|議事録|会議録|議事要旨|議事概要|次第|ヒアリング|フォーラム|本会議"
 )
@@ -210,7 +212,9 @@ def read_front_matter(
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
             notes.append(Note(artefact, content, span))
             continue
-        squashed = _NUMBERING.sub("", _SPACE.sub("", content).lstrip("○〇◯◎"))
+        squashed = content.replace(" ", "").replace("\u3000", "").lstrip("○〇◯◎")
+        if squashed[:1] in _NUMBERING_FIRST:
+            squashed = _NUMBERING.sub("", squashed)
         read = _Line(raw, content, start, indent, line.number, squashed)
         for rule in LINE_RULES:
             kind = rule.apply(st, read)
