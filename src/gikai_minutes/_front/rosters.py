@@ -109,7 +109,7 @@ def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[R
     for m in _KUN_ENTRY.finditer(line):
         cell = m.group()
         affiliation = None
-        a = _AFFILIATION.search(cell)
+        a = _AFFILIATION.search(cell) if "（" in cell or "(" in cell else None
         if a is not None and not cell[: a.start()].strip(" \u3000"):
             affiliation = a.group(1)
             cell = cell[: a.start()] + " " + cell[a.end() :]
