@@ -276,15 +276,25 @@ def _result(
         events.sort(key=_start)
     if "mark" in chosen_names:
         events = _with_inline(table, events)
-    name = "+".join(d.name for d in chosen)
-    dialect = chosen[0] if len(chosen) == 1 else Dialect(
-        name, "mixed conventions", tuple(r for d in chosen for r in d.header_rules)
-    )  # fmt: skip
+    if len(chosen) == 1:
+        dialect = chosen[0]
+    else:
+        name = "+".join(d.name for d in chosen)
+        rules = tuple(r for d in chosen for r in d.header_rules)
+        dialect = Dialect(name, "mixed conventions", rules)
     evidence = tuple(
         FormScore(d.name, len(found[d.name].matches), scores[d.name], d.name in chosen_names)
+        if found[d.name].matches or d.name in chosen_names
+        else _no_evidence(d.name)
         for d in dialects
     )
     return ScanResult(dialect, tuple(events), tuple(diagnostics), evidence)
+
+
+@functools.cache
+def _no_evidence(name: str) -> FormScore:
+    """The (shared) evidence of a form not chosen that found no header."""
+    return FormScore(name, 0, 0.0, False)
 
 
 def _start(event: HeaderEvent) -> int:
