@@ -84,24 +84,22 @@ def read_roster_line(
         return [], pending_role
     if "君" in stripped:
         return _kun_entries(line, pending_role, lexicon), None
-    if _SEAT_ENTRY.search(line):
-        return [
-            RosterEntry(
-                _squash(m.group(2)).removesuffix("議員"),
-                m.start(),
-                m.end(),
-                None,
-                "議員" if _squash(m.group(2)).endswith("議員") else None,
-                None,
-                str(int(m.group(1).translate(_WIDE))),
-            )
-            for m in _SEAT_ENTRY.finditer(line)
-        ], None
+    seats = list(_SEAT_ENTRY.finditer(line)) if "番" in line else None
+    if seats:
+        return [_seat_entry(m) for m in seats], None
     if "、" in stripped:
         return _listed_entries(line), None
     if kun_style:
         return [], (pending_role or "") + _squash(stripped)
     return _column_entries(line, pending_role, lexicon)
+
+
+def _seat_entry(m: re.Match[str]) -> RosterEntry:
+    """``２３番　竹　村　ゆうい``: a member by seat number."""
+    name = _squash(m.group(2))
+    honorific = "議員" if name.endswith("議員") else None
+    seat = str(int(m.group(1).translate(_WIDE)))
+    return RosterEntry(name.removesuffix("議員"), m.start(), m.end(), None, honorific, None, seat)
 
 
 def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:
