@@ -269,15 +269,20 @@ def _heading_refs(meeting: Meeting) -> list[tuple[ParagraphRef, str]]:
     last paragraph."""
     found: dict[ParagraphRef, str] = {}
     utterances = meeting.utterances
+    u = p = 0  # the cursor only moves forward: notes come in text order
     for note in meeting.notes:
         if note.kind is not NoteKind.HEADING or note.utterance_index is None:
             continue
-        for u in range(note.utterance_index, len(utterances)):
+        if note.utterance_index > u:
+            u, p = note.utterance_index, 0
+        while u < len(utterances):
             paragraphs = utterances[u].paragraphs
-            p = next((k for k, x in enumerate(paragraphs) if x.span.start >= note.span.end), None)
-            if p is not None:
+            while p < len(paragraphs) and paragraphs[p].span.start < note.span.end:
+                p += 1
+            if p < len(paragraphs):
                 found[ParagraphRef(u, p)] = note.text
                 break
+            u, p = u + 1, 0
     return list(found.items())
 
 
