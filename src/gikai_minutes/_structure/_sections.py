@@ -23,6 +23,7 @@ agenda item over a heading.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -47,13 +48,14 @@ _PREFIX = r"^(?:(?:次に|まず|これより|本日は|それでは|では)[、
 class AgendaRule:
     """Recognises a chair's sentence that takes up an agenda item, and its title.
 
-    ``cue`` is a cheap filter applied to the whole paragraph first; ``pattern`` matches a
+    ``cue`` is a cheap filter applied to the whole paragraph first (``re``: measured twice
+    as fast as ``regex`` on these alternations of literals); ``pattern`` matches a
     sentence and has a ``title`` group (and optionally ``about``: ``についてを`` keeps
     ``について`` in the title).
     """
 
     name: str
-    cue: regex.Pattern[str]
+    cue: re.Pattern[str]
     pattern: regex.Pattern[str]
 
     def title(self, sentence: str) -> str | None:
@@ -70,7 +72,7 @@ class AgendaRule:
 #: 求めます``, ``議案6件を一括して上程いたします`` (not ``議題とすることに異議ありませんか``).
 AGENDA_DECLARATION = AgendaRule(
     "agenda-item",
-    regex.compile(r"調査を進め|議題と|質疑を行|協議願|説明を求め|報告を求め|審査|審議|上程"),
+    re.compile(r"調査を進め|議題と|質疑を行|協議願|説明を求め|報告を求め|審査|審議|上程"),
     regex.compile(
         _PREFIX + r"(?P<title>[^。]+?)(?P<about>についてを|について(?:、|の)?|を)[^。]{0,20}?"
         r"(?:調査を進めます|議題と(?:いた)?し(?:ます|、|て)|質疑を行います|御協議願|ご協議願"
@@ -82,7 +84,7 @@ AGENDA_DECLARATION = AgendaRule(
 #: ``次に日程第2、代表質問を行います。`` (not the lines of an agenda being read out).
 AGENDA_NUMBER = AgendaRule(
     "agenda-number",
-    regex.compile(r"日程第"),
+    re.compile(r"日程第"),
     regex.compile(
         # The lookahead checks once that one sentence ending in 。 follows, so the lazy
         # title is extended once, not once per ``について`` in the sentence.
