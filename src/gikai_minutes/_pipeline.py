@@ -60,6 +60,7 @@ def run(document: SourceDocument, options: ParseOptions) -> Meeting:
         dialect=options.dialect,
         source_name=document.name,
         encoding=document.encoding,
+        reader=document.reader,
     )
     meeting = _with_metadata(meeting, document)
     if document.diagnostics:
@@ -71,8 +72,8 @@ def run(document: SourceDocument, options: ParseOptions) -> Meeting:
 
 
 def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
-    """Metadata the source knew: front-matter fields it names win; title and date fill gaps."""
-    meeting = attrs.evolve(meeting, source=attrs.evolve(meeting.source, reader=document.reader))
+    """Metadata the source knew: front-matter fields it names win; title and date fill gaps.
+    (The reader is already in ``meeting.source``.)"""
     if document.house is None and document.meeting_name is None and document.issue is None:
         updated = meeting.front_matter
     else:
@@ -98,9 +99,9 @@ def _front_with(front: FrontMatter, document: SourceDocument) -> FrontMatter:
     return front if updated == front else updated
 
 
-def _source(text: str, name: str | None, encoding: str | None) -> Source:
+def _source(text: str, name: str | None, encoding: str | None, reader: str | None) -> Source:
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Source(text, f"sha256:{digest}", name, encoding)
+    return Source(text, f"sha256:{digest}", name, encoding, reader)
 
 
 def parse_text(
@@ -110,12 +111,14 @@ def parse_text(
     dialect: str | None = None,
     source_name: str | None = None,
     encoding: str | None = None,
+    reader: str | None = None,
 ) -> Meeting:
-    """Parse minutes ``text`` into a :class:`Meeting` (see :func:`gikai_minutes.parse`)."""
+    """Parse minutes ``text`` into a :class:`Meeting` (see :func:`gikai_minutes.parse`);
+    ``reader`` names the source that made the text."""
     if dialect is not None and dialect not in DIALECTS:
         raise UnknownDialectError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
     table = LineTable(text)
-    source = _source(text, source_name, encoding)
+    source = _source(text, source_name, encoding, reader)
     if not text.strip():
         if strict:
             raise EmptyInputError("input holds no text")

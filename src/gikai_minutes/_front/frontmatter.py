@@ -8,6 +8,7 @@ fields of :class:`FrontMatter`.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Set
 
 import attrs
@@ -34,11 +35,11 @@ __all__ = ["LINE_RULES", "FrontMatterInfo", "LineRule", "read_front_matter", "sp
 
 _N = f"{NUMERAL_CLASS}+"
 _S = r"[ \u3000]*"
-_SESSION = regex.compile(rf"[（(]?{_S}第{_S}(?P<n>{_N}){_S}回{_S}[）)]?")
+_SESSION = re.compile(rf"[（(]?{_S}第{_S}(?P<n>{_N}){_S}回{_S}[）)]?")
 _SESSION_ONLY = regex.compile(rf"第{_S}{_N}{_S}回")
-_ISSUE = regex.compile(rf"第{_S}(?P<n>{_N}){_S}号")
-_TITLE_SUFFIX = regex.compile(r"[ \u3000]*(?:議事録|会議録|議事要旨|議事概要)$")
-_KEY_VALUE = regex.compile(
+_ISSUE = re.compile(rf"第{_S}(?P<n>{_N}){_S}号")
+_TITLE_SUFFIX = re.compile(r"[ \u3000]*(?:議事録|会議録|議事要旨|議事概要)$")
+_KEY_VALUE = re.compile(
     r"(?:[0-9０-９]++[ \u3000．.]*+)?(?P<key>[^\s：:](?:[ \u3000]?[^\s：:]){0,7}?)"
     r"(?:[ \u3000]*[：:][ \u3000]*|[ \u3000]{2,}|\u3000)(?P<value>.+)"
 )
@@ -50,24 +51,30 @@ _KEYS = {
 # Spaces and numeral runs are possessive, and a clock starts at 午前/午後/正午 or at the
 # start of a numeral run, so that no run of spaces or digits is scanned more than once.
 _SP = r"[ \u3000]*+"
-_CLOCK = regex.compile(
+_CLOCK = re.compile(
     rf"(?:(?P<ampm>午前|午後|正午){_SP})?(?<!{NUMERAL_CLASS})(?P<h>{_N}+){_SP}"
     rf"(?:時{_SP}(?:(?P<m>{_N}+){_SP}分|(?P<half>半))?|[：:](?P<m2>[0-9０-９]{{2}}))"
 )
-_TIME_WORDS = regex.compile(rf"[ \u3000～~－\-・、]|{alternation(TIME_EVENT_WORDS)}|時間")
-_TIME_END = regex.compile(alternation(CLOSING_WORDS))
-_AGENDA_HEADING = regex.compile(
+_TIME_WORDS = re.compile(rf"[ \u3000～~－\-・、]|{alternation(TIME_EVENT_WORDS)}|時間")
+_TIME_END = re.compile(alternation(CLOSING_WORDS))
+_AGENDA_HEADING = re.compile(
     rf"(?:[^。、]{{0,30}}(?:議事次第|議事日程)(?:第{_N}号)?|本日の会議に付した案件|議題|次第|案件)[：:]?"
 )
-_SEPARATOR = regex.compile(r"[―─━－\-…‥・＝=◇◆ \u3000]{3,}")
+_SEPARATOR_CHARS = "―─━－-…‥・＝=◇◆ \u3000"
+_SEPARATOR = re.compile(r"[―─━－\-…‥・＝=◇◆ \u3000]{3,}")
+#: Literals one of which a line holds when a rule's pattern can match it: cheap checks
+#: that spare the patterns most lines (a roster line meets no other rule's pattern).
+_AGENDA_WORDS = ("次第", "議事日程", "本日の会議に付した案件", "議題", "案件")
+_KEY_WORDS = ("会議名", "名称", "場所", "会場")
 _STRIP = " \u3000\t\f\v\ufeff"
-_SPACE = regex.compile(r"[ \u3000]+")
-_NUMBERING = regex.compile(r"^(?:[0-9０-９]{1,2}[．.、)）]?|[（(][0-9０-９]{1,2}[)）])(?=\D)")
+_SPACE = re.compile(r"[ \u3000]+")
+_NUMBERING_FIRST = frozenset("0123456789０１２３４５６７８９（(")
+_NUMBERING = re.compile(r"^(?:[0-9０-９]{1,2}[．.、)）]?|[（(][0-9０-９]{1,2}[)）])(?=\D)")
 _HOUSES = ("衆議院", "参議院")
 #: Group name for attendees listed below a dotted rule without a heading of their own.
 OTHER_ATTENDEES = "その他の出席者"
 #: Words a title line holds (``…研究会（第10回）``, ``…定例会会議録　第１号``).
-_TITLE_WORDS = regex.compile(
+_TITLE_WORDS = re.compile(
     r"会議|委員会|研究会|審議会|協議会|部会|分科会|懇談会|検討会|懇話会|会合|議会|定例会|"
     r"臨時会|議事録|会議録|議事要旨|議事概要|次第|ヒアリング|フォーラム|本会議"
 )
@@ -205,7 +212,9 @@ def read_front_matter(
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
             notes.append(Note(artefact, content, span))
             continue
-        squashed = _NUMBERING.sub("", _SPACE.sub("", content).lstrip("○〇◯◎"))
+        squashed = content.replace(" ", "").replace("\u3000", "").lstrip("○〇◯◎")
+        if squashed[:1] in _NUMBERING_FIRST:
+            squashed = _NUMBERING.sub("", squashed)
         read = _Line(raw, content, start, indent, line.number, squashed)
         for rule in LINE_RULES:
             kind = rule.apply(st, read)
@@ -248,7 +257,7 @@ def read_front_matter(
 def _separator(st: _State, line: _Line) -> str | None:
     """A rule of dashes or dots ends any section; a dotted rule inside a Diet roster
     opens the group of the government side and staff."""
-    if not _SEPARATOR.fullmatch(line.content):
+    if line.content[0] not in _SEPARATOR_CHARS or not _SEPARATOR.fullmatch(line.content):
         return None
     in_roster = st.section == "roster"
     st.close_roster()
@@ -261,7 +270,8 @@ def _separator(st: _State, line: _Line) -> str | None:
 
 def _agenda_heading(st: _State, line: _Line) -> str | None:
     """``議事次第``, ``議題：``, ``本日の会議に付した案件``: agenda items follow."""
-    if not _AGENDA_HEADING.fullmatch(line.squashed):
+    squashed = line.squashed
+    if not any(w in squashed for w in _AGENDA_WORDS) or not _AGENDA_HEADING.fullmatch(squashed):
         return None
     st.close_roster()
     st.section = "agenda"
@@ -273,7 +283,10 @@ def _roster_heading(st: _State, line: _Line) -> str | None:
     In a Diet roster an office indented below its heading is no new heading."""
     if st.section == "roster" and st.kun_style and line.indent > st.heading_indent:
         return None
-    heading = ROSTER_HEADING.fullmatch(line.squashed)
+    squashed = line.squashed
+    if len(squashed) > 16 and "：" not in squashed and ":" not in squashed:
+        return None  # too long for a heading without a colon
+    heading = ROSTER_HEADING.fullmatch(squashed)
     if heading is None or not (heading.group("colon") or len(line.squashed) <= 16):
         return None
     st.close_roster()
@@ -292,7 +305,11 @@ def _house_and_issue(st: _State, line: _Line) -> str | None:
     content = line.content
     if st.house is None:
         st.house = next((house for house in _HOUSES if house in content), None)
-    m = _ISSUE.search(content) if st.issue is None and len(content) <= 40 else None
+    m = (
+        _ISSUE.search(content)
+        if st.issue is None and len(content) <= 40 and "号" in content
+        else None
+    )
     if m is not None and (m.start() == 0 or _TITLE_WORDS.search(content[: m.start()])):
         st.issue = parse_number(m.group("n"))
     return None
@@ -300,6 +317,8 @@ def _house_and_issue(st: _State, line: _Line) -> str | None:
 
 def _key_value(st: _State, line: _Line) -> str | None:
     """``会議名：…``, ``場所　第１会議室``: a key the front matter knows and its value."""
+    if not any(w in line.squashed for w in _KEY_WORDS):
+        return None
     kv = _KEY_VALUE.fullmatch(line.content)
     key = _KEYS.get(_SPACE.sub("", kv.group("key"))) if kv else None
     if kv is None or key not in ("meeting_name", "place"):
@@ -316,7 +335,7 @@ def _date(st: _State, line: _Line) -> str | None:
     """A short line with a date (the first one is the meeting's), maybe with the title
     before it and the times after it."""
     content = line.content
-    if "。" in content or len(content) > 50:
+    if "。" in content or len(content) > 50 or "年" not in content or "日" not in content:
         return None
     found = find_date(content)
     if found is None:
@@ -338,7 +357,9 @@ def _date(st: _State, line: _Line) -> str | None:
 def _time(st: _State, line: _Line) -> str | None:
     """``午前１０時開会``, ``開会　午後１時３０分～午後３時``: times and little else."""
     content = line.content
-    if "。" in content or not _clock(content):
+    if "。" in content or not ("時" in content or "：" in content or ":" in content):
+        return None
+    if not _clock(content):
         return None
     if len(_TIME_WORDS.sub("", _CLOCK.sub("", content))) > 4:
         return None

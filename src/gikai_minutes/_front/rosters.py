@@ -9,30 +9,30 @@ numbers (``１番　　むらまつ　勝康　　　２番　…``), office + s
 from __future__ import annotations
 
 import bisect
+import re
 
 import attrs
-import regex
 
 from gikai_minutes._text.lexicon import DEFAULT_LEXICON, RoleLexicon
 from gikai_minutes.model import Person, Roster, Speaker
 
 __all__ = ["ROSTER_HEADING", "RosterEntry", "link_speakers", "read_roster_line"]
 
-_SPACE_RE = regex.compile(r"[ \u3000]+")
+_SPACE_RE = re.compile(r"[ \u3000]+")
 #: A roster group heading, matched against the line with its spaces removed.
-ROSTER_HEADING = regex.compile(
+ROSTER_HEADING = re.compile(
     r"(?P<group>(?:出席|欠席)?(?:委員|小委員|議員|説明員|者|構成員|幹事|理事|国務大臣|"
     r"政府参考人|参考人|事務局側|事務局|[^\s、。]{0,12}事務局|[^\s、。]{0,12}職員|オブザーバー|"
     r"臨時委員|専門委員))"
     r"(?:[（(][0-9０-９]+[名人][）)])?(?:は左のとおり。?)?(?P<colon>[：:].*)?"
 )
-_SEAT_ENTRY = regex.compile(
+_SEAT_ENTRY = re.compile(
     r"([0-9０-９]{1,3})[ \u3000]*番[ \u3000]+((?:(?![0-9０-９]{1,3}[ \u3000]*番).)+)"
 )
-_KUN_ENTRY = regex.compile(r"[^君]+?君")
-_COLUMNS = regex.compile(r"[ \u3000]{2,}")
-_ROLE_SUFFIX = regex.compile(r"(?:兼務|兼|事務取扱|代理|心得)$")
-_AFFILIATION = regex.compile(r"[（(]([^（）()]+)[）)]")
+_KUN_ENTRY = re.compile(r"[^君]+?君")
+_COLUMNS = re.compile(r"[ \u3000]{2,}")
+_ROLE_SUFFIX = re.compile(r"(?:兼務|兼|事務取扱|代理|心得)$")
+_AFFILIATION = re.compile(r"[（(]([^（）()]+)[）)]")
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -50,7 +50,7 @@ class RosterEntry:
 
 
 def _squash(text: str) -> str:
-    return _SPACE_RE.sub("", text)
+    return text.replace(" ", "").replace("\u3000", "")
 
 
 def _is_role(token: str, lexicon: RoleLexicon) -> bool:
@@ -84,19 +84,9 @@ def read_roster_line(
         return [], pending_role
     if "君" in stripped:
         return _kun_entries(line, pending_role, lexicon), None
-    if _SEAT_ENTRY.search(line):
-        return [
-            RosterEntry(
-                _squash(m.group(2)).removesuffix("議員"),
-                m.start(),
-                m.end(),
-                None,
-                "議員" if _squash(m.group(2)).endswith("議員") else None,
-                None,
-                str(int(m.group(1).translate(_WIDE))),
-            )
-            for m in _SEAT_ENTRY.finditer(line)
-        ], None
+    seats = list(_SEAT_ENTRY.finditer(line)) if "番" in line else None
+    if seats:
+        return [_seat_entry(m) for m in seats], None
     if "、" in stripped:
         return _listed_entries(line), None
     if kun_style:
@@ -104,12 +94,20 @@ def read_roster_line(
     return _column_entries(line, pending_role, lexicon)
 
 
+def _seat_entry(m: re.Match[str]) -> RosterEntry:
+    """``２３番　竹　村　ゆうい``: a member by seat number."""
+    name = _squash(m.group(2))
+    honorific = "議員" if name.endswith("議員") else None
+    seat = str(int(m.group(1).translate(_WIDE)))
+    return RosterEntry(name.removesuffix("議員"), m.start(), m.end(), None, honorific, None, seat)
+
+
 def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:
     out = []
     for m in _KUN_ENTRY.finditer(line):
         cell = m.group()
         affiliation = None
-        a = _AFFILIATION.search(cell)
+        a = _AFFILIATION.search(cell) if "（" in cell or "(" in cell else None
         if a is not None and not cell[: a.start()].strip(" \u3000"):
             affiliation = a.group(1)
             cell = cell[: a.start()] + " " + cell[a.end() :]

@@ -11,6 +11,9 @@ __all__ = ["decode_bytes", "decode_named"]
 
 # Control bytes that never occur in minutes text (tab, LF, VT, FF, CR and ESC are allowed).
 _BINARY_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+#: Counting the control bytes: deleting every other byte leaves only them (in C, not a
+#: Python loop over 8 KB).
+_NOT_BINARY = bytes(b for b in range(256) if b not in _BINARY_BYTES)
 _SNIFF = 8192
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -19,7 +22,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if b"\x00" in head:
         return True
-    odd = sum(1 for b in head if b in _BINARY_BYTES)
+    odd = len(head.translate(None, _NOT_BINARY))
     return odd > max(2, len(head) // 100)
 
 

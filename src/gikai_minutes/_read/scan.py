@@ -131,14 +131,17 @@ def _pattern(
     return pattern, first, groups
 
 
-@attrs.frozen(slots=True)
 class _Found:
-    """What one form's rules said on the candidate lines."""
+    """What one form's rules said on the candidate lines (a plain class: one is made per
+    dialect and document)."""
 
-    matches: list[HeaderEvent] = attrs.Factory(list)
-    rejections: list[tuple[int, HeaderRejection]] = attrs.Factory(list)
-    context: list[tuple[int, str]] = attrs.Factory(list)
-    labels: dict[str, int] = attrs.Factory(dict)
+    __slots__ = ("context", "labels", "matches", "rejections")
+
+    def __init__(self) -> None:
+        self.matches: list[HeaderEvent] = []
+        self.rejections: list[tuple[int, HeaderRejection]] = []
+        self.context: list[tuple[int, str]] = []
+        self.labels: dict[str, int] = {}
 
 
 def _speaker_key(label: str) -> str:
@@ -150,23 +153,18 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     dialects = [DIALECTS[dialect]] if dialect is not None else list(DIALECTS.values())
     text = table.text
     lines = table.lines
-    found = {d.name: _Found() for d in dialects}
-    lone_cr = _LONE_CR.search(text) is not None
+    found_list = [_Found() for _ in dialects]
+    found = {d.name: f for d, f in zip(dialects, found_list, strict=True)}
+    lone_cr = "\r" in text and _LONE_CR.search(text) is not None
     pattern, first, groups = _pattern(tuple(d.name for d in dialects), lone_cr)
-    # per group of the pattern: (what each dialect found so far, its name, its rules)
-    users = {
-        group: tuple(
-            (found[dialects[i].name], dialects[i].name, dialects[i].header_rules) for i in idx
-        )
-        for group, idx in groups.items()
-    }
     line_of = table.line_of
     head = first.match(text)
     for m in itertools.chain((head,) if head else (), pattern.finditer(text)):
         index = line_of(m.start() + (m is not head)) - 1
         line = lines[index]
         content = text[line.start : line.end]
-        for f, name, rules in users[m.lastgroup or ""]:
+        for i in groups[m.lastgroup or ""]:
+            f, name, rules = found_list[i], dialects[i].name, dialects[i].header_rules
             for rule in rules:
                 result = rule.match(content)
                 if result is None:
@@ -193,6 +191,8 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
 
 
 def _score(found: _Found, dialect: Dialect) -> float:
+    if not found.labels:
+        return 0.0
     total = 0.0
     for label, n in found.labels.items():
         weight = KNOWN_WEIGHT if DEFAULT_LEXICON.interpret(label).known else UNKNOWN_WEIGHT
@@ -259,8 +259,9 @@ def _result(
             if index not in claimed:
                 diagnostics.append(_diagnostic(table, index, "rejected-header", reason))
     names = ", ".join(c.name for c in chosen)
+    chosen_names = {c.name for c in chosen}
     for d in dialects:
-        if d in chosen:
+        if d.name in chosen_names:
             continue
         for e in found[d.name].matches:
             if e.line_index not in claimed and e.header is not None:
@@ -273,16 +274,27 @@ def _result(
     events = list(by_line.values())
     if not ordered:
         events.sort(key=_start)
-    if any(d.name == "mark" for d in chosen):
+    if "mark" in chosen_names:
         events = _with_inline(table, events)
-    name = "+".join(d.name for d in chosen)
-    dialect = chosen[0] if len(chosen) == 1 else Dialect(
-        name, "mixed conventions", tuple(r for d in chosen for r in d.header_rules)
-    )  # fmt: skip
+    if len(chosen) == 1:
+        dialect = chosen[0]
+    else:
+        name = "+".join(d.name for d in chosen)
+        rules = tuple(r for d in chosen for r in d.header_rules)
+        dialect = Dialect(name, "mixed conventions", rules)
     evidence = tuple(
-        FormScore(d.name, len(found[d.name].matches), scores[d.name], d in chosen) for d in dialects
+        FormScore(d.name, len(found[d.name].matches), scores[d.name], d.name in chosen_names)
+        if found[d.name].matches or d.name in chosen_names
+        else _no_evidence(d.name)
+        for d in dialects
     )
     return ScanResult(dialect, tuple(events), tuple(diagnostics), evidence)
+
+
+@functools.cache
+def _no_evidence(name: str) -> FormScore:
+    """The (shared) evidence of a form not chosen that found no header."""
+    return FormScore(name, 0, 0.0, False)
 
 
 def _start(event: HeaderEvent) -> int:

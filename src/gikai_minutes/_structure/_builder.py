@@ -34,6 +34,7 @@ from gikai_minutes._structure._turns import (
 )
 from gikai_minutes.model import (
     Meeting,
+    NoteKind,
     ParagraphRef,
     Presentation,
     QAExchange,
@@ -258,7 +259,31 @@ def _find_exchanges(b: _Build) -> None:
 
 
 def _build_sections(b: _Build) -> None:
-    b.sections = build_sections(b.turns, b.presentations, b.exchanges)
+    headings = _heading_refs(b.meeting)
+    b.sections = build_sections(b.turns, b.presentations, b.exchanges, headings)
+
+
+def _heading_refs(meeting: Meeting) -> list[tuple[ParagraphRef, str]]:
+    """Each heading note of the proceedings with the first paragraph after it; of several
+    headings before one paragraph the last (``《議事》``, then ``(1)…``), and none after the
+    last paragraph."""
+    found: dict[ParagraphRef, str] = {}
+    utterances = meeting.utterances
+    u = p = 0  # the cursor only moves forward: notes come in text order
+    for note in meeting.notes:
+        if note.kind is not NoteKind.HEADING or note.utterance_index is None:
+            continue
+        if note.utterance_index > u:
+            u, p = note.utterance_index, 0
+        while u < len(utterances):
+            paragraphs = utterances[u].paragraphs
+            while p < len(paragraphs) and paragraphs[p].span.start < note.span.end:
+                p += 1
+            if p < len(paragraphs):
+                found[ParagraphRef(u, p)] = note.text
+                break
+            u, p = u + 1, 0
+    return list(found.items())
 
 
 #: The steps of :func:`build_structure` in order. Steps that revise speaker categories

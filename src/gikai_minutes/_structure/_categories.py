@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -25,7 +26,7 @@ _C = SpeakerCategory
 ROLE_CATEGORIES: Mapping[str, SpeakerCategory] = ROLES
 
 #: The longest role word ending a text (the alternation lists longer words first).
-_ROLE_SUFFIX = regex.compile(f"{ROLE}$")
+_ROLE_SUFFIX = re.compile(f"{ROLE}$")
 _HEADS = sorted(HEAD_WORDS, key=len, reverse=True)
 _OPENING = regex.compile(r"開会|開催(?:いた|致)?します|会議を開き|始めさせていただき|始めます")
 

@@ -28,7 +28,7 @@ __all__ = [
 _SENTENCE = re.compile(r"[^。？！?!]+[。？！?!]*|[。？！?!]+")
 
 #: A sentence that is only thanks, a greeting, an assent or a bare "please".
-_COURTESY = regex.compile(
+_COURTESY = re.compile(
     r"(?:(?:はい|ええ|それでは|では|どうも|本当に|誠に|大変|あの)[、,\s]*)*"
     r"(?:ありがとう(?:ございま(?:す|した))?"
     r"|よろしく(?:お)?(?:願い)?(?:いた|致)?(?:します|たします|いたします|申し上げます)"
@@ -54,7 +54,7 @@ CALL_FOR_QUESTIONS = regex.compile(
 )
 
 #: A sentence handing the floor over for a report (``事務局から御説明をお願いいたします``).
-HAND_OVER = regex.compile(
+HAND_OVER = re.compile(
     r"(?:説明|報告|発表)(?:を)?(?:お願い(?:いた|致)?します|お願いいたします|していただきます"
     r"|いただきます|を?求めます)"
 )
@@ -83,7 +83,7 @@ def is_courtesy(sentence_list: list[str]) -> bool:
     )
 
 
-_PARENS = regex.compile(r"[（(][^）)]*[）)]|[\s\u3000]")
+_PARENS = re.compile(r"[（(][^）)]*[）)]|[\s\u3000]")
 
 
 def base_name(name: str | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -31,7 +32,7 @@ __all__ = [
 
 #: What may follow the nominee's name to the end of a nominating sentence:
 #: ``田中委員ですかね、お願いします。``, ``黄川田仁志さん。``, ``田中委員から御質問をどうぞ。``
-_NOMINATION_TAIL = regex.compile(
+_NOMINATION_TAIL = re.compile(
     r"(?:ですかね|でしょうか|ですね)?[、,\s]*(?:(?:から|より|に)[、,\s]*)?"
     r"(?:(?:御|ご)(?:質問|発言|意見)(?:を)?[、,\s]*)?(?:どうぞ[、,\s]*)?"
     r"(?:(?:よろしく)?お願い(?:いた|致)?(?:します|いたします|申し上げます)|どうぞ)?[。．！!]*"
@@ -43,7 +44,7 @@ _FLOOR_REQUEST = regex.compile(
 )
 _FLOOR_REQUEST_MAX = 40
 #: A chair's short intervention inside an exchange: time, order, the record.
-_INTERJECTION = regex.compile(
+_INTERJECTION = re.compile(
     r"速記|答弁|簡潔|時間が(?:経過|来|参り|過ぎ)|申合せ|協力|静粛|発言する者|協議いたします"
     r"|協議します|理事会|整理|注意|着席|確認いたします|承知しました|お静かに"
 )

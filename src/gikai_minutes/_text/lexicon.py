@@ -6,6 +6,7 @@ composes its regexes from them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -176,19 +177,19 @@ FRONT_MATTER_KEY = f"(?:{alternation(FRONT_MATTER_KEYS)})"
 
 _ROLE_END = regex.compile(f"{ROLE}$")
 _HONORIFIC_END = regex.compile(f"{HONORIFIC}$")
-_HEAD_END = regex.compile(f"{HEAD_WORD}$")
-_PREFIX_END = regex.compile(f"{ROLE_PREFIX}+$")
-_LETTER_ROLE = regex.compile(f"(?P<letter>{LETTER}){SPACE}*(?P<role>{ROLE})")
-_ROLE_LETTER = regex.compile(f"(?P<role>{ROLE}){SPACE}*(?P<letter>{LETTER})")
-_OFFICES_ONLY = regex.compile(f"(?:{OFFICE_HEAD}[局部課室係所]?|{ROLE_PREFIX})+")
-_OFFICE_START = regex.compile(OFFICE_HEAD)
+_HEAD_END = re.compile(f"{HEAD_WORD}$")
+_PREFIX_END = re.compile(f"{ROLE_PREFIX}+$")
+_LETTER_ROLE = re.compile(f"(?P<letter>{LETTER}){SPACE}*(?P<role>{ROLE})")
+_ROLE_LETTER = re.compile(f"(?P<role>{ROLE}){SPACE}*(?P<letter>{LETTER})")
+_OFFICES_ONLY = re.compile(f"(?:{OFFICE_HEAD}[局部課室係所]?|{ROLE_PREFIX})+")
+_OFFICE_START = re.compile(OFFICE_HEAD)
 #: An office head of two or more characters at the start: no name comes first.
-_OFFICE_FIRST = regex.compile(alternation(w for w in OFFICE_HEADS if len(w) >= 2))
+_OFFICE_FIRST = re.compile(alternation(w for w in OFFICE_HEADS if len(w) >= 2))
 #: A surname in Han characters, then an office in another script (``木下スポーツ…``, ``高田IT…``).
 _SCRIPT_CHANGE = regex.compile(r"(?P<name>[\p{Han}々]{1,4})(?=[\p{Katakana}A-Za-zＡ-Ｚａ-ｚ・])")
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _HAN = regex.compile(r"\p{Han}")
-_PAREN_FORM = regex.compile(r"([^（）()]*)[（(]([^（）()]+)[）)]([^（）()]*)")
+_PAREN_FORM = re.compile(r"([^（）()]*)[（(]([^（）()]+)[）)]([^（）()]*)")
 _SEAT = regex.compile(f"([0-9０-９]{{1,3}}){SPACE}*番")
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 #: The longest name printed without an office head word before a role (``おのせ康裕``).

@@ -58,6 +58,7 @@ class SectionKind(enum.Enum):
     OPENING = "opening"
     HEARING = "hearing"
     AGENDA_ITEM = "agenda_item"
+    HEADING = "heading"
     CLOSING = "closing"
 
 
