@@ -94,6 +94,6 @@ def test_runs_of_form_feeds_open_no_page_each() -> None:
     # Blank pages of a scanned volume extracted as runs of form feeds between the pages.
     page = "【中村委員】 資料３の２ページについて伺います。\n－ {} －\n" + "\f" * 3000
     body = "".join(page.format(i) for i in range(1, 9))
-    peak, kept, meeting = _measure(_minutes(body, 200_000))
+    peak, _, meeting = _measure(_minutes(body, 200_000))
     assert len(meeting.utterances) > 50
     assert peak < 8  # a list entry and a break of 8 bytes per form feed cost 16x
