@@ -353,7 +353,7 @@ def _finish(meeting: Meeting, strict: bool) -> Meeting:
     if strict:
         for d in meeting.diagnostics:
             if d.severity is not Severity.INFO:
-                line = LineTable(meeting.source.text).lines[d.line - 1]
+                line = LineTable(meeting.source.text).line(d.line - 1)
                 raise ParseError(
                     d.message,
                     code=d.code,

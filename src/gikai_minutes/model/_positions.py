@@ -103,11 +103,12 @@ class LineTable:
     """The lines of a text, with offset to line-number lookup.
 
     The lines' start offsets are stored in an array (4 bytes a line). For a text of
-    short lines (blank lines, page numbers) the :class:`Line` records of :attr:`lines`
-    are made on access, so that no object per line is kept; otherwise they are made once.
+    short lines (under 32 characters on average: blank lines, page numbers) the
+    :class:`Line` records of :attr:`lines` are made on access, so that no object per line
+    is kept; otherwise they are made once, when :attr:`lines` is first read.
     """
 
-    __slots__ = ("_index", "_number", "_starts", "lines", "text")
+    __slots__ = ("_index", "_lines", "_number", "_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -115,13 +116,17 @@ class LineTable:
         self._index = index
         self._starts = index.starts
         self._number = 0
-        self.lines: Sequence[Line]
-        """All lines, in order."""
+        self._lines: Sequence[Line] | None = None
         if len(text) < _DENSE * len(index.starts):
             # Short lines (blank lines, page numbers, one-word lines): made on access.
-            self.lines = Lines(index, 0, len(index.starts))
-        else:
-            self.lines = index.all_lines()
+            self._lines = Lines(index, 0, len(index.starts))
+
+    @property
+    def lines(self) -> Sequence[Line]:
+        """All lines, in order."""
+        if self._lines is None:
+            self._lines = self._index.all_lines()
+        return self._lines
 
     def line(self, index: int) -> Line:
         """The line at 0-based ``index``."""
