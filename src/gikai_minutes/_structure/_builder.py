@@ -358,7 +358,7 @@ def _assemble(b: _Build) -> Meeting:
         else _replace(u, speaker=new_speakers[u.speaker.id])
         for u in meeting.utterances
     )
-    return attrs.evolve(
+    return _replace(
         meeting,
         speakers=tuple(new_speakers[s.id] for s in meeting.speakers),
         utterances=utterances,
