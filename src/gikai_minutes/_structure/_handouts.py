@@ -18,7 +18,9 @@ _PREFIXES = ("資料の", "資料")
 
 
 def _mentions_pages(text: str) -> bool:
-    return "ページ" in text or "頁" in text or "枚目" in text
+    """Whether ``text`` holds a page word; a word's first character is looked for alone
+    first (measured several times as fast as looking for the word where it is absent)."""
+    return ("ペ" in text and "ページ" in text) or "頁" in text or ("枚" in text and "枚目" in text)
 
 
 def _in_paragraph(text: str, utterance: int, paragraph: int) -> Iterator[PageReference]:
