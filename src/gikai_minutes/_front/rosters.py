@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from gikai_minutes._text.lexicon import DEFAULT_LEXICON, RoleLexicon
+from gikai_minutes._text.lexicon import DEFAULT_LEXICON, SEAT_NUMBER, SPACE, RoleLexicon
 from gikai_minutes.model import Person, Roster, Speaker
 
 __all__ = ["ROSTER_HEADING", "RosterEntry", "link_speakers", "read_roster_line"]
@@ -28,8 +28,8 @@ ROSTER_HEADING = re.compile(
 )
 #: A seat number (``２３番``); a seat entry's name runs from the spaces after it to the
 #: next seat number (or the line's end).
-_SEAT = re.compile(r"[0-9０-９]{1,3}[ \u3000]*番")
-_SEAT_HEAD = re.compile(r"([0-9０-９]{1,3})[ \u3000]*番([ \u3000]+)")
+_SEAT = re.compile(SEAT_NUMBER)
+_SEAT_HEAD = re.compile(f"{SEAT_NUMBER}({SPACE}+)")
 _KUN_ENTRY = re.compile(r"[^君]+?君")
 _COLUMNS = re.compile(r"[ \u3000]{2,}")
 _ROLE_SUFFIX = re.compile(r"(?:兼務|兼|事務取扱|代理|心得)$")
