@@ -29,7 +29,7 @@ from gikai_minutes.model import (
     Roster,
     Severity,
 )
-from gikai_minutes.model._positions import LineTable
+from gikai_minutes.model._positions import LineTable, Span
 
 __all__ = ["LINE_RULES", "FrontMatterInfo", "LineRule", "read_front_matter", "split_title"]
 
@@ -66,6 +66,9 @@ _SEPARATOR = re.compile(r"[―─━－\-…‥・＝=◇◆ \u3000]{3,}")
 #: that spare the patterns most lines (a roster line meets no other rule's pattern).
 _AGENDA_WORDS = ("次第", "議事日程", "本日の会議に付した案件", "議題", "案件")
 _KEY_WORDS = ("会議名", "名称", "場所", "会場")
+#: One search for any of the words (cheaper than a test per word on every line).
+_AGENDA_CUE = re.compile("|".join(map(re.escape, _AGENDA_WORDS)))
+_KEY_CUE = re.compile("|".join(map(re.escape, _KEY_WORDS)))
 _STRIP = " \u3000\t\f\v\ufeff"
 _SPACE = re.compile(r"[ \u3000]+")
 _NUMBERING_FIRST = frozenset("0123456789０１２３４５６７８９（(")
@@ -207,7 +210,8 @@ def read_front_matter(
             continue
         indent = len(raw) - len(raw.lstrip(_STRIP))
         start = line.start + indent
-        span = table.span(start, start + len(content))
+        # the content lies inside its line: the span's lines are the line's number
+        span = Span(start, start + len(content), line.number, line.number)
         if index in page_numbers or index in running_headers:
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
             notes.append(Note(artefact, content, span))
@@ -271,7 +275,7 @@ def _separator(st: _State, line: _Line) -> str | None:
 def _agenda_heading(st: _State, line: _Line) -> str | None:
     """``議事次第``, ``議題：``, ``本日の会議に付した案件``: agenda items follow."""
     squashed = line.squashed
-    if not any(w in squashed for w in _AGENDA_WORDS) or not _AGENDA_HEADING.fullmatch(squashed):
+    if _AGENDA_CUE.search(squashed) is None or not _AGENDA_HEADING.fullmatch(squashed):
         return None
     st.close_roster()
     st.section = "agenda"
@@ -317,7 +321,7 @@ def _house_and_issue(st: _State, line: _Line) -> str | None:
 
 def _key_value(st: _State, line: _Line) -> str | None:
     """``会議名：…``, ``場所　第１会議室``: a key the front matter knows and its value."""
-    if not any(w in line.squashed for w in _KEY_WORDS):
+    if _KEY_CUE.search(line.squashed) is None:
         return None
     kv = _KEY_VALUE.fullmatch(line.content)
     key = _KEYS.get(_SPACE.sub("", kv.group("key"))) if kv else None

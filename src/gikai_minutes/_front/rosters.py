@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from gikai_minutes._text.lexicon import DEFAULT_LEXICON, RoleLexicon
+from gikai_minutes._text.lexicon import DEFAULT_LEXICON, SEAT_NUMBER, SPACE, RoleLexicon
 from gikai_minutes.model import Person, Roster, Speaker
 
 __all__ = ["ROSTER_HEADING", "RosterEntry", "link_speakers", "read_roster_line"]
@@ -26,9 +26,10 @@ ROSTER_HEADING = re.compile(
     r"臨時委員|専門委員))"
     r"(?:[（(][0-9０-９]+[名人][）)])?(?:は左のとおり。?)?(?P<colon>[：:].*)?"
 )
-_SEAT_ENTRY = re.compile(
-    r"([0-9０-９]{1,3})[ \u3000]*番[ \u3000]+((?:(?![0-9０-９]{1,3}[ \u3000]*番).)+)"
-)
+#: A seat number (``２３番``); a seat entry's name runs from the spaces after it to the
+#: next seat number (or the line's end).
+_SEAT = re.compile(SEAT_NUMBER)
+_SEAT_HEAD = re.compile(f"{SEAT_NUMBER}({SPACE}+)")
 _KUN_ENTRY = re.compile(r"[^君]+?君")
 _COLUMNS = re.compile(r"[ \u3000]{2,}")
 _ROLE_SUFFIX = re.compile(r"(?:兼務|兼|事務取扱|代理|心得)$")
@@ -84,9 +85,9 @@ def read_roster_line(
         return [], pending_role
     if "君" in stripped:
         return _kun_entries(line, pending_role, lexicon), None
-    seats = list(_SEAT_ENTRY.finditer(line)) if "番" in line else None
+    seats = _seat_entries(line) if "番" in line else None
     if seats:
-        return [_seat_entry(m) for m in seats], None
+        return seats, None
     if "、" in stripped:
         return _listed_entries(line), None
     if kun_style:
@@ -94,12 +95,31 @@ def read_roster_line(
     return _column_entries(line, pending_role, lexicon)
 
 
-def _seat_entry(m: re.Match[str]) -> RosterEntry:
+def _seat_entries(line: str) -> list[RosterEntry]:
+    """``２３番　竹　村　ゆうい　２４番　…``: members by seat number. Each name ends where
+    the next seat number starts (one search per entry, no test per character)."""
+    out = []
+    pos = 0
+    while (head := _SEAT_HEAD.search(line, pos)) is not None:
+        name_start = head.end()
+        seat = _SEAT.search(line, name_start)
+        end = len(line) if seat is None else seat.start()
+        newline = line.find("\n", name_start, end)
+        end = end if newline < 0 else newline
+        if end == name_start and len(head.group(2)) < 2:
+            pos = head.start() + 1  # no name; of two spaces or more one is the name
+            continue
+        out.append(_seat_entry(head.group(1), line[name_start:end], head.start(), end))
+        pos = end
+    return out
+
+
+def _seat_entry(number: str, text: str, start: int, end: int) -> RosterEntry:
     """``２３番　竹　村　ゆうい``: a member by seat number."""
-    name = _squash(m.group(2))
+    name = _squash(text)
     honorific = "議員" if name.endswith("議員") else None
-    seat = str(int(m.group(1).translate(_WIDE)))
-    return RosterEntry(name.removesuffix("議員"), m.start(), m.end(), None, honorific, None, seat)
+    seat = str(int(number.translate(_WIDE)))
+    return RosterEntry(name.removesuffix("議員"), start, end, None, honorific, None, seat)
 
 
 def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:

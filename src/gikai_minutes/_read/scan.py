@@ -144,6 +144,10 @@ class _Found:
         self.labels: dict[str, int] = {}
 
 
+#: The state of a form whose candidate pattern found no line (read only).
+_NOTHING = _Found()
+
+
 def _speaker_key(label: str) -> str:
     return "".join(label.split())
 
@@ -153,8 +157,8 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     dialects = [DIALECTS[dialect]] if dialect is not None else list(DIALECTS.values())
     text = table.text
     lines = table.lines
-    found_list = [_Found() for _ in dialects]
-    found = {d.name: f for d, f in zip(dialects, found_list, strict=True)}
+    # state only for the forms whose candidate pattern found a line (most find none)
+    found: dict[str, _Found] = {}
     lone_cr = "\r" in text and _LONE_CR.search(text) is not None
     pattern, first, groups = _pattern(tuple(d.name for d in dialects), lone_cr)
     line_of = table.line_of
@@ -164,7 +168,10 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
         line = lines[index]
         content = text[line.start : line.end]
         for i in groups[m.lastgroup or ""]:
-            f, name, rules = found_list[i], dialects[i].name, dialects[i].header_rules
+            name, rules = dialects[i].name, dialects[i].header_rules
+            f = found.get(name)
+            if f is None:
+                f = found[name] = _Found()
             for rule in rules:
                 result = rule.match(content)
                 if result is None:
@@ -185,7 +192,7 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                 f.matches.append(HeaderEvent(index, line.start, result))
                 f.labels[result.label] = f.labels.get(result.label, 0) + 1
                 break
-    scores = {d.name: _score(found[d.name], d) for d in dialects}
+    scores = {d.name: _score(found[d.name], d) if d.name in found else 0.0 for d in dialects}
     chosen = _choose(dialects, found, scores)
     return _result(table, dialects, chosen, found, scores)
 
@@ -208,8 +215,10 @@ def _choose(
     ranked = sorted(dialects, key=lambda d: -scores[d.name])  # stable: ties keep order
     best = ranked[0]
     chosen = [best]
-    known = {_speaker_key(label) for label in found[best.name].labels}
+    known = {_speaker_key(label) for label in found.get(best.name, _NOTHING).labels}
     for d in ranked[1:]:
+        if d.name not in found:
+            continue  # found no header
         labels = found[d.name].labels
         total = sum(labels.values())
         if total < MIX_MIN_HEADERS or scores[d.name] < MIX_MIN_SHARE * scores[best.name]:
@@ -237,16 +246,16 @@ def _result(
     lines = table.lines
     diagnostics: list[Diagnostic] = []
     if len(chosen) == 1:  # one form's matches come in text order, one per line
-        by_line = {e.line_index: e for e in found[chosen[0].name].matches}
+        by_line = {e.line_index: e for e in found.get(chosen[0].name, _NOTHING).matches}
     else:
         by_line = {}
         for d in chosen:
-            for e in found[d.name].matches:
+            for e in found.get(d.name, _NOTHING).matches:
                 by_line.setdefault(e.line_index, e)
     claimed = set(by_line)
     ordered = len(chosen) == 1
     for d in chosen:
-        for index, r in found[d.name].rejections:
+        for index, r in found.get(d.name, _NOTHING).rejections:
             if index in claimed:
                 continue
             severity = Severity.WARNING if r.malformed else Severity.INFO
@@ -254,16 +263,17 @@ def _result(
             if r.malformed:
                 by_line.setdefault(index, HeaderEvent(index, lines[index].start, None, r.message))
                 ordered = False
-    for d in dialects:
-        for index, reason in found[d.name].context:
+    present = [(d, found[d.name]) for d in dialects if d.name in found]
+    for _, f in present:
+        for index, reason in f.context:
             if index not in claimed:
                 diagnostics.append(_diagnostic(table, index, "rejected-header", reason))
     names = ", ".join(c.name for c in chosen)
     chosen_names = {c.name for c in chosen}
-    for d in dialects:
+    for d, f in present:
         if d.name in chosen_names:
             continue
-        for e in found[d.name].matches:
+        for e in f.matches:
             if e.line_index not in claimed and e.header is not None:
                 index, h = e.line_index, e.header
                 message = (
@@ -282,9 +292,10 @@ def _result(
         name = "+".join(d.name for d in chosen)
         rules = tuple(r for d in chosen for r in d.header_rules)
         dialect = Dialect(name, "mixed conventions", rules)
+    counts = {d.name: len(f.matches) for d, f in present}
     evidence = tuple(
-        FormScore(d.name, len(found[d.name].matches), scores[d.name], d.name in chosen_names)
-        if found[d.name].matches or d.name in chosen_names
+        FormScore(d.name, counts.get(d.name, 0), scores[d.name], d.name in chosen_names)
+        if counts.get(d.name) or d.name in chosen_names
         else _no_evidence(d.name)
         for d in dialects
     )

@@ -6,11 +6,11 @@ import bisect
 import functools
 import itertools
 import operator
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar, cast
 
 import attrs
-import regex
 
 from gikai_minutes._structure._categories import (
     CategoryDecision,
@@ -52,7 +52,7 @@ _C = SpeakerCategory
 #: A chair's hand-over to the secretariat (``次回…につきまして、事務局から説明をお願いします``):
 #: a sentence naming the secretariat, then a cue after it.
 _SECRETARIAT = "事務局"
-_HAND_OVER_CUE = regex.compile(r"説明|お願い|求め")
+_HAND_OVER_CUE = re.compile(r"説明|お願い|求め")
 _NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
 
 
@@ -358,7 +358,7 @@ def _assemble(b: _Build) -> Meeting:
         else _replace(u, speaker=new_speakers[u.speaker.id])
         for u in meeting.utterances
     )
-    return attrs.evolve(
+    return _replace(
         meeting,
         speakers=tuple(new_speakers[s.id] for s in meeting.speakers),
         utterances=utterances,

@@ -6,7 +6,6 @@ import re
 from collections.abc import Mapping
 
 import attrs
-import regex
 
 from gikai_minutes._text.lexicon import HEAD_WORDS, MEMBER_HONORIFICS, ROLE, ROLES
 from gikai_minutes.model import Speaker, SpeakerCategory
@@ -28,7 +27,7 @@ ROLE_CATEGORIES: Mapping[str, SpeakerCategory] = ROLES
 #: The longest role word ending a text (the alternation lists longer words first).
 _ROLE_SUFFIX = re.compile(f"{ROLE}$")
 _HEADS = sorted(HEAD_WORDS, key=len, reverse=True)
-_OPENING = regex.compile(r"開会|開催(?:いた|致)?します|会議を開き|始めさせていただき|始めます")
+_OPENING = re.compile(r"開会|開催(?:いた|致)?します|会議を開き|始めさせていただき|始めます")
 
 
 @attrs.frozen(slots=True)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from gikai_minutes._text.numerals import parse_number
 from gikai_minutes.model import Meeting, PageReference, Section
 
 __all__ = ["page_references"]
 
-_PAGE_WORD = regex.compile(r"ページ目?|頁目?|枚目")
+_PAGE_WORD = re.compile(r"ページ目?|頁目?|枚目")
 #: Characters of a page number, read backwards from the page word (at most four).
 _NUMERALS = frozenset("0123456789０１２３４５６７８９〇一二三四五六七八九十百")
 _MAX_DIGITS = 4
@@ -19,7 +18,9 @@ _PREFIXES = ("資料の", "資料")
 
 
 def _mentions_pages(text: str) -> bool:
-    return "ページ" in text or "頁" in text or "枚目" in text
+    """Whether ``text`` holds a page word; a word's first character is looked for alone
+    first (measured several times as fast as looking for the word where it is absent)."""
+    return ("ペ" in text and "ページ" in text) or "頁" in text or ("枚" in text and "枚目" in text)
 
 
 def _in_paragraph(text: str, utterance: int, paragraph: int) -> Iterator[PageReference]:

@@ -11,10 +11,10 @@ and title come from the introduction, the presenter's self-introduction filling 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 
 import attrs
-import regex
 
 from gikai_minutes._structure._affiliations import (
     Affiliation,
@@ -31,8 +31,8 @@ RULE = "chair-introduction"
 #: Fewest characters of talk that make an introduced speaker a presenter.
 MIN_TALK = 300
 
-_TALK_CUE = regex.compile(r"説明|発表|報告|講演|お話|御紹介|ご紹介|意見|プレゼン|お願い")
-_TOPIC = regex.compile(
+_TALK_CUE = re.compile(r"説明|発表|報告|講演|お話|御紹介|ご紹介|意見|プレゼン|お願い")
+_TOPIC = re.compile(
     r"(?:から|より)[、,]?(?P<topic>[^。]+?)(?:につきまして|について|に関しまして|に関して|を)"
     r"[、,]?(?:御|ご)?(?:説明|発表|報告|紹介|講演|お話|プレゼン)"
 )

@@ -143,8 +143,12 @@ LEAD_IN_RULES: tuple[LeadInRule, ...] = (
 
 def _asks(turn: Turn) -> bool:
     """Whether a chair turn holds a question of its own: its last sentence that is a
-    question (not a call for questions) or a hand-over for a report is a question."""
+    question (not a call for questions) or a hand-over for a report is a question. A
+    paragraph where neither pattern matches holds no such sentence (a cleaned paragraph
+    ends where its last sentence does) and is not split."""
     for paragraph in reversed(turn.paragraphs):
+        if HAND_OVER.search(paragraph) is None and QUESTION_CUE.search(paragraph) is None:
+            continue
         for s in reversed(sentences(paragraph)):
             if HAND_OVER.search(s):
                 return False

@@ -48,15 +48,15 @@ _PREFIX = r"^(?:(?:次に|まず|これより|本日は|それでは|では)[、
 class AgendaRule:
     """Recognises a chair's sentence that takes up an agenda item, and its title.
 
-    ``cue`` is a cheap filter applied to the whole paragraph first (``re``: measured twice
-    as fast as ``regex`` on these alternations of literals); ``pattern`` matches a
+    ``cue`` is a cheap filter applied to the whole paragraph first; ``pattern`` matches a
     sentence and has a ``title`` group (and optionally ``about``: ``についてを`` keeps
-    ``について`` in the title).
+    ``について`` in the title). Both are ``re`` patterns: on the corpus' sentences ``re``
+    ran the cues twice and the declaration pattern four times as fast as ``regex``.
     """
 
     name: str
     cue: re.Pattern[str]
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
 
     def title(self, sentence: str) -> str | None:
         m = self.pattern.search(sentence)
@@ -73,7 +73,7 @@ class AgendaRule:
 AGENDA_DECLARATION = AgendaRule(
     "agenda-item",
     re.compile(r"調査を進め|議題と|質疑を行|協議願|説明を求め|報告を求め|審査|審議|上程"),
-    regex.compile(
+    re.compile(
         _PREFIX + r"(?P<title>[^。]+?)(?P<about>についてを|について(?:、|の)?|を)[^。]{0,20}?"
         r"(?:調査を進めます|議題と(?:いた)?し(?:ます|、|て)|質疑を行います|御協議願|ご協議願"
         r"|説明を求めます|報告を求めます|審査を進めます|審査に入ります|審議を行います"
@@ -85,7 +85,7 @@ AGENDA_DECLARATION = AgendaRule(
 AGENDA_NUMBER = AgendaRule(
     "agenda-number",
     re.compile(r"日程第"),
-    regex.compile(
+    re.compile(
         # The lookahead checks once that one sentence ending in 。 follows, so the lazy
         # title is extended once, not once per ``について`` in the sentence.
         r"^(?:次に[、,]?)?(?=[^。]*+。$)(?P<title>日程第[0-9０-９一二三四五六七八九十百]++[^。]*?)"

@@ -72,7 +72,7 @@ def clean(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (split after 。？！), stripped, empty ones dropped."""
-    return [s for s in (m.strip(" \u3000\t") for m in _SENTENCE.findall(text)) if s]
+    return [s for m in _SENTENCE.findall(text) if (s := m.strip(" \u3000\t"))]
 
 
 def is_courtesy(sentence_list: list[str]) -> bool:

@@ -25,6 +25,7 @@ __all__ = [
     "ROLES",
     "ROLE_PREFIXES",
     "ROLE_WORDS",
+    "SEAT_NUMBER",
     "LabelParts",
     "RoleLexicon",
     "alternation",
@@ -190,7 +191,9 @@ _SCRIPT_CHANGE = regex.compile(r"(?P<name>[\p{Han}々]{1,4})(?=[\p{Katakana}A-Za
 _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _HAN = regex.compile(r"\p{Han}")
 _PAREN_FORM = re.compile(r"([^（）()]*)[（(]([^（）()]+)[）)]([^（）()]*)")
-_SEAT = regex.compile(f"([0-9０-９]{{1,3}}){SPACE}*番")
+#: A seat number (``２３番``), the number as group 1.
+SEAT_NUMBER = f"([0-9０-９]{{1,3}}){SPACE}*番"
+_SEAT = regex.compile(SEAT_NUMBER)
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 #: The longest name printed without an office head word before a role (``おのせ康裕``).
 MAX_PLAIN_NAME = 6
