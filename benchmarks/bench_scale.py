@@ -35,6 +35,9 @@ from pathlib import Path
 
 import gikai_minutes
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_parse import best_time as best
+
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_18ecd38114dadbdf.txt"
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -47,18 +50,6 @@ SMALL_RECORD = (
     "　財政及び金融に関する件について調査を進めます。\r\n"
     "　質疑の申出がありますので、順次これを許します。\r\n"
 )
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """Fastest of ``repeat`` timed calls after one warm-up call, in seconds."""
-    fn()
-    found = float("inf")
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        found = min(found, time.perf_counter() - start)
-    return found
 
 
 def per_call(fn: Callable[[], object], budget: float = 0.3) -> float:
