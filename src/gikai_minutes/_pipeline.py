@@ -26,16 +26,14 @@ from gikai_minutes.model import (
     Diagnostic,
     FrontMatter,
     Meeting,
-    Note,
-    Paragraph,
     Severity,
     Source,
     Speaker,
     TextFix,
     UnparsedBlock,
-    Utterance,
 )
-from gikai_minutes.model._positions import Line, LineTable
+from gikai_minutes.model._columns import NotesBuilder, ParagraphRow, UtterancesBuilder
+from gikai_minutes.model._positions import Line, LineTable, Span
 from gikai_minutes.sources import SourceDocument
 
 __all__ = ["ParseOptions", "parse_text", "run"]
@@ -158,7 +156,6 @@ def parse_text(
         )
     front = read_front_matter(reading, events[0].start, pages.number_lines, pages.header_lines)
     diagnostics.extend(front.diagnostics)
-    notes: list[Note] = list(front.notes)
     sites = FixSites(text)
     uses_marks = any(r.name == "mark" for r in chosen.header_rules)
     line_rules = (
@@ -185,8 +182,14 @@ def parse_text(
         for speaker_id, d in guesses.items()
         if d.code != "unsure-name" or speakers[speaker_id].name is None
     )
-    utterances: list[Utterance] = []
+    speaker_list = tuple(speakers.values())
+    slots = {s.id: k for k, s in enumerate(speaker_list)}
+    utterances = UtterancesBuilder(text, table.starts)
+    notes = NotesBuilder(utterances)
+    for note in front.notes:
+        notes.add(note.kind, note.span.start, note.span.end, note.utterance_index)
     unparsed: list[UnparsedBlock] = []
+    count = 0
     # Events are let go as they are read: in a dense text they weigh as much as the model.
     pending = list(reversed(events))
     del events, scanned
@@ -202,34 +205,28 @@ def parse_text(
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
         body_start = event.start + event.header.length
-        speaker = speakers[ids[event.header.label]]
         lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
         body = read_body(
-            table,
-            lines,
+            table, lines, body_start, sites, pages, count, line_rules, closing=last, end=end
+        )
+        for note in body.notes:
+            notes.add(note.kind, note.span.start, note.span.end, count)
+        paragraphs = [(p.text, p.span.start, p.span.end) for p in body.paragraphs]
+        fixes = (
+            sorted((*margin_fixes, *body.fixes), key=lambda f: f.span.start)
+            if margin_fixes
+            else body.fixes
+        )
+        utterances.add(
+            slots[ids[event.header.label]],
+            event.start,
             body_start,
-            sites,
-            pages,
-            len(utterances),
-            line_rules,
-            closing=last,
-            end=end,
+            end,
+            paragraphs,
+            [(f.rule, *_span_row(f.span), f.replacement) for f in fixes],
+            _pages(pages, paragraphs, body_start),
         )
-        notes.extend(body.notes)
-        utterances.append(
-            Utterance(
-                index=len(utterances),
-                speaker=speaker,
-                text="\n".join(p.text for p in body.paragraphs),
-                paragraphs=body.paragraphs,
-                span=table.span(body_start, end),
-                header_span=table.span(event.start, body_start),
-                fixes=tuple(sorted((*margin_fixes, *body.fixes), key=lambda f: f.span.start))
-                if margin_fixes
-                else body.fixes,
-                pages=_pages(pages, body.paragraphs, body_start),
-            )
-        )
+        count += 1
     diagnostics.sort(key=lambda d: (d.line, d.column))
     body_name, session = split_title(front.title)
     meeting = Meeting(
@@ -238,14 +235,14 @@ def parse_text(
         session=session,
         date=front.date,
         date_text=front.date_text,
-        speakers=tuple(speakers.values()),
-        utterances=tuple(utterances),
+        speakers=speaker_list,
+        utterances=utterances.finish(speaker_list),
         front_matter=front.front_matter,
         source=source,
         dialect=chosen.name,
         unparsed=tuple(unparsed),
         diagnostics=tuple(diagnostics),
-        notes=tuple(sorted(notes, key=lambda n: n.span.start)),
+        notes=notes.finish(),
     )
     return _finish(meeting, strict)
 
@@ -294,11 +291,17 @@ def _cut_lines(
             yield Line(line.number, line.start, margin[0], line.next)
 
 
-def _pages(pages: PageLayout, paragraphs: tuple[Paragraph, ...], start: int) -> tuple[int, ...]:
+def _pages(pages: PageLayout, paragraphs: list[ParagraphRow], start: int) -> tuple[int, ...]:
     """Pages from the first to the last character of the turn's text."""
+    if not pages.breaks:
+        return ()
     if not paragraphs:
         return pages.pages_of(start, start + 1)
-    return pages.pages_of(paragraphs[0].span.start, paragraphs[-1].span.end)
+    return pages.pages_of(paragraphs[0][1], paragraphs[-1][2])
+
+
+def _span_row(span: Span) -> tuple[int, int, int, int]:
+    return span.start, span.end, span.first_line, span.last_line
 
 
 def _speaker_id(label: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
@@ -19,6 +19,7 @@ from gikai_minutes._structure._text import (
     sentences,
 )
 from gikai_minutes.model import Meeting, Speaker, SpeakerCategory, Utterance
+from gikai_minutes.model._columns import Utterances, paragraph_texts
 
 __all__ = [
     "Nomination",
@@ -59,7 +60,8 @@ _COURTESY_MAX = 80
 class Turn:
     """What the rules need to know about one utterance (working state of the builder).
 
-    ``utterance`` is the parsed turn; ``paragraphs`` its paragraphs' text with stage
+    ``source`` holds the meeting's utterances (this turn is ``source[position]``);
+    ``raw_paragraphs`` are its paragraphs' text, ``paragraphs`` the same with stage
     directions removed (one per paragraph, possibly empty, cleaned on first use);
     ``length`` counts characters (exactly, after cleaning, for short turns;
     approximately for the others). ``category`` and ``is_chair`` are updated
@@ -69,7 +71,8 @@ class Turn:
     index: int
     speaker: str
     category: SpeakerCategory
-    utterance: Utterance
+    source: Sequence[Utterance]
+    position: int
     length: int
     courtesy: bool = False
     interjection: bool = False
@@ -78,10 +81,20 @@ class Turn:
     _sentences: tuple[str, ...] | None = None
 
     @property
+    def utterance(self) -> Utterance:
+        """The utterance (made on access when the meeting keeps its utterances as columns)."""
+        return self.source[self.position]
+
+    @property
+    def raw_paragraphs(self) -> tuple[str, ...]:
+        """The paragraphs' text as parsed."""
+        return paragraph_texts(self.source, self.position)
+
+    @property
     def paragraphs(self) -> tuple[str, ...]:
         """The paragraphs without stage directions (cleaned on first use)."""
         if self._paragraphs is None:
-            self._paragraphs = tuple(clean(p.text) for p in self.utterance.paragraphs)
+            self._paragraphs = tuple(map(clean, self.raw_paragraphs))
         return self._paragraphs
 
     @property
@@ -96,8 +109,8 @@ class Turn:
         """The turn's last sentence, or ``None`` for an empty turn."""
         if self._sentences is not None:
             return self._sentences[-1] if self._sentences else None
-        for p in reversed(self.utterance.paragraphs):
-            found = sentences(clean(p.text))
+        for p in reversed(self.raw_paragraphs):
+            found = sentences(clean(p))
             if found:
                 return found[-1]
         return None
@@ -129,10 +142,11 @@ class Nomination:
 def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -> list[Turn]:
     """One :class:`Turn` per utterance, in order."""
     turns = []
-    for u in meeting.utterances:
-        category = categories.get(u.speaker.id, SpeakerCategory.UNKNOWN)
+    utterances = meeting.utterances
+    for position, (index, speaker, raw) in enumerate(_turn_facts(utterances)):
+        category = categories.get(speaker, SpeakerCategory.UNKNOWN)
         is_chair = category is SpeakerCategory.CHAIR
-        turn = Turn(u.index, u.speaker.id, category, u, len(u.text) - len(u.paragraphs) + 1)
+        turn = Turn(index, speaker, category, utterances, position, sum(map(len, raw)))
         if turn.length <= _SHORT:
             turn.length = sum(map(len, turn.paragraphs))
         if turn.length <= _COURTESY_MAX:
@@ -145,6 +159,16 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         )
         turns.append(turn)
     return turns
+
+
+def _turn_facts(utterances: Sequence[Utterance]) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+    """(index, speaker id, paragraphs' text) of each utterance, in order."""
+    if isinstance(utterances, Utterances):
+        for i in range(len(utterances)):
+            yield i, utterances.speaker_id(i), utterances.paragraph_texts(i)
+    else:
+        for u in utterances:
+            yield u.index, u.speaker.id, tuple(p.text for p in u.paragraphs)
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
@@ -179,8 +203,8 @@ def find_nominations(
     for turn, nxt in itertools.pairwise(turns):
         if not turn.is_chair or nxt.speaker == turn.speaker:
             continue
-        raw = turn.utterance.paragraphs
-        tail = raw[-1].text.replace("\u3000", "").replace(" ", "") if raw else ""
+        raw = turn.raw_paragraphs
+        tail = raw[-1].replace("\u3000", "").replace(" ", "") if raw else ""
         if not any(n in tail for n in names[nxt.speaker]):
             continue
         last = turn.last_sentence

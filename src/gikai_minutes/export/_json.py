@@ -13,6 +13,7 @@ the path of the offending value; nothing else escapes (not JSON, nesting too dee
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
 import enum
 import json
@@ -47,6 +48,8 @@ _INT_LIMIT = 2**63 - 1
 #: Objects already read, by referenced class and key: filled while reading their home tuple.
 _Refs = dict[type, dict[str, Any]]
 _Dump = Callable[[Any], Any]
+#: Field types written as JSON arrays: ``tuple[X, ...]`` and ``Sequence[X]``.
+_ARRAYS = (tuple, collections.abc.Sequence)
 _Load = Callable[[Any, _Refs], Any]
 
 
@@ -93,7 +96,7 @@ def _dumper(tp: Any, cache: dict[Any, _Dump]) -> _Dump:
         if dump is _identity:
             return _identity
         return lambda v: None if v is None else dump(v)
-    if origin is tuple:
+    if origin in _ARRAYS:
         item = _dumper(_tuple_item(tp), cache)
         if item is _identity:
             return list
@@ -170,7 +173,7 @@ def _loader(tp: Any, cache: dict[Any, _Load]) -> _Load:
     if origin in (typing.Union, types.UnionType):
         load = _loader(_optional_inner(tp), cache)
         return lambda v, refs: None if v is None else load(v, refs)
-    if origin is tuple:
+    if origin in _ARRAYS:
         return _tuple_loader(_tuple_item(tp), cache)
     if tp in _LOAD_BUILTIN:
         return _LOAD_BUILTIN[tp]
@@ -292,6 +295,8 @@ def _optional_inner(tp: Any) -> Any:
 
 def _tuple_item(tp: Any) -> Any:
     args = typing.get_args(tp)
+    if typing.get_origin(tp) is collections.abc.Sequence and len(args) == 1:
+        return args[0]
     if len(args) != 2 or args[1] is not Ellipsis:
         raise TypeError(f"no JSON layout for {tp!r}")
     return args[0]
