@@ -93,16 +93,22 @@ class Turn:
     @property
     def paragraphs(self) -> tuple[str, ...]:
         """The paragraphs without stage directions (cleaned on first use)."""
-        if self._paragraphs is None:
-            self._paragraphs = tuple(map(clean, self.raw_paragraphs))
-        return self._paragraphs
+        if self._paragraphs is not None:
+            return self._paragraphs
+        found = tuple(map(clean, self.raw_paragraphs))
+        if self.length > _SHORT:  # short turns are cleaned again rather than kept
+            self._paragraphs = found
+        return found
 
     @property
     def sentences(self) -> tuple[str, ...]:
         """All sentences of the turn, in order (split on first use)."""
-        if self._sentences is None:
-            self._sentences = tuple(s for p in self.paragraphs for s in sentences(p))
-        return self._sentences
+        if self._sentences is not None:
+            return self._sentences
+        found = tuple(s for p in self.paragraphs for s in sentences(p))
+        if self.length > _SHORT:
+            self._sentences = found
+        return found
 
     @property
     def last_sentence(self) -> str | None:
@@ -148,15 +154,17 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         is_chair = category is SpeakerCategory.CHAIR
         turn = Turn(index, speaker, category, utterances, position, sum(map(len, raw)))
         if turn.length <= _SHORT:
-            turn.length = sum(map(len, turn.paragraphs))
+            turn.length = sum(map(len, map(clean, raw)))
+        said: list[str] | None = None  # the sentences of a short turn, found once here
         if turn.length <= _COURTESY_MAX:
-            turn.courtesy = is_courtesy(list(turn.sentences))
+            said = list(turn.sentences)
+            turn.courtesy = is_courtesy(said)
         turn.is_chair = is_chair
-        turn.interjection = (
-            is_chair
-            and turn.length <= _INTERJECTION_MAX
-            and (turn.courtesy or any(_INTERJECTION.search(s) for s in turn.sentences))
-        )
+        if is_chair and turn.length <= _INTERJECTION_MAX and not turn.courtesy:
+            said = list(turn.sentences) if said is None else said
+            turn.interjection = any(_INTERJECTION.search(s) for s in said)
+        else:
+            turn.interjection = is_chair and turn.length <= _INTERJECTION_MAX
         turns.append(turn)
     return turns
 

@@ -45,8 +45,9 @@ _NOTE_KIND_CODE = {kind: code for code, kind in enumerate(_NOTE_KINDS)}
 
 
 def _offsets(text: str) -> str:
-    """The array type code that holds every offset of ``text``."""
-    return "i" if len(text) < 2**31 - 1 else "q"
+    """The array type code that holds every offset of ``text`` and of its cleaned text
+    (never longer than twice the source)."""
+    return "i" if 2 * len(text) < 2**31 - 1 else "q"
 
 
 #: Texts whose lines average at least this many characters keep their line starts (4
@@ -82,61 +83,41 @@ class _Lines:
 
 
 class _Columns:
-    """The stored columns of a meeting's utterances (shared by every view of them)."""
+    """The stored rows of a meeting's utterances (shared by every view of them).
+
+    ``turns`` holds :data:`_TURN` integers an utterance (speaker slot, header start, body
+    start, end, end of its paragraphs, end of its fixes), ``paragraphs`` :data:`_PARA` a
+    paragraph (start and end in ``cleaned``, source start and end), ``fixes`` :data:`_FIX`
+    a fix (rule, source start and end, first and last line); ``pages`` the first page and
+    page count of each utterance, or ``None`` when no utterance has pages.
+    """
 
     __slots__ = (
-        "body",
         "cleaned",
-        "end",
-        "fix_first",
-        "fix_last",
-        "fix_lo",
-        "fix_rule",
-        "fix_start",
-        "fix_stop",
-        "fix_with",
-        "header",
+        "fixes",
         "lines",
-        "page_count",
-        "page_first",
-        "para_lo",
+        "pages",
+        "paragraphs",
+        "replacements",
         "rules",
-        "source_end",
-        "source_start",
-        "speaker",
-        "text",
-        "text_end",
-        "text_start",
+        "turns",
     )
 
     def __init__(self, lines: _Lines) -> None:
-        text = lines.text
-        code = _offsets(text)
-        self.text = text
+        code = _offsets(lines.text)
         self.lines = lines
-        # per utterance
-        self.speaker = array.array("i")
-        self.header = array.array(code)
-        self.body = array.array(code)
-        self.end = array.array(code)
-        self.para_lo = array.array("i", [0])
-        self.fix_lo = array.array("i", [0])
-        self.page_first = array.array("q")
-        self.page_count = array.array("q")
-        # per paragraph
-        self.source_start = array.array(code)
-        self.source_end = array.array(code)
-        self.text_start = array.array("q")
-        self.text_end = array.array("q")
+        self.turns = array.array(code)
+        self.paragraphs = array.array(code)
+        self.fixes = array.array(code)
+        self.pages: array.array[int] | None = None
         self.cleaned = ""
-        # per fix
         self.rules: tuple[str, ...] = ()
-        self.fix_rule = array.array("b")
-        self.fix_start = array.array(code)
-        self.fix_stop = array.array(code)
-        self.fix_first = array.array("i")
-        self.fix_last = array.array("i")
-        self.fix_with: list[str] = []
+        self.replacements: list[str] = []
+
+
+_TURN = 6
+_PARA = 4
+_FIX = 5
 
 
 class UtterancesBuilder:
@@ -163,36 +144,35 @@ class UtterancesBuilder:
         """One utterance: its speaker's slot in the speakers given to :meth:`finish`,
         its offsets, paragraphs, fixes (sorted by start) and pages (consecutive)."""
         c = self._c
-        c.speaker.append(speaker)
-        c.header.append(header_start)
-        c.body.append(body_start)
-        c.end.append(end)
-        c.page_first.append(pages[0] if pages else 0)
-        c.page_count.append(len(pages))
+        rows = c.paragraphs
         parts, position = self._parts, self._position
         for cleaned, start, stop in paragraphs:
-            c.source_start.append(start)
-            c.source_end.append(stop)
-            c.text_start.append(position)
-            position += len(cleaned)
-            c.text_end.append(position)
+            rows.extend((position, position + len(cleaned), start, stop))
             parts.append(cleaned)
             parts.append("\n")
-            position += 1
+            position += len(cleaned) + 1
         self._position = position
-        c.para_lo.append(len(c.source_start))
         rules = self._rules
         for rule, start, stop, first, last, replacement in fixes:
             code = rules.get(rule)
             if code is None:
                 code = rules[rule] = len(rules)
-            c.fix_rule.append(code)
-            c.fix_start.append(start)
-            c.fix_stop.append(stop)
-            c.fix_first.append(first)
-            c.fix_last.append(last)
-            c.fix_with.append(replacement)
-        c.fix_lo.append(len(c.fix_start))
+            c.fixes.extend((code, start, stop, first, last))
+            c.replacements.append(replacement)
+        c.turns.extend(
+            (
+                speaker,
+                header_start,
+                body_start,
+                end,
+                len(rows) // _PARA,
+                len(c.replacements),
+            )
+        )
+        if pages or c.pages is not None:
+            if c.pages is None:  # the first utterance with pages: none before it had any
+                c.pages = array.array("q", bytes(8 * 2 * (len(c.turns) // _TURN - 1)))
+            c.pages.extend((pages[0], len(pages)) if pages else (0, 0))
 
     @property
     def lines(self) -> _Lines:
@@ -209,7 +189,7 @@ class UtterancesBuilder:
 
 
 class Utterances(ColumnSequence[Utterance]):
-    """A meeting's utterances, stored as columns; every item is made on access.
+    """A meeting's utterances, stored as rows of offsets; every item is made on access.
 
     Behaves as a read-only sequence (``len``, indexing, slicing, iteration) and compares
     equal to any sequence of equal utterances, a tuple included.
@@ -229,7 +209,7 @@ class Utterances(ColumnSequence[Utterance]):
         self.__init__(*state)  # type: ignore[misc]
 
     def __len__(self) -> int:
-        return len(self._c.speaker)
+        return len(self._c.turns) // _TURN
 
     @overload
     def __getitem__(self, index: int) -> Utterance: ...
@@ -240,7 +220,7 @@ class Utterances(ColumnSequence[Utterance]):
     def __getitem__(self, index: int | slice) -> Utterance | tuple[Utterance, ...]:
         if isinstance(index, slice):
             return tuple(map(self._make, range(*index.indices(len(self)))))
-        n = len(self._c.speaker)
+        n = len(self)
         if index < 0:
             index += n
         if not 0 <= index < n:
@@ -248,7 +228,7 @@ class Utterances(ColumnSequence[Utterance]):
         return self._make(index)
 
     def __iter__(self) -> Iterator[Utterance]:
-        return map(self._make, range(len(self._c.speaker)))
+        return map(self._make, range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Utterances) and other._c is self._c:
@@ -276,69 +256,87 @@ class Utterances(ColumnSequence[Utterance]):
 
     def speaker_id(self, index: int) -> str:
         """The id of utterance ``index``'s speaker."""
-        return self._speakers[self._c.speaker[index]].id
+        return self._speakers[self._c.turns[index * _TURN]].id
+
+    def _paragraph_range(self, index: int) -> range:
+        turns = self._c.turns
+        lo = turns[index * _TURN - 2] if index else 0
+        return range(lo, turns[index * _TURN + 4])
 
     def text(self, index: int) -> str:
         """Utterance ``index``'s text."""
         c = self._c
-        lo, hi = c.para_lo[index], c.para_lo[index + 1]
-        return c.cleaned[c.text_start[lo] : c.text_end[hi - 1]] if hi > lo else ""
+        found = self._paragraph_range(index)
+        if not found:
+            return ""
+        return c.cleaned[c.paragraphs[found[0] * _PARA] : c.paragraphs[found[-1] * _PARA + 1]]
 
     def paragraph_texts(self, index: int) -> tuple[str, ...]:
         """Utterance ``index``'s paragraphs' text."""
         c = self._c
-        cleaned, ts, te = c.cleaned, c.text_start, c.text_end
+        cleaned, rows = c.cleaned, c.paragraphs
         return tuple(
-            [cleaned[ts[k] : te[k]] for k in range(c.para_lo[index], c.para_lo[index + 1])]
+            [cleaned[rows[k * _PARA] : rows[k * _PARA + 1]] for k in self._paragraph_range(index)]
         )
 
     def paragraph_starts(self, index: int) -> Sequence[int]:
         """The source offsets where utterance ``index``'s paragraphs start."""
-        c = self._c
-        return c.source_start[c.para_lo[index] : c.para_lo[index + 1]]
+        found = self._paragraph_range(index)
+        return self._c.paragraphs[found.start * _PARA + 2 : found.stop * _PARA : _PARA]
 
     def bounds(self) -> Iterator[tuple[int, int, int]]:
         """(header start, body start, end) of each utterance, in order."""
-        c = self._c
-        return zip(c.header, c.body, c.end, strict=True)
+        turns = self._c.turns
+        return zip(turns[1::_TURN], turns[2::_TURN], turns[3::_TURN], strict=True)
 
     def _make(self, i: int) -> Utterance:
         c, span = self._c, self._span
-        lo, hi = c.para_lo[i], c.para_lo[i + 1]
-        cleaned, ts, te, ss, se = c.cleaned, c.text_start, c.text_end, c.source_start, c.source_end
+        turns, rows, cleaned = c.turns, c.paragraphs, c.cleaned
+        at = i * _TURN
+        lo = turns[at - 2] if i else 0
+        hi = turns[at + 4]
         paragraphs = tuple(
-            [Paragraph(cleaned[ts[k] : te[k]], span(ss[k], se[k])) for k in range(lo, hi)]
+            [
+                Paragraph(cleaned[rows[k] : rows[k + 1]], span(rows[k + 2], rows[k + 3]))
+                for k in range(lo * _PARA, hi * _PARA, _PARA)
+            ]
         )
-        # one paragraph: its string is the text
-        text = (
-            paragraphs[0].text if hi - lo == 1 else cleaned[ts[lo] : te[hi - 1]] if hi > lo else ""
-        )
-        flo, fhi = c.fix_lo[i], c.fix_lo[i + 1]
+        text = ""
+        if hi > lo:  # one paragraph: its string is the text
+            text = (
+                paragraphs[0].text
+                if hi - lo == 1
+                else cleaned[rows[lo * _PARA] : rows[(hi - 1) * _PARA + 1]]
+            )
+        flo = turns[at - 1] if i else 0
+        fhi = turns[at + 5]
         fixes: tuple[TextFix, ...] = ()
         if fhi > flo:
-            source, rules = c.text, c.rules
+            source, rules, f, replacements = c.lines.text, c.rules, c.fixes, c.replacements
             fixes = tuple(
                 [
                     TextFix(
-                        rules[c.fix_rule[k]],
-                        Span(c.fix_start[k], c.fix_stop[k], c.fix_first[k], c.fix_last[k]),
-                        source[c.fix_start[k] : c.fix_stop[k]],
-                        c.fix_with[k],
+                        rules[f[k * _FIX]],
+                        Span(f[k * _FIX + 1], f[k * _FIX + 2], f[k * _FIX + 3], f[k * _FIX + 4]),
+                        source[f[k * _FIX + 1] : f[k * _FIX + 2]],
+                        replacements[k],
                     )
                     for k in range(flo, fhi)
                 ]
             )
-        count = c.page_count[i]
-        first = c.page_first[i]
+        pages: tuple[int, ...] = ()
+        if c.pages is not None and c.pages[2 * i + 1]:
+            first = c.pages[2 * i]
+            pages = tuple(range(first, first + c.pages[2 * i + 1]))
         return Utterance(
             i,
-            self._speakers[c.speaker[i]],
+            self._speakers[turns[at]],
             text,
             paragraphs,
-            span(c.body[i], c.end[i]),
-            span(c.header[i], c.body[i]),
+            span(turns[at + 2], turns[at + 3]),
+            span(turns[at + 1], turns[at + 2]),
             fixes,
-            tuple(range(first, first + count)) if count else (),
+            pages,
         )
 
 
@@ -347,16 +345,16 @@ def _equal(a: object, b: object) -> bool:
 
 
 class _NoteColumns:
-    __slots__ = ("end", "kind", "lines", "start", "text", "utterance")
+    """Notes as rows of :data:`_NOTE` integers: kind, start, end, utterance (-1: none)."""
+
+    __slots__ = ("lines", "rows")
 
     def __init__(self, lines: _Lines) -> None:
-        code = _offsets(lines.text)
-        self.text = lines.text
         self.lines = lines
-        self.kind = array.array("b")
-        self.start = array.array(code)
-        self.end = array.array(code)
-        self.utterance = array.array("i")
+        self.rows = array.array(_offsets(lines.text))
+
+
+_NOTE = 4
 
 
 class NotesBuilder:
@@ -368,25 +366,25 @@ class NotesBuilder:
         self._c = _NoteColumns(utterances.lines)
 
     def add(self, kind: NoteKind, start: int, end: int, utterance: int | None) -> None:
-        c = self._c
-        c.kind.append(_NOTE_KIND_CODE[kind])
-        c.start.append(start)
-        c.end.append(end)
-        c.utterance.append(-1 if utterance is None else utterance)
+        self._c.rows.extend(
+            (_NOTE_KIND_CODE[kind], start, end, -1 if utterance is None else utterance)
+        )
 
     def finish(self) -> Notes:
         """The notes in source order."""
         c = self._c
-        order = sorted(range(len(c.start)), key=c.start.__getitem__)
-        if any(a > b for a, b in itertools.pairwise(order)):
-            for name in ("kind", "start", "end", "utterance"):
-                column = getattr(c, name)
-                setattr(c, name, array.array(column.typecode, [column[k] for k in order]))
+        rows = c.rows
+        starts = rows[1::_NOTE]
+        if any(a > b for a, b in itertools.pairwise(starts)):
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            c.rows = array.array(
+                rows.typecode, [v for k in order for v in rows[k * _NOTE : k * _NOTE + _NOTE]]
+            )
         return Notes(c)
 
 
 class Notes(ColumnSequence[Note]):
-    """A meeting's notes, stored as columns; every item is made on access (see
+    """A meeting's notes, stored as rows; every item is made on access (see
     :class:`Utterances`)."""
 
     __slots__ = ("_c", "_span")
@@ -402,7 +400,7 @@ class Notes(ColumnSequence[Note]):
         self.__init__(state)  # type: ignore[misc]
 
     def __len__(self) -> int:
-        return len(self._c.start)
+        return len(self._c.rows) // _NOTE
 
     @overload
     def __getitem__(self, index: int) -> Note: ...
@@ -413,7 +411,7 @@ class Notes(ColumnSequence[Note]):
     def __getitem__(self, index: int | slice) -> Note | tuple[Note, ...]:
         if isinstance(index, slice):
             return tuple(map(self._make, range(*index.indices(len(self)))))
-        n = len(self._c.start)
+        n = len(self)
         if index < 0:
             index += n
         if not 0 <= index < n:
@@ -421,7 +419,7 @@ class Notes(ColumnSequence[Note]):
         return self._make(index)
 
     def __iter__(self) -> Iterator[Note]:
-        return map(self._make, range(len(self._c.start)))
+        return map(self._make, range(len(self)))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Notes) and other._c is self._c:
@@ -438,16 +436,23 @@ class Notes(ColumnSequence[Note]):
 
     def rows(self) -> Iterator[tuple[NoteKind, int, int, int | None]]:
         """(kind, start, end, utterance index) of each note, in order."""
-        c = self._c
-        for code, start, end, utterance in zip(c.kind, c.start, c.end, c.utterance, strict=True):
-            yield _NOTE_KINDS[code], start, end, None if utterance < 0 else utterance
+        rows = self._c.rows
+        for k in range(0, len(rows), _NOTE):
+            utterance = rows[k + 3]
+            yield (
+                _NOTE_KINDS[rows[k]],
+                rows[k + 1],
+                rows[k + 2],
+                None if utterance < 0 else utterance,
+            )
 
     def _make(self, i: int) -> Note:
-        c = self._c
-        start, end, utterance = c.start[i], c.end[i], c.utterance[i]
+        rows = self._c.rows
+        k = i * _NOTE
+        start, end, utterance = rows[k + 1], rows[k + 2], rows[k + 3]
         return Note(
-            _NOTE_KINDS[c.kind[i]],
-            c.text[start:end],
+            _NOTE_KINDS[rows[k]],
+            self._c.lines.text[start:end],
             self._span(start, end),
             None if utterance < 0 else utterance,
         )
