@@ -46,7 +46,13 @@ from gikai_minutes.model import (
     TurnKind,
     Utterance,
 )
-from gikai_minutes.model._columns import Utterances, note_rows, paragraph_starts
+from gikai_minutes.model._columns import (
+    Utterances,
+    note_rows,
+    paragraph_starts,
+    speaker_id,
+    utterance_text,
+)
 
 __all__ = ["BUILD_STEPS", "BuildStep", "build_structure"]
 
@@ -61,11 +67,11 @@ _NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
 def _role_decisions(meeting: Meeting) -> dict[str, CategoryDecision]:
     decisions = {s.id: category_from_role(s) for s in meeting.speakers}
     if meeting.utterances and not any(d.category is _C.CHAIR for d in decisions.values()):
-        first = meeting.utterances[0]
-        if decisions.get(first.speaker.id) == CategoryDecision(
-            _C.UNKNOWN, "no-evidence"
-        ) and chair_fallback(first.speaker.id, first.text):
-            decisions[first.speaker.id] = CategoryDecision(_C.CHAIR, "opens-meeting")
+        first = speaker_id(meeting.utterances, 0)
+        if decisions.get(first) == CategoryDecision(_C.UNKNOWN, "no-evidence") and chair_fallback(
+            first, utterance_text(meeting.utterances, 0)
+        ):
+            decisions[first] = CategoryDecision(_C.CHAIR, "opens-meeting")
     return decisions
 
 

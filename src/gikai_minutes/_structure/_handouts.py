@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from gikai_minutes._text.numerals import parse_number
 from gikai_minutes.model import Meeting, PageReference, Section
+from gikai_minutes.model._columns import paragraph_texts, utterance_text
 
 __all__ = ["page_references"]
 
@@ -42,15 +43,15 @@ def page_references(meeting: Meeting, section: Section) -> tuple[PageReference, 
     """Every page reference inside ``section``, in text order; offsets are into the
     paragraph's text."""
     found: list[PageReference] = []
+    utterances = meeting.utterances
     for u in section.utterance_range:
-        utterance = meeting.utterances[u]
-        if not _mentions_pages(utterance.text):
+        if not _mentions_pages(utterance_text(utterances, u)):
             continue
-        for p, paragraph in enumerate(utterance.paragraphs):
+        for p, paragraph in enumerate(paragraph_texts(utterances, u)):
             if section.start.utterance == u and p < section.start.paragraph:
                 continue
             if section.end.utterance == u and p > section.end.paragraph:
                 break
-            if _mentions_pages(paragraph.text):
-                found.extend(_in_paragraph(paragraph.text, u, p))
+            if _mentions_pages(paragraph):
+                found.extend(_in_paragraph(paragraph, u, p))
     return tuple(found)

@@ -52,6 +52,9 @@ _INTERJECTION = re.compile(
 _INTERJECTION_MAX = 80
 #: Turns up to this length have their exact cleaned length measured.
 _SHORT = 200
+#: Meetings of up to this many turns keep the cleaned text of every turn once cleaned;
+#: longer ones (a dense 議事概要 of one-line turns) only that of turns over ``_SHORT``.
+_KEEP_TURNS = 4096
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
 
@@ -65,7 +68,8 @@ class Turn:
     directions removed (one per paragraph, possibly empty, cleaned on first use);
     ``length`` counts characters (exactly, after cleaning, for short turns;
     approximately for the others). ``category`` and ``is_chair`` are updated
-    when evidence changes the category.
+    when evidence changes the category. A short turn of a long meeting (``keep`` false)
+    cleans its text again on each use rather than keep a cleaned copy.
     """
 
     index: int
@@ -77,6 +81,7 @@ class Turn:
     courtesy: bool = False
     interjection: bool = False
     is_chair: bool = False
+    keep: bool = True
     _paragraphs: tuple[str, ...] | None = None
     _sentences: tuple[str, ...] | None = None
 
@@ -96,7 +101,7 @@ class Turn:
         if self._paragraphs is not None:
             return self._paragraphs
         found = tuple(map(clean, self.raw_paragraphs))
-        if self.length > _SHORT:  # short turns are cleaned again rather than kept
+        if self.keep or self.length > _SHORT:
             self._paragraphs = found
         return found
 
@@ -106,7 +111,7 @@ class Turn:
         if self._sentences is not None:
             return self._sentences
         found = tuple(s for p in self.paragraphs for s in sentences(p))
-        if self.length > _SHORT:
+        if self.keep or self.length > _SHORT:
             self._sentences = found
         return found
 
@@ -149,12 +154,14 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     """One :class:`Turn` per utterance, in order."""
     turns = []
     utterances = meeting.utterances
+    keep = len(utterances) <= _KEEP_TURNS
     for position, (index, speaker, raw) in enumerate(_turn_facts(utterances)):
         category = categories.get(speaker, SpeakerCategory.UNKNOWN)
         is_chair = category is SpeakerCategory.CHAIR
         turn = Turn(index, speaker, category, utterances, position, sum(map(len, raw)))
+        turn.keep = keep
         if turn.length <= _SHORT:
-            turn.length = sum(map(len, map(clean, raw)))
+            turn.length = sum(map(len, turn.paragraphs))
         said: list[str] | None = None  # the sentences of a short turn, found once here
         if turn.length <= _COURTESY_MAX:
             said = list(turn.sentences)

@@ -34,6 +34,8 @@ __all__ = [
     "note_rows",
     "paragraph_starts",
     "paragraph_texts",
+    "speaker_id",
+    "utterance_text",
 ]
 
 #: One paragraph as a row: (cleaned text, source start, source end).
@@ -54,6 +56,8 @@ def _offsets(text: str) -> str:
 #: bytes a line); texts of shorter lines (blank lines, page numbers) find them again when
 #: a span is first made.
 _KEEP_LINES = 32
+#: Texts of up to this many lines keep them whatever their length.
+_FEW_LINES = 4096
 
 
 class _Lines:
@@ -63,7 +67,9 @@ class _Lines:
 
     def __init__(self, text: str, starts: Sequence[int] | None = None) -> None:
         self.text = text
-        keep = starts is not None and len(text) >= _KEEP_LINES * len(starts)
+        keep = starts is not None and (
+            len(starts) <= _FEW_LINES or len(text) >= _KEEP_LINES * len(starts)
+        )
         self._starts: Sequence[int] | None = starts if keep else None
 
     def __getstate__(self) -> tuple[str, Sequence[int] | None]:
@@ -467,6 +473,20 @@ def paragraph_texts(utterances: Sequence[Utterance], position: int) -> tuple[str
     if isinstance(utterances, Utterances):
         return utterances.paragraph_texts(position)
     return tuple(p.text for p in utterances[position].paragraphs)
+
+
+def utterance_text(utterances: Sequence[Utterance], position: int) -> str:
+    """The text of ``utterances[position]``, without making the utterance."""
+    if isinstance(utterances, Utterances):
+        return utterances.text(position)
+    return utterances[position].text
+
+
+def speaker_id(utterances: Sequence[Utterance], position: int) -> str:
+    """The speaker id of ``utterances[position]``, without making the utterance."""
+    if isinstance(utterances, Utterances):
+        return utterances.speaker_id(position)
+    return utterances[position].speaker.id
 
 
 def paragraph_starts(utterances: Sequence[Utterance], position: int) -> Sequence[int]:
