@@ -82,6 +82,7 @@ class Turn:
     interjection: bool = False
     is_chair: bool = False
     keep: bool = True
+    _raw: tuple[str, ...] | None = None
     _paragraphs: tuple[str, ...] | None = None
     _sentences: tuple[str, ...] | None = None
 
@@ -93,6 +94,8 @@ class Turn:
     @property
     def raw_paragraphs(self) -> tuple[str, ...]:
         """The paragraphs' text as parsed."""
+        if self._raw is not None:
+            return self._raw
         return paragraph_texts(self.source, self.position)
 
     @property
@@ -160,6 +163,8 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         is_chair = category is SpeakerCategory.CHAIR
         turn = Turn(index, speaker, category, utterances, position, sum(map(len, raw)))
         turn.keep = keep
+        if keep:
+            turn._raw = raw
         if turn.length <= _SHORT:
             turn.length = sum(map(len, turn.paragraphs))
         said: list[str] | None = None  # the sentences of a short turn, found once here
