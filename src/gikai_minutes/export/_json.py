@@ -21,12 +21,13 @@ import reprlib
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from gikai_minutes._errors import SchemaError
 from gikai_minutes.model import Meeting, Speaker
+from gikai_minutes.model._columns import Utterances
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -112,6 +113,38 @@ def _dumper(tp: Any, cache: dict[Any, _Dump]) -> _Dump:
     raise TypeError(f"no JSON layout for {tp!r}")
 
 
+def _dump_span_row(row: tuple[int, int, int, int]) -> dict[str, int]:
+    return {"start": row[0], "end": row[1], "first_line": row[2], "last_line": row[3]}
+
+
+def _dump_utterances(dump_items: _Dump) -> _Dump:
+    """Utterances kept as rows are written from the rows (the same layout as
+    ``dump_items`` gives a tuple of :class:`Utterance`, without making the objects)."""
+    span = _dump_span_row
+
+    def dump(value: Any) -> list[Any]:
+        if not isinstance(value, Utterances):
+            return cast(list[Any], dump_items(value))
+        return [
+            {
+                "index": index,
+                "speaker": speaker.id,
+                "text": text,
+                "paragraphs": [{"text": t, "span": span(s)} for t, s in paragraphs],
+                "span": span(body),
+                "header_span": span(header),
+                "fixes": [
+                    {"rule": r, "span": span(s), "original": o, "replacement": w}
+                    for r, s, o, w in fixes
+                ],
+                "pages": list(pages),
+            }
+            for index, speaker, text, paragraphs, body, header, fixes, pages in value.rows()
+        ]
+
+    return dump
+
+
 def _attrs_dumper(cls: type, cache: dict[Any, _Dump]) -> _Dump:
     if cls in cache:
         return cache[cls]
@@ -128,6 +161,8 @@ def _attrs_dumper(cls: type, cache: dict[Any, _Dump]) -> _Dump:
             key = _REFERENCED.get(tp)
             if key is not None:
                 plan.append((field.name, _reference_dumper(key)))
+            elif cls is Meeting and field.name == "utterances":
+                plan.append((field.name, _dump_utterances(_dumper(tp, cache))))
             else:
                 plan.append((field.name, _dumper(tp, cache)))
     return dump

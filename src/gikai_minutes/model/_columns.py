@@ -40,6 +40,19 @@ __all__ = [
 
 #: One paragraph as a row: (cleaned text, source start, source end).
 ParagraphRow = tuple[str, int, int]
+#: A span as plain values: (start, end, first line, last line).
+SpanRow = tuple[int, int, int, int]
+#: An utterance as plain values (see :meth:`Utterances.rows`).
+UtteranceRow = tuple[
+    int,
+    Speaker,
+    str,
+    list[tuple[str, SpanRow]],
+    SpanRow,
+    SpanRow,
+    list[tuple[str, SpanRow, str, str]],
+    tuple[int, ...],
+]
 #: One fix as a row: (rule, source start, end, first line, last line, replacement).
 FixRow = tuple[str, int, int, int, int, str]
 _NOTE_KINDS = tuple(NoteKind)
@@ -78,14 +91,18 @@ class _Lines:
     def __setstate__(self, state: tuple[str, Sequence[int] | None]) -> None:
         self.text, self._starts = state
 
-    def span(self, start: int, end: int) -> Span:
-        """A span for ``[start, end)``; an empty range sits on its start's line."""
+    def lines(self, start: int, end: int) -> tuple[int, int]:
+        """The first and last line of ``[start, end)``; an empty range sits on its
+        start's line."""
         starts = self._starts
         if starts is None:
             starts = self._starts = LineTable(self.text).starts
         first = bisect.bisect_right(starts, start)
-        last = first if end <= start else bisect.bisect_right(starts, end - 1)
-        return Span(start, end, first, last)
+        return first, first if end <= start else bisect.bisect_right(starts, end - 1)
+
+    def span(self, start: int, end: int) -> Span:
+        """A span for ``[start, end)``."""
+        return Span(start, end, *self.lines(start, end))
 
 
 class _Columns:
@@ -294,6 +311,54 @@ class Utterances(ColumnSequence[Utterance]):
         """(header start, body start, end) of each utterance, in order."""
         turns = self._c.turns
         return zip(turns[1::_TURN], turns[2::_TURN], turns[3::_TURN], strict=True)
+
+    def rows(self) -> Iterator[UtteranceRow]:
+        """Each utterance as plain values, in :class:`Utterance` field order, spans as
+        ``(start, end, first_line, last_line)`` (for writers that need no objects)."""
+        c = self._c
+        turns, rows, cleaned, fixes = c.turns, c.paragraphs, c.cleaned, c.fixes
+        source, rules, replacements = c.lines.text, c.rules, c.replacements
+        lines = c.lines.lines
+        speakers, pages = self._speakers, c.pages
+        lo = flo = 0
+        for i, at in enumerate(range(0, len(turns), _TURN)):
+            hi, fhi = turns[at + 4], turns[at + 5]
+            paragraphs = []
+            for k in range(lo * _PARA, hi * _PARA, _PARA):
+                start, end = rows[k + 2], rows[k + 3]
+                paragraphs.append(
+                    (cleaned[rows[k] : rows[k + 1]], (start, end, *lines(start, end)))
+                )
+            if hi - lo == 1:
+                text = paragraphs[0][0]
+            else:
+                text = cleaned[rows[lo * _PARA] : rows[(hi - 1) * _PARA + 1]] if hi > lo else ""
+            found = []
+            for k in range(flo * _FIX, fhi * _FIX, _FIX):
+                start, end = fixes[k + 1], fixes[k + 2]
+                found.append(
+                    (
+                        rules[fixes[k]],
+                        (start, end, fixes[k + 3], fixes[k + 4]),
+                        source[start:end],
+                        replacements[k // _FIX],
+                    )
+                )
+            first = count = 0
+            if pages is not None:
+                first, count = pages[2 * i], pages[2 * i + 1]
+            header, body, end = turns[at + 1], turns[at + 2], turns[at + 3]
+            yield (
+                i,
+                speakers[turns[at]],
+                text,
+                paragraphs,
+                (body, end, *lines(body, end)),
+                (header, body, *lines(header, body)),
+                found,
+                tuple(range(first, first + count)) if count else (),
+            )
+            lo, flo = hi, fhi
 
     def _make(self, i: int) -> Utterance:
         c, span = self._c, self._span
