@@ -81,34 +81,26 @@ def _squash(text: str) -> str:
 
 
 def _is_role(token: str, lexicon: RoleLexicon) -> bool:
-    return _read_role(_squash(token), lexicon)
+    return _read_role(token.replace(" ", "").replace("\u3000", ""), lexicon)
 
 
 def _read_role(t: str, lexicon: RoleLexicon) -> bool:
     """Whether ``t`` (without spaces) is an office: a role word at its end, a word such as
-    ``兼務`` after an office, or an office the lexicon reads by its head word alone."""
+    ``兼務`` after an office, or an office the lexicon reads by its head word alone.
+
+    The role words are tried as suffixes (those ending in its last character), not by the
+    lexicon's pattern, unless the lexicon has words of its own or ``t`` ends in a newline
+    (before which the pattern's ``$`` matches too)."""
     if not t:
         return False
-    if t[-1] == "\n":  # ``$`` matches before a final newline: leave such tokens to the patterns
-        return (
-            lexicon.is_role(t)
-            or (bool(_ROLE_SUFFIX.search(t)) and len(t) > 2)
-            or _unlisted_office(t, lexicon)
-        )
-    return (
-        _ends_in_role(t, lexicon)
-        or (len(t) > 2 and t.endswith(_ROLE_SUFFIXES))
-        or _unlisted_office(t, lexicon)
-    )
-
-
-def _ends_in_role(text: str, lexicon: RoleLexicon) -> bool:
-    """:meth:`RoleLexicon.is_role` for ``text`` without spaces or a final newline: the
-    role words ending in its last character, tried as suffixes (no pattern search)."""
-    if lexicon.roles is not ROLE_WORDS:
-        return lexicon.is_role(text)
-    words = ROLES_BY_LAST.get(text[-1])
-    return words is not None and text.endswith(words)
+    if t[-1] == "\n" or lexicon.roles is not ROLE_WORDS:
+        if lexicon.is_role(t) or (len(t) > 2 and _ROLE_SUFFIX.search(t) is not None):
+            return True
+    else:
+        words = ROLES_BY_LAST.get(t[-1])
+        if (words is not None and t.endswith(words)) or (len(t) > 2 and t.endswith(_ROLE_SUFFIXES)):
+            return True
+    return _unlisted_office(t, lexicon)
 
 
 def _unlisted_office(text: str, lexicon: RoleLexicon) -> bool:
