@@ -352,6 +352,9 @@ def _assemble(b: _Build) -> Meeting:
     new_speakers: dict[str, Speaker] = {}
     for sid, speaker in speakers.items():
         talk_given = given.get(sid)
+        if talk_given is None and sid not in aliases and categories[sid] is speaker.category:
+            new_speakers[sid] = speaker  # nothing learnt: the same object
+            continue
         new_speakers[sid] = _replace(
             speaker,
             category=categories[sid],

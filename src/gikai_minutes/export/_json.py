@@ -26,8 +26,7 @@ from typing import Any, cast
 import attrs
 
 from gikai_minutes._errors import SchemaError
-from gikai_minutes.model import Meeting, Speaker
-from gikai_minutes.model._columns import Utterances
+from gikai_minutes.model import Meeting, Speaker, Utterances
 
 __all__ = [
     "SCHEMA_VERSION",
