@@ -21,7 +21,7 @@ from gikai_minutes._structure._affiliations import (
     affiliation_before,
     self_introduction,
 )
-from gikai_minutes._structure._text import GUEST_TITLES, clean, mentions
+from gikai_minutes._structure._text import GUEST_TITLES, mentions
 from gikai_minutes._structure._turns import Turn
 from gikai_minutes.model import ParagraphRef, Presentation, Speaker, SpeakerCategory
 
@@ -103,11 +103,15 @@ def find_presentations(
 ) -> list[Presentation]:
     """Presentations in order of introduction; each presenter gives at most one."""
     found: list[Presentation] = []
+    candidates = [
+        (sid, speaker, first)
+        for sid, speaker in speakers.items()
+        if (first := first_turn.get(sid)) is not None and categories[sid] not in _NOT_PRESENTERS
+    ]
+    if not candidates:
+        return found
     introducers = _introducers(turns)
-    for sid, speaker in speakers.items():
-        first = first_turn.get(sid)
-        if first is None or categories[sid] in _NOT_PRESENTERS:
-            continue
+    for sid, speaker, first in candidates:
         turn = introducers[first]
         intro = _introduction(turn, speaker, names[sid]) if turn is not None else None
         if intro is None:
@@ -116,8 +120,8 @@ def find_presentations(
         if not talk or sum(turns[i].length for i in talk) < MIN_TALK:
             continue
         own = None
-        opening = turns[talk[0]].utterance.paragraphs
-        first_words = clean(opening[0].text) if opening else ""
+        opening = turns[talk[0]].paragraphs
+        first_words = opening[0] if opening else ""
         for name in names[sid]:
             own = self_introduction(first_words, name)
             if own is not None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
 from gikai_minutes._text.lexicon import ROLE_WORDS
+
+if TYPE_CHECKING:
+    from gikai_minutes._structure._turns import Turn
 
 __all__ = [
     "CALL_FOR_QUESTIONS",
@@ -22,6 +27,8 @@ __all__ = [
     "is_courtesy",
     "mentions",
     "name_from_label",
+    "raw_paragraphs",
+    "raw_text",
     "sentences",
 ]
 
@@ -70,6 +77,17 @@ def clean(text: str) -> str:
     return text.strip(_RULE_CHARS) and text.strip(" \u3000\t")
 
 
+def raw_paragraphs(turn: Turn) -> tuple[str, ...]:
+    """The turn's paragraphs' text as parsed (offsets into it are the model's): the one
+    place the structure rules read a turn's utterance."""
+    return tuple(p.text for p in turn.utterance.paragraphs)
+
+
+def raw_text(turn: Turn) -> str:
+    """The turn's text as parsed: its raw paragraphs joined by ``"\\n"``."""
+    return turn.utterance.text
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (split after 。？！), stripped, empty ones dropped."""
     return [s for m in _SENTENCE.findall(text) if (s := m.strip(" \u3000\t"))]
@@ -90,6 +108,12 @@ def base_name(name: str | None) -> str | None:
     """A speaker's name as said aloud: ``渡辺（周）`` → ``渡辺``; spaces removed."""
     if not name:
         return None
+    return _base_name(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _base_name(name: str) -> str | None:
+    # the same people speak in many records of a corpus (bounded: one entry per name)
     return _PARENS.sub("", name) or None
 
 
