@@ -59,16 +59,23 @@ def role_word_category(word: str) -> SpeakerCategory | None:
 
 def category_from_role(speaker: Speaker) -> CategoryDecision:
     """The category the speaker's role word (or label) implies; ``UNKNOWN`` if none does."""
-    return _decide(speaker.role, speaker.label, speaker.honorific)
+    if speaker.role:
+        found = _by_role(speaker.role)
+        if found is not None:
+            return found
+    return _by_label(speaker.role, speaker.label, speaker.honorific)
+
+
+# The same roles and labels recur across the records of a corpus: both lookups are
+# cached (bounded, one entry per role or label).
+@functools.lru_cache(maxsize=4096)
+def _by_role(role: str) -> CategoryDecision | None:
+    found = ROLE_CATEGORIES.get(role) or _by_suffix(role)
+    return CategoryDecision(found, "role-word") if found is not None else None
 
 
 @functools.lru_cache(maxsize=4096)
-def _decide(role: str | None, label: str, honorific: str | None) -> CategoryDecision:
-    # the same roles and labels recur across the records of a corpus (bounded cache)
-    if role:
-        found = ROLE_CATEGORIES.get(role) or _by_suffix(role)
-        if found is not None:
-            return CategoryDecision(found, "role-word")
+def _by_label(role: str | None, label: str, honorific: str | None) -> CategoryDecision:
     found = _by_suffix(label.strip())
     if found is not None:
         return CategoryDecision(found, "label-suffix")

@@ -77,9 +77,12 @@ def clean(text: str) -> str:
     return text.strip(_RULE_CHARS) and text.strip(" \u3000\t")
 
 
+# ``raw_paragraphs`` and ``raw_text`` are the only places where the rule modules (all but
+# the builder and the turns) read a turn's utterance.
+
+
 def raw_paragraphs(turn: Turn) -> tuple[str, ...]:
-    """The turn's paragraphs' text as parsed (offsets into it are the model's): the one
-    place the structure rules read a turn's utterance."""
+    """The turn's paragraphs' text as parsed (offsets into it are the model's)."""
     return tuple(p.text for p in turn.utterance.paragraphs)
 
 
