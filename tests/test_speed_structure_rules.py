@@ -4,15 +4,24 @@ No timings: counts and equivalences only."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
+import re
 
 import pytest
 
 import gikai_minutes
 from gikai_minutes import Meeting
 from gikai_minutes._structure import _handouts, _qa
+from gikai_minutes._structure._affiliations import (
+    Affiliation,
+    _is_whole_organisation,
+    affiliation_before,
+    split_affiliation,
+)
 from gikai_minutes._structure._categories import category_from_role
 from gikai_minutes._structure._handouts import _in_paragraph, page_references
+from gikai_minutes._structure._presentations import _Talks
 from gikai_minutes._structure._sections import (
     _ANY_AGENDA_CUE,
     AGENDA_RULES,
@@ -203,3 +212,74 @@ def test_cached_lookups_depend_on_the_words_only() -> None:
     assert category_from_role(member).rule == "member-honorific"
     assert base_name("渡辺（周）") == base_name("渡辺 （周）") == "渡辺"
     assert base_name("") is None
+
+
+def _reference_affiliation(prefix: str) -> Affiliation:
+    """``affiliation_before`` as first written: split the whole prefix into clauses."""
+    prefix = prefix.rstrip(" \u3000")
+    if prefix.endswith("の"):
+        prefix = prefix[:-1]
+    clauses = re.split(r"[、,，]", prefix.rstrip("、,，"))
+    found = split_affiliation(clauses[-1])
+    if found.organisation is None and len(clauses) >= 2:
+        org = _is_whole_organisation(clauses[-2])
+        if org is not None:
+            return Affiliation(org, found.title)
+    return found
+
+
+def test_affiliation_reads_the_last_clauses_only() -> None:
+    pieces = [
+        "北九州市",
+        "東京都",
+        "デジタル推進課長",
+        "株式会社サンプル",
+        "代表",
+        "、",
+        "，",
+        "の",
+        " ",
+        "\u3000",
+        "続きまして",
+    ]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        tail = "".join(rng.choice(["様", "", "から"]) for _ in range(2))
+        assert affiliation_before(text + tail, len(text)) == affiliation_before(text), text
+        assert affiliation_before(text) == _reference_affiliation(text), text
+
+
+@dataclasses.dataclass
+class _StubTurn:
+    """What a talk's walk reads of a turn."""
+
+    index: int
+    speaker: str
+    empty: bool
+    courtesy: bool
+    is_chair: bool
+
+
+def _reference_talk(turns: list[_StubTurn], start: int, presenter: str) -> list[int]:
+    talk: list[int] = []
+    for turn in turns[start:]:
+        if turn.speaker == presenter:
+            talk.append(turn.index)
+        elif not (turn.empty or (turn.is_chair and turn.courtesy)):
+            break
+    return talk
+
+
+def test_talks_match_a_plain_walk() -> None:
+    rng = random.Random(13)
+    for _ in range(300):
+        turns = []
+        for k in range(rng.randint(1, 12)):
+            speaker = rng.choice("abcC")
+            empty, courtesy = rng.random() < 0.3, rng.random() < 0.3
+            turns.append(_StubTurn(k, speaker, empty, courtesy, speaker == "C"))
+        talks = _Talks(turns)  # type: ignore[arg-type]
+        for start in range(len(turns) + 1):
+            for presenter in "abcC":
+                assert talks.talk(start, presenter) == _reference_talk(turns, start, presenter)
