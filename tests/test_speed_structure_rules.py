@@ -9,6 +9,7 @@ import random
 import re
 
 import pytest
+import regex
 
 import gikai_minutes
 from gikai_minutes import Meeting
@@ -28,8 +29,16 @@ from gikai_minutes._structure._sections import (
     _any_cue,
     build_sections,
 )
-from gikai_minutes._structure._text import base_name, raw_paragraphs, raw_text
+from gikai_minutes._structure._text import (
+    EXTRA_TITLES,
+    TITLE_WORDS,
+    WordEnd,
+    base_name,
+    raw_paragraphs,
+    raw_text,
+)
 from gikai_minutes._structure._turns import Turn, analyse_turns
+from gikai_minutes._text.lexicon import ROLE_WORDS
 from gikai_minutes.model import (
     PageReference,
     ParagraphRef,
@@ -283,3 +292,25 @@ def test_talks_match_a_plain_walk() -> None:
         for start in range(len(turns) + 1):
             for presenter in "abcC":
                 assert talks.talk(start, presenter) == _reference_talk(turns, start, presenter)
+
+
+def test_word_end_finds_what_the_alternation_finds() -> None:
+    words = sorted({*ROLE_WORDS, *EXTRA_TITLES}, key=len, reverse=True)
+    pattern = regex.compile("(?:" + "|".join(regex.escape(w) for w in words) + ")$")
+    ends = WordEnd(words)
+    pieces = [*rng_words(words), "山田", "の", "\n", "長", "課", " "]
+    rng = random.Random(14)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+        begin = rng.randint(0, len(text))
+        end = rng.randint(begin, len(text))
+        m = pattern.search(text, begin, end)
+        assert ends.start(text, begin, end) == (m.start() if m else -1), (text, begin, end)
+        m = pattern.search(text)
+        assert TITLE_WORDS.start(text) == (m.start() if m else -1), text
+
+
+def rng_words(words: list[str]) -> list[str]:
+    """A sample of the words and of their tails."""
+    sample = words[::7]
+    return [*sample, *(w[1:] for w in sample if len(w) > 1)]

@@ -12,8 +12,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-from gikai_minutes._structure._text import EXTRA_TITLES
-from gikai_minutes._text.lexicon import ROLE_WORDS
+from gikai_minutes._structure._text import TITLE_WORDS
 
 __all__ = ["Affiliation", "affiliation_before", "self_introduction", "split_affiliation"]
 
@@ -45,11 +44,6 @@ _ORGANISATIONS: tuple[regex.Pattern[str], ...] = (
     ),
 )
 
-_TITLE_END = regex.compile(
-    "(?:"
-    + "|".join(regex.escape(w) for w in sorted({*ROLE_WORDS, *EXTRA_TITLES}, key=len, reverse=True))
-    + ")$"
-)
 #: A clause separator, searched for from the end of a range.
 _CLAUSE_SEP_BACKWARDS = regex.compile(r"[、,，]", flags=regex.REVERSE)
 
@@ -72,7 +66,7 @@ def _organisation_at_start(phrase: str) -> tuple[str, str] | None:
 
 def _title(text: str) -> str | None:
     text = text.strip(" \u3000のと")
-    return text if text and _TITLE_END.search(text) else None
+    return text if text and TITLE_WORDS.start(text) >= 0 else None
 
 
 def split_affiliation(phrase: str) -> Affiliation:
