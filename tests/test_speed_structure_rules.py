@@ -22,7 +22,7 @@ from gikai_minutes._structure._affiliations import (
 )
 from gikai_minutes._structure._categories import category_from_role
 from gikai_minutes._structure._handouts import _in_paragraph, page_references
-from gikai_minutes._structure._presentations import _Talks
+from gikai_minutes._structure._presentations import _WALK, _talk, _Talks
 from gikai_minutes._structure._sections import (
     _ANY_AGENDA_CUE,
     AGENDA_RULES,
@@ -314,3 +314,19 @@ def rng_words(words: list[str]) -> list[str]:
     """A sample of the words and of their tails."""
     sample = words[::7]
     return [*sample, *(w[1:] for w in sample if len(w) > 1)]
+
+
+def test_long_runs_of_skippable_turns() -> None:
+    rng = random.Random(15)
+    for _ in range(20):
+        turns = []
+        for k in range(rng.randint(_WALK - 5, 2 * _WALK + 5)):
+            speaker = rng.choice("abC") if rng.random() < 0.02 else "x"
+            turns.append(_StubTurn(k, speaker, speaker == "x", False, speaker == "C"))
+        talks = _Talks(turns)  # type: ignore[arg-type]
+        for start in range(0, len(turns), 7):
+            for presenter in "abx":
+                expected = _reference_talk(turns, start, presenter)
+                assert talks.talk(start, presenter) == expected
+                walked = _talk(turns, start, presenter)  # type: ignore[arg-type]
+                assert walked is None or walked == expected

@@ -11,6 +11,7 @@ and title come from the introduction, the presenter's self-introduction filling 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -86,6 +87,22 @@ def _introducers(turns: Sequence[Turn]) -> list[Turn | None]:
     return out
 
 
+#: Turns a talk is looked for in one by one before :class:`_Talks` is built.
+_WALK = 200
+
+
+def _talk(turns: Sequence[Turn], start: int, presenter: str) -> list[int] | None:
+    """The presenter's turns from ``start`` on, with only empty turns and the chair's
+    courtesies of others in between; ``None`` after :data:`_WALK` turns."""
+    talk: list[int] = []
+    for turn in itertools.islice(turns, start, start + _WALK):
+        if turn.speaker == presenter:
+            talk.append(turn.index)
+        elif not (turn.empty or (turn.is_chair and turn.courtesy)):
+            return talk
+    return talk if start + _WALK >= len(turns) else None
+
+
 class _Talks:
     """Finds a presenter's talk in time linear in the meeting however many guests are
     introduced (built on first use): for each turn the next one that is not empty nor
@@ -143,9 +160,10 @@ def find_presentations(
         intro = _introduction(turn, speaker, names[sid], cues) if turn is not None else None
         if intro is None:
             continue
-        if talks is None:
-            talks = _Talks(turns)
-        talk = talks.talk(intro.ref.utterance + 1, sid)
+        talk = _talk(turns, intro.ref.utterance + 1, sid) if talks is None else None
+        if talk is None:
+            talks = talks or _Talks(turns)
+            talk = talks.talk(intro.ref.utterance + 1, sid)
         if not talk or sum(turns[i].length for i in talk) < MIN_TALK:
             continue
         own = None
