@@ -19,20 +19,23 @@ import jaconv
 
 from gikai_minutes.model import Span, TextFix
 
-__all__ = ["FIX_RULES", "FixRule", "FixSites", "fix_line"]
+__all__ = ["FIX_RULES", "FixRow", "FixRule", "FixSites", "fix_line", "fix_piece", "next_site"]
 
 
 @attrs.frozen(slots=True)
 class FixRule:
     """A repair: ``pattern`` finds the artefact, ``repair`` returns its replacement.
 
-    ``repair`` may return the matched text unchanged to decline a match.
+    ``repair`` may return the matched text unchanged to decline a match. ``sites`` names
+    the kind of :class:`FixSites` site every match holds (``"width"`` or ``"spaced"``):
+    pieces without one skip the rule.
     """
 
     name: str
     description: str
     pattern: re.Pattern[str]
     repair: Callable[[str], str]
+    sites: str
 
 
 def _join_spaced(s: str) -> str:
@@ -83,6 +86,7 @@ FIX_RULES: tuple[FixRule, ...] = (
             r"(?<![A-Za-z0-9.\-])[A-Za-z](?: [A-Za-z\-](?![A-Za-z0-9])){2,}(?: (?=[^\x00-\x7f]))?"
         ),
         _join_spaced,
+        "spaced",
     ),
     FixRule(
         "partly_spaced_latin",
@@ -93,18 +97,21 @@ FIX_RULES: tuple[FixRule, ...] = (
         # doubled that way is one word; without such a letter the run is left alone.
         re.compile(r"(?<![\x00-\x7f])[A-Za-z]+(?: [A-Za-z]+)+(?![\x00-\x7f])"),
         _join_fragments,
+        "spaced",
     ),
     FixRule(
         "fullwidth_alnum",
         "full-width Latin letters and digits to ASCII: 'ＩＣＴ' -> 'ICT', '１３' -> '13'",
         re.compile(r"[Ａ-Ｚａ-ｚ０-９]+"),
         _fullwidth_alnum,
+        "width",
     ),
     FixRule(
         "halfwidth_katakana",
         "half-width katakana to full-width: 'ﾃﾞｼﾞﾀﾙ' -> 'デジタル'",
         re.compile(r"[\uff61-\uff9f]+"),
         _halfwidth_kana,
+        "width",
     ),
 )
 
@@ -120,16 +127,18 @@ class FixSites:
     """Offsets in a whole text where some rule of :data:`FIX_RULES` might apply.
 
     Found once per document with fast scans so that lines without any site skip the
-    rules entirely.
+    rules entirely: ``width`` holds the characters a width rule rewrites, ``spaced`` the
+    spaces between two ASCII letters (or a letter and a hyphen) that spaced rules join.
     """
 
-    __slots__ = ("_sites",)
+    __slots__ = ("spaced", "width")
 
     def __init__(self, text: str) -> None:
         # In arrays (8 bytes a site), not lists of ints: a line of spaced letters
         # ('k i n t o n e') holds a site at every space.
-        sites = array.array("q")
-        sites.extend(m.start() for m in _WIDTH_CHARS.finditer(text))
+        width = array.array("q")
+        width.extend(m.start() for m in _WIDTH_CHARS.finditer(text))
+        self.width = width
         spaced = array.array("q")
         pos = text.find(" ")
         while pos >= 0:
@@ -140,26 +149,40 @@ class FixSites:
             ):
                 spaced.append(pos)
             pos = text.find(" ", pos + 1)
-        if spaced:
-            sites = array.array("q", sorted(sites + spaced)) if sites else spaced
-        self._sites = sites
+        self.spaced = spaced
 
     def any_in(self, start: int, end: int) -> bool:
         """Whether a site lies in ``[start, end)``."""
-        i = bisect.bisect_left(self._sites, start)
-        return i < len(self._sites) and self._sites[i] < end
+        return next_site(self.width, start) < end or next_site(self.spaced, start) < end
 
 
-def fix_line(
-    text: str, start: int, line: int, rules: tuple[FixRule, ...] = FIX_RULES
-) -> tuple[str, list[TextFix]]:
-    """Repair one line whose content starts at source offset ``start`` on line ``line``.
+def next_site(sites: array.array[int], offset: int) -> int:
+    """The first of the sorted ``sites`` at or after ``offset`` (:data:`sys.maxsize` if none)."""
+    i = bisect.bisect_left(sites, offset)
+    return sites[i] if i < len(sites) else sys.maxsize
 
-    Returns the cleaned text and the fixes applied (empty when nothing changed). Where
-    two rules match overlapping text, the earlier rule wins.
+
+#: A repair as a row: (rule name, source start, source end, replacement).
+FixRow = tuple[str, int, int, str]
+
+
+def fix_piece(
+    text: str,
+    start: int,
+    width: bool = True,
+    spaced: bool = True,
+    rules: tuple[FixRule, ...] = FIX_RULES,
+) -> tuple[str, list[FixRow]]:
+    """Repair one stripped piece of a line whose text starts at source offset ``start``.
+
+    Only rules whose kind of site the piece holds (``width``, ``spaced``) are run. Returns
+    the cleaned text and the repairs applied as rows, in order (empty when nothing
+    changed); where two rules match overlapping text, the earlier match wins.
     """
     found: list[tuple[int, int, str, str]] = []
     for rule in rules:
+        if not (width if rule.sites == "width" else spaced):
+            continue
         for m in rule.pattern.finditer(text):
             original = m.group()
             replacement = rule.repair(original)
@@ -169,19 +192,35 @@ def fix_line(
         return text, []
     found.sort()
     out: list[str] = []
-    fixes: list[TextFix] = []
+    rows: list[FixRow] = []
     pos = 0
     for a, b, name, replacement in found:
         if a < pos:
             continue
         out.append(text[pos:a])
-        original = text[a:b]
-        if b - a <= _SHARED_LENGTH:
+        if len(replacement) <= _SHARED_LENGTH:
             # The same artefact on many lines ('k i n t o n e'): one string for all of them.
-            original, replacement = sys.intern(original), sys.intern(replacement)
+            replacement = sys.intern(replacement)
         out.append(replacement)
-        at = start + a if a else start
-        fixes.append(TextFix(name, Span(at, start + b, line, line), original, replacement))
+        rows.append((name, start + a, start + b, replacement))
         pos = b
     out.append(text[pos:])
-    return "".join(out), fixes
+    return "".join(out), rows
+
+
+def fix_line(
+    text: str, start: int, line: int, rules: tuple[FixRule, ...] = FIX_RULES
+) -> tuple[str, list[TextFix]]:
+    """Repair one line whose content starts at source offset ``start`` on line ``line``.
+
+    Returns the cleaned text and the fixes applied (empty when nothing changed), as
+    :func:`fix_piece` does, with every rule run.
+    """
+    cleaned, rows = fix_piece(text, start, rules=rules)
+    fixes = []
+    for name, a, b, replacement in rows:
+        original = text[a - start : b - start]
+        if b - a <= _SHARED_LENGTH:
+            original = sys.intern(original)
+        fixes.append(TextFix(name, Span(a, b, line, line), original, replacement))
+    return cleaned, fixes
