@@ -119,14 +119,16 @@ def read_body_rows(
     ``utterance`` is not used by the rows (the notes' turn is the caller's).
     """
     text = table.text
+    stop = sys.maxsize if end is None else end
     paragraphs: list[tuple[str, int, int]] = []
     fixes: list[FixRow] = []
     notes: list[tuple[NoteKind, int, int]] = []
     numbers, headers = pages.number_lines, pages.header_lines
     artefacts = bool(numbers or headers)
     first_chars = NOTE_FIRST_CHARS
-    width, spaced = sites.width, sites.spaced
-    next_width = next_spaced = -1  # the next site at or after the last piece's start
+    full, half, spaced = sites.fullwidth, sites.halfwidth, sites.spaced
+    # The next site of each kind at or after the last piece's start.
+    next_full = next_half = next_spaced = -1
     closed = False
     first_line = True
     # The paragraph being built: its parts, its start, and the last piece put in it.
@@ -138,8 +140,8 @@ def read_body_rows(
     for number, line_start, line_end, _ in lines:
         at_line_start = line_start >= body_start
         start = line_start if at_line_start else body_start
-        if end is not None and line_end > end:
-            line_end = end
+        if line_end > stop:
+            line_end = stop
         raw = text[start:line_end]
         content = raw.strip(_STRIP)
         was_first, first_line = first_line, False
@@ -196,13 +198,22 @@ def read_body_rows(
             pieces = ((content, a),)
         for piece, a in pieces:
             b = a + len(piece)
-            if next_width < a:
-                next_width = next_site(width, a)
+            if next_full < a:
+                next_full = next_site(full, a)
+            if next_half < a:
+                next_half = next_site(half, a)
             if next_spaced < a:
                 next_spaced = next_site(spaced, a)
             found = None
-            if next_width < b or next_spaced < b:
-                piece, found = fix_piece(piece, a, next_width < b, next_spaced < b)
+            if next_full < b or next_half < b or next_spaced < b:
+                first = {}
+                if next_full < b:
+                    first["fullwidth"] = next_full
+                if next_half < b:
+                    first["halfwidth"] = next_half
+                if next_spaced < b:
+                    first["spaced"] = next_spaced
+                piece, found = fix_piece(piece, a, first)
             if para_start < 0:
                 parts, para_start = [piece], a
             else:
