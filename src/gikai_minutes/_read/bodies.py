@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import string
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -73,31 +73,49 @@ def read_body(
     end: int | None = None,
 ) -> Body:
     """The body read by :func:`read_body_rows`, as model objects."""
+    lines = lines if isinstance(lines, Sequence) else list(lines)
     rows = read_body_rows(
         table, lines, body_start, sites, pages, utterance, line_rules, closing, end
     )
-    text, span, line_of = table.text, table.span, table.line_of
-    intern = sys.intern
-    paragraphs = tuple(Paragraph(t, span(a, b)) for t, a, b in rows.paragraphs)
-    fixes = tuple(
-        TextFix(
-            rule,
-            Span(a, b, line_of(a), line_of(b)),
-            intern(text[a:b]) if b - a <= 2 * _SHARED_LENGTH else text[a:b],
-            replacement,
-        )
-        for rule, a, b, replacement in rows.fixes
-    )
-    notes = tuple(
-        Note(
-            kind,
-            intern(text[a:b]) if b - a <= _SHARED_LENGTH else text[a:b],
-            span(a, b),
-            utterance,
-        )
-        for kind, a, b in rows.notes
-    )
-    return Body(paragraphs, fixes, notes)
+    text, intern = table.text, sys.intern
+    paragraphs = []
+    line_of = _LineWalk(lines)
+    for cleaned, a, b in rows.paragraphs:
+        paragraphs.append(Paragraph(cleaned, Span(a, b, line_of(a), line_of(b - 1))))
+    fixes = []
+    line_of = _LineWalk(lines)
+    for rule, a, b, replacement in rows.fixes:
+        original = text[a:b]
+        if b - a <= 2 * _SHARED_LENGTH:
+            original = intern(original)
+        fixes.append(TextFix(rule, Span(a, b, line_of(a), line_of(b)), original, replacement))
+    notes = []
+    line_of = _LineWalk(lines)
+    for kind, a, b in rows.notes:
+        note = text[a:b]
+        if b - a <= _SHARED_LENGTH:
+            note = intern(note)
+        notes.append(Note(kind, note, Span(a, b, line_of(a), line_of(b - 1)), utterance))
+    return Body(tuple(paragraphs), tuple(fixes), tuple(notes))
+
+
+class _LineWalk:
+    """The line number of each offset asked, offsets asked in increasing order: a walk
+    over the body's lines (a line holds the offsets up to its ``next``)."""
+
+    __slots__ = ("_at", "_lines")
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._lines = lines
+        self._at = 0
+
+    def __call__(self, offset: int) -> int:
+        lines, at = self._lines, self._at
+        last = len(lines) - 1
+        while at < last and lines[at].next <= offset:
+            at += 1
+        self._at = at
+        return lines[at].number
 
 
 def read_body_rows(
