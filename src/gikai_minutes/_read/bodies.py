@@ -79,18 +79,18 @@ def read_body(
     )
     text, intern = table.text, sys.intern
     paragraphs = []
-    line_of = _LineWalk(lines)
+    line_of = _LineWalk(table, lines)
     for cleaned, a, b in rows.paragraphs:
         paragraphs.append(Paragraph(cleaned, Span(a, b, line_of(a), line_of(b - 1))))
     fixes = []
-    line_of = _LineWalk(lines)
+    line_of = _LineWalk(table, lines)
     for rule, a, b, replacement in rows.fixes:
         original = text[a:b]
         if b - a <= 2 * _SHARED_LENGTH:
             original = intern(original)
         fixes.append(TextFix(rule, Span(a, b, line_of(a), line_of(b)), original, replacement))
     notes = []
-    line_of = _LineWalk(lines)
+    line_of = _LineWalk(table, lines)
     for kind, a, b in rows.notes:
         note = text[a:b]
         if b - a <= _SHARED_LENGTH:
@@ -101,12 +101,14 @@ def read_body(
 
 class _LineWalk:
     """The line number of each offset asked, offsets asked in increasing order: a walk
-    over the body's lines (a line holds the offsets up to its ``next``)."""
+    over the body's lines (a line holds the offsets up to its ``next``). Numbers come
+    from :meth:`LineTable.number`, so that spans on one line share one int."""
 
-    __slots__ = ("_at", "_lines")
+    __slots__ = ("_at", "_lines", "_number")
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    def __init__(self, table: LineTable, lines: Sequence[Line]) -> None:
         self._lines = lines
+        self._number = table.number
         self._at = 0
 
     def __call__(self, offset: int) -> int:
@@ -115,7 +117,7 @@ class _LineWalk:
         while at < last and lines[at].next <= offset:
             at += 1
         self._at = at
-        return lines[at].number
+        return self._number(lines[at].number)
 
 
 def read_body_rows(
