@@ -73,29 +73,34 @@ def read_body(
     end: int | None = None,
 ) -> Body:
     """The body read by :func:`read_body_rows`, as model objects."""
-    lines = lines if isinstance(lines, Sequence) else list(lines)
+    if lines.__class__ is not list and not isinstance(lines, Sequence):
+        lines = list(lines)
     rows = read_body_rows(
         table, lines, body_start, sites, pages, utterance, line_rules, closing, end
     )
     text, intern = table.text, sys.intern
-    paragraphs = []
-    line_of = _LineWalk(table, lines)
-    for cleaned, a, b in rows.paragraphs:
-        paragraphs.append(Paragraph(cleaned, Span(a, b, line_of(a), line_of(b - 1))))
-    fixes = []
-    line_of = _LineWalk(table, lines)
-    for rule, a, b, replacement in rows.fixes:
-        original = text[a:b]
-        if b - a <= 2 * _SHARED_LENGTH:
-            original = intern(original)
-        fixes.append(TextFix(rule, Span(a, b, line_of(a), line_of(b)), original, replacement))
-    notes = []
-    line_of = _LineWalk(table, lines)
-    for kind, a, b in rows.notes:
-        note = text[a:b]
-        if b - a <= _SHARED_LENGTH:
-            note = intern(note)
-        notes.append(Note(kind, note, Span(a, b, line_of(a), line_of(b - 1)), utterance))
+    paragraphs: list[Paragraph] = []
+    fixes: list[TextFix] = []
+    notes: list[Note] = []
+    if rows.paragraphs:
+        line_of = _LineWalk(table, lines)
+        for cleaned, a, b in rows.paragraphs:
+            paragraphs.append(Paragraph(cleaned, Span(a, b, line_of(a), line_of(b - 1))))
+    if rows.fixes:
+        line_of = _LineWalk(table, lines)
+        for rule, a, b, replacement in rows.fixes:
+            original = text[a:b]
+            if b - a <= 2 * _SHARED_LENGTH:
+                original = intern(original)
+            span = Span(a, b, line_of(a), line_of(b))
+            fixes.append(TextFix(rule, span, original, replacement))
+    if rows.notes:
+        line_of = _LineWalk(table, lines)
+        for kind, a, b in rows.notes:
+            note = text[a:b]
+            if b - a <= _SHARED_LENGTH:
+                note = intern(note)
+            notes.append(Note(kind, note, Span(a, b, line_of(a), line_of(b - 1)), utterance))
     return Body(tuple(paragraphs), tuple(fixes), tuple(notes))
 
 

@@ -1,6 +1,7 @@
 """Body lines to paragraphs: hard-wrap joins, page-break rejoins, per-line repairs.
 
-Rules (documented in docs/conventions.md):
+The rules :func:`~gikai_minutes._read.bodies.read_body_rows` applies in its one loop
+(documented in docs/conventions.md):
 
 * each line is stripped of surrounding spaces (ASCII, U+3000, tabs, form feeds);
 * lines that are notes (stage directions, page numbers…) are skipped as if absent, and
