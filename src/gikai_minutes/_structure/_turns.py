@@ -19,7 +19,7 @@ from gikai_minutes._structure._text import (
     sentences,
 )
 from gikai_minutes.model import Meeting, Speaker, SpeakerCategory, Utterance
-from gikai_minutes.model._columns import Utterances, paragraph_texts
+from gikai_minutes.model._columns import Utterances, paragraph_texts, utterance_text
 
 __all__ = [
     "Nomination",
@@ -97,6 +97,13 @@ class Turn:
         if self._raw is not None:
             return self._raw
         return paragraph_texts(self.source, self.position)
+
+    @property
+    def text(self) -> str:
+        """The text as parsed: the raw paragraphs joined by ``"\\n"``."""
+        if self._raw is not None:
+            return "\n".join(self._raw)
+        return utterance_text(self.source, self.position)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
