@@ -56,7 +56,8 @@ def test_paged_text_gives_pages_fixes_and_notes() -> None:
 def test_items_are_made_equal_on_each_access(meeting: Meeting) -> None:
     us = meeting.utterances
     assert len(us) > 3
-    assert us[2] == us[2] and us[2] is not us[2]
+    assert us[2] == us[2]
+    assert us[2] is not us[2]
     assert us[-1] == us[len(us) - 1]
     assert us[1:3] == (us[1], us[2])
     assert [u.index for u in us] == list(range(len(us)))
@@ -72,7 +73,8 @@ def test_rows_equal_tuples_both_ways(meeting: Meeting) -> None:
     tuples = _as_tuples(meeting)
     assert meeting.utterances == tuples.utterances
     assert tuples.utterances == meeting.utterances
-    assert meeting == tuples and tuples == meeting
+    assert meeting == tuples
+    assert tuples == meeting
     assert hash(meeting.utterances) == hash(tuples.utterances)
     assert meeting.notes == tuple(meeting.notes)
     assert meeting.utterances != tuple(meeting.utterances)[:-1]
@@ -107,7 +109,8 @@ def test_pickle_keeps_rows_and_is_smaller_than_json(meeting: Meeting) -> None:
 def test_a_meeting_built_by_hand_keeps_its_tuples() -> None:
     m = gikai_minutes.parse("【辻座長】 開会します。\n【田中委員】 はい。\n")
     built = attrs.evolve(m, utterances=list(m.utterances), notes=iter(m.notes))
-    assert isinstance(built.utterances, tuple) and isinstance(built.notes, tuple)
+    assert isinstance(built.utterances, tuple)
+    assert isinstance(built.notes, tuple)
     assert built == m
 
 

@@ -14,7 +14,7 @@ import attrs
 from gikai_minutes._errors import EmptyInputError, ParseError, UnknownDialectError
 from gikai_minutes._front.frontmatter import read_front_matter, split_title
 from gikai_minutes._front.rosters import link_speakers
-from gikai_minutes._read.bodies import read_body
+from gikai_minutes._read.bodies import read_body_rows
 from gikai_minutes._read.dialects import DIALECTS
 from gikai_minutes._read.fixes import FixSites
 from gikai_minutes._read.headers import HeaderMatch
@@ -29,11 +29,10 @@ from gikai_minutes.model import (
     Severity,
     Source,
     Speaker,
-    TextFix,
     UnparsedBlock,
 )
-from gikai_minutes.model._columns import NotesBuilder, ParagraphRow, UtterancesBuilder
-from gikai_minutes.model._positions import Line, LineTable, Span
+from gikai_minutes.model._columns import FixRow, NotesBuilder, ParagraphRow, UtterancesBuilder
+from gikai_minutes.model._positions import Line, LineTable
 from gikai_minutes.sources import SourceDocument
 
 __all__ = ["ParseOptions", "parse_text", "run"]
@@ -206,25 +205,22 @@ def parse_text(
             continue
         body_start = event.start + event.header.length
         lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
-        body = read_body(
+        body = read_body_rows(
             table, lines, body_start, sites, pages, count, line_rules, closing=last, end=end
         )
-        for note in body.notes:
-            notes.add(note.kind, note.span.start, note.span.end, count)
-        paragraphs = [(p.text, p.span.start, p.span.end) for p in body.paragraphs]
-        fixes = (
-            sorted((*margin_fixes, *body.fixes), key=lambda f: f.span.start)
-            if margin_fixes
-            else body.fixes
-        )
+        for kind, start, stop in body.notes:
+            notes.add(kind, start, stop, count)
+        fixes: Iterable[FixRow] = body.fixes
+        if margin_fixes:
+            fixes = sorted((*margin_fixes, *body.fixes), key=_fix_start)
         utterances.add(
             slots[ids[event.header.label]],
             event.start,
             body_start,
             end,
-            paragraphs,
-            [(f.rule, *_span_row(f.span), f.replacement) for f in fixes],
-            _pages(pages, paragraphs, body_start),
+            body.paragraphs,
+            fixes,
+            _pages(pages, body.paragraphs, body_start),
         )
         count += 1
     diagnostics.sort(key=lambda d: (d.line, d.column))
@@ -262,19 +258,19 @@ def _without_margins(table: LineTable, pages: PageLayout) -> LineTable:
 
 def _cut_margins(
     table: LineTable, first: int, end: int, pages: PageLayout
-) -> tuple[Iterable[Line], tuple[TextFix, ...]]:
+) -> tuple[Iterable[Line], list[FixRow]]:
     """Lines ``[first, end)`` with their margin line numbers cut off, and the fixes saying so."""
     lines = table.lines[first:end]
     margins = pages.margins
     if not margins:
-        return lines, ()
-    fixes = []
+        return lines, []
+    fixes: list[FixRow] = []
     for index in range(first, end):
         margin = margins.get(index)
         if margin is not None:
             a, b = margin
-            fixes.append(TextFix("margin_line_number", table.span(a, b), table.text[a:b], ""))
-    return _cut_lines(lines, first, margins), tuple(fixes)
+            fixes.append(("margin_line_number", a, b, ""))
+    return _cut_lines(lines, first, margins), fixes
 
 
 def _cut_lines(
@@ -300,8 +296,8 @@ def _pages(pages: PageLayout, paragraphs: list[ParagraphRow], start: int) -> tup
     return pages.pages_of(paragraphs[0][1], paragraphs[-1][2])
 
 
-def _span_row(span: Span) -> tuple[int, int, int, int]:
-    return span.start, span.end, span.first_line, span.last_line
+def _fix_start(row: FixRow) -> int:
+    return row[1]
 
 
 def _speaker_id(label: str) -> str:

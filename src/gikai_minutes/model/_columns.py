@@ -53,8 +53,9 @@ UtteranceRow = tuple[
     list[tuple[str, SpanRow, str, str]],
     tuple[int, ...],
 ]
-#: One fix as a row: (rule, source start, end, first line, last line, replacement).
-FixRow = tuple[str, int, int, int, int, str]
+#: One fix as a row: (rule, source start, end, replacement). Its lines are those of its
+#: start and of its end offset (a gap between two lines ends on the second).
+FixRow = tuple[str, int, int, str]
 _NOTE_KINDS = tuple(NoteKind)
 _NOTE_KIND_CODE = {kind: code for code, kind in enumerate(_NOTE_KINDS)}
 
@@ -91,18 +92,29 @@ class _Lines:
     def __setstate__(self, state: tuple[str, Sequence[int] | None]) -> None:
         self.text, self._starts = state
 
-    def lines(self, start: int, end: int) -> tuple[int, int]:
-        """The first and last line of ``[start, end)``; an empty range sits on its
-        start's line."""
+    def _line_starts(self) -> Sequence[int]:
         starts = self._starts
         if starts is None:
             starts = self._starts = LineTable(self.text).starts
+        return starts
+
+    def lines(self, start: int, end: int) -> tuple[int, int]:
+        """The first and last line of ``[start, end)``; an empty range sits on its
+        start's line."""
+        starts = self._line_starts()
         first = bisect.bisect_right(starts, start)
         return first, first if end <= start else bisect.bisect_right(starts, end - 1)
 
     def span(self, start: int, end: int) -> Span:
         """A span for ``[start, end)``."""
         return Span(start, end, *self.lines(start, end))
+
+    def fix_lines(self, start: int, end: int) -> tuple[int, int]:
+        """The lines of a fix's start and end offsets (a gap between two lines that ends at
+        the second line's first character ends on that line)."""
+        starts = self._line_starts()
+        first = bisect.bisect_right(starts, start)
+        return first, first if end <= start else bisect.bisect_right(starts, end)
 
 
 class _Columns:
@@ -111,7 +123,7 @@ class _Columns:
     ``turns`` holds :data:`_TURN` integers an utterance (speaker slot, header start, body
     start, end, end of its paragraphs, end of its fixes), ``paragraphs`` :data:`_PARA` a
     paragraph (start and end in ``cleaned``, source start and end), ``fixes`` :data:`_FIX`
-    a fix (rule, source start and end, first and last line); ``pages`` the first page and
+    a fix (rule, source start and end); ``pages`` the first page and
     page count of each utterance, or ``None`` when no utterance has pages.
     """
 
@@ -140,7 +152,7 @@ class _Columns:
 
 _TURN = 6
 _PARA = 4
-_FIX = 5
+_FIX = 3
 
 
 class UtterancesBuilder:
@@ -176,11 +188,11 @@ class UtterancesBuilder:
             position += len(cleaned) + 1
         self._position = position
         rules = self._rules
-        for rule, start, stop, first, last, replacement in fixes:
+        for rule, start, stop, replacement in fixes:
             code = rules.get(rule)
             if code is None:
                 code = rules[rule] = len(rules)
-            c.fixes.extend((code, start, stop, first, last))
+            c.fixes.extend((code, start, stop))
             c.replacements.append(replacement)
         c.turns.extend(
             (
@@ -318,7 +330,7 @@ class Utterances(ColumnSequence[Utterance]):
         c = self._c
         turns, rows, cleaned, fixes = c.turns, c.paragraphs, c.cleaned, c.fixes
         source, rules, replacements = c.lines.text, c.rules, c.replacements
-        lines = c.lines.lines
+        lines, fix_lines = c.lines.lines, c.lines.fix_lines
         speakers, pages = self._speakers, c.pages
         lo = flo = 0
         for i, at in enumerate(range(0, len(turns), _TURN)):
@@ -339,7 +351,7 @@ class Utterances(ColumnSequence[Utterance]):
                 found.append(
                     (
                         rules[fixes[k]],
-                        (start, end, fixes[k + 3], fixes[k + 4]),
+                        (start, end, *fix_lines(start, end)),
                         source[start:end],
                         replacements[k // _FIX],
                     )
@@ -384,15 +396,16 @@ class Utterances(ColumnSequence[Utterance]):
         fixes: tuple[TextFix, ...] = ()
         if fhi > flo:
             source, rules, f, replacements = c.lines.text, c.rules, c.fixes, c.replacements
+            fix_lines = c.lines.fix_lines
             fixes = tuple(
                 [
                     TextFix(
-                        rules[f[k * _FIX]],
-                        Span(f[k * _FIX + 1], f[k * _FIX + 2], f[k * _FIX + 3], f[k * _FIX + 4]),
-                        source[f[k * _FIX + 1] : f[k * _FIX + 2]],
-                        replacements[k],
+                        rules[f[k]],
+                        Span(f[k + 1], f[k + 2], *fix_lines(f[k + 1], f[k + 2])),
+                        source[f[k + 1] : f[k + 2]],
+                        replacements[k // _FIX],
                     )
-                    for k in range(flo, fhi)
+                    for k in range(flo * _FIX, fhi * _FIX, _FIX)
                 ]
             )
         pages: tuple[int, ...] = ()
