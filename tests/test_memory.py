@@ -100,3 +100,29 @@ def test_runs_of_form_feeds_open_no_page_each() -> None:
     peak, _, meeting = _measure(_minutes(body, 200_000))
     assert len(meeting.utterances) > 50
     assert peak < 8  # a list entry and a break of 8 bytes per form feed cost 16x
+
+
+def test_one_long_turn_of_spaced_latin_lines_piles_up_no_row_a_line() -> None:
+    # One turn whose every line is a spaced-out product name: a repair and a Latin wrap
+    # space a line, and one paragraph of every line.
+    peak, kept, meeting = _measure(_minutes("k i n t o n e\n", 200_000))
+    assert len(meeting.utterances[0].paragraphs) == 2  # the opening line and the rest
+    assert kept < 6
+    # Fix rows as tuples and a string a line until the paragraph's end cost 30x.
+    assert peak < 10
+
+
+def test_one_long_turn_of_stage_directions_piles_up_no_row_a_line() -> None:
+    # One turn whose every line is a stage direction: a note a line.
+    peak, kept, meeting = _measure(_minutes("〔拍手〕\n", 200_000))
+    assert len(meeting.notes) > 10_000
+    assert kept < 2
+    assert peak < 6  # note rows as tuples until the turn's end cost 12x
+
+
+def test_one_long_turn_of_short_paragraphs_piles_up_no_row_a_paragraph() -> None:
+    # One turn of one-sentence paragraphs (the structure built after it is not measured).
+    peak, kept, meeting = _measure(_minutes("はい。\n\n", 200_000), structure=False)
+    assert len(meeting.utterances[0].paragraphs) > 10_000
+    assert kept < 4
+    assert peak < 7  # paragraph rows as tuples until the turn's end cost 16x

@@ -38,12 +38,14 @@ Turn = tuple[Any, list[Any], tuple[Any, ...], dict[str, Any]]
 
 
 def _turns(text: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Turn]:
-    """The arguments of every ``read_body_rows`` call the pipeline makes for ``text``."""
+    """The arguments of every ``read_body_rows`` call the pipeline makes for ``text``
+    (without its sinks: called again with these, it gives every row)."""
     calls: list[Turn] = []
 
     def record(table: Any, lines: Any, *args: Any, **kwargs: Any) -> Any:
         lines = list(lines)
-        calls.append((table, lines, args, kwargs))
+        rows = {k: v for k, v in kwargs.items() if not k.endswith("_sink")}
+        calls.append((table, lines, args, rows))
         return read_body_rows(table, lines, *args, **kwargs)
 
     with monkeypatch.context() as m:
@@ -173,3 +175,43 @@ def test_random_bodies_rows_match_objects(monkeypatch: pytest.MonkeyPatch) -> No
         for cleaned, start, end in rows.paragraphs:
             assert cleaned
             assert start < end
+
+
+def _streamed(table: Any, lines: Any, args: Any, kwargs: Any) -> tuple[Any, list[Any], ...]:
+    """The rows of a ``read_body_rows`` call and what its sinks got."""
+    got: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    rows = read_body_rows(
+        table, lines, *args, **kwargs,
+        paragraph_sink=lambda *row: got[0].append(row),
+        fix_sink=lambda *row: got[1].append(row),
+        note_sink=lambda *row: got[2].append(row),
+    )  # fmt: skip
+    return (rows, *got)
+
+
+@pytest.mark.parametrize(("name", "text"), _texts(), ids=[n for n, _ in _texts()])
+def test_sinks_get_the_rows_in_order(name: str, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    for table, lines, args, kwargs in _turns(text, monkeypatch):
+        rows = read_body_rows(table, lines, *args, **kwargs)
+        streamed, paragraphs, fix_rows, notes = _streamed(table, lines, args, kwargs)
+        assert (streamed.paragraphs, streamed.fixes, streamed.notes) == ([], [], [])
+        assert paragraphs == rows.paragraphs
+        assert fix_rows == rows.fixes
+        utterance = args[3]
+        assert notes == [(*note, utterance) for note in rows.notes]
+        bounds = (paragraphs[0][1], paragraphs[-1][2]) if paragraphs else (-1, -1)
+        assert (streamed.start, streamed.end) == (rows.start, rows.end) == bounds
+
+
+def test_paragraph_of_many_lines_is_joined_in_chunks() -> None:
+    lines = [f"line{i} " if i % 3 else "行" for i in range(3 * bodies._CHUNK)]
+    text = "【辻座長】 " + "\n".join(lines) + "\n"
+    meeting = gikai_minutes.parse(text, structure=False)
+    (utterance,) = meeting.utterances
+    (paragraph,) = utterance.paragraphs
+    expected = ""
+    for line in lines:
+        line = line.strip()
+        latin = expected[-1:].isascii() and expected[-1:].isalnum() and line[0].isascii()
+        expected += " " + line if latin else line
+    assert paragraph.text == expected

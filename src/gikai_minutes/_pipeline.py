@@ -31,7 +31,7 @@ from gikai_minutes.model import (
     Speaker,
     UnparsedBlock,
 )
-from gikai_minutes.model._columns import FixRow, NotesBuilder, ParagraphRow, UtterancesBuilder
+from gikai_minutes.model._columns import FixRow, NotesBuilder, UtterancesBuilder
 from gikai_minutes.model._positions import Line, LineTable
 from gikai_minutes.sources import SourceDocument
 
@@ -205,11 +205,14 @@ def parse_text(
             continue
         body_start = event.start + event.header.length
         lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
+        # Rows go straight into the columns (no row a line piles up in a dense body),
+        # except fixes that must be merged with the margins'.
         body = read_body_rows(
-            table, lines, body_start, sites, pages, count, line_rules, closing=last, end=end
-        )
-        for kind, start, stop in body.notes:
-            notes.add(kind, start, stop, count)
+            table, lines, body_start, sites, pages, count, line_rules, closing=last, end=end,
+            paragraph_sink=utterances.paragraph,
+            fix_sink=None if margin_fixes else utterances.fix,
+            note_sink=notes.add,
+        )  # fmt: skip
         fixes: Iterable[FixRow] = body.fixes
         if margin_fixes:
             fixes = sorted((*margin_fixes, *body.fixes), key=_fix_start)
@@ -218,9 +221,9 @@ def parse_text(
             event.start,
             body_start,
             end,
-            body.paragraphs,
+            (),
             fixes,
-            _pages(pages, body.paragraphs, body_start),
+            _pages(pages, body.start, body.end, body_start),
         )
         count += 1
     diagnostics.sort(key=lambda d: (d.line, d.column))
@@ -287,13 +290,14 @@ def _cut_lines(
             yield Line(line.number, line.start, margin[0], line.next)
 
 
-def _pages(pages: PageLayout, paragraphs: list[ParagraphRow], start: int) -> tuple[int, ...]:
-    """Pages from the first to the last character of the turn's text."""
+def _pages(pages: PageLayout, first: int, last: int, start: int) -> tuple[int, ...]:
+    """Pages from the first to the last character of the turn's text (its paragraphs from
+    ``first`` to ``last``; -1: none, the turn starting at ``start``)."""
     if not pages.breaks:
         return ()
-    if not paragraphs:
+    if first < 0:
         return pages.pages_of(start, start + 1)
-    return pages.pages_of(paragraphs[0][1], paragraphs[-1][2])
+    return pages.pages_of(first, last)
 
 
 def _fix_start(row: FixRow) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import string
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -27,13 +27,23 @@ from gikai_minutes._text.directions import CLOSING_WORDS
 from gikai_minutes.model import NoteKind
 from gikai_minutes.model._positions import Line, LineTable
 
-__all__ = ["BodyRows", "read_body_rows"]
+__all__ = ["BodyRows", "FixSink", "NoteSink", "ParagraphSink", "read_body_rows"]
 
 _STRIP = " \u3000\t\f\v"
 #: Texts up to this length (paragraphs, notes) share one string object per distinct text.
 _SHARED_LENGTH = 16
 #: Characters between which a line wrap or a cut note becomes a space.
 _LATIN = frozenset(string.ascii_letters + string.digits)
+#: A paragraph's pieces (one a line) are joined this many at a time while it is read, so
+#: that a huge paragraph does not keep a string object per line until its end.
+_CHUNK = 256
+
+#: Takes each paragraph as it is read: cleaned text, source start, source end.
+ParagraphSink = Callable[[str, int, int], None]
+#: Takes each fix as it is read: rule, source start, source end, replacement.
+FixSink = Callable[[str, int, int, str], None]
+#: Takes each note as it is read: kind, source start, source end, utterance.
+NoteSink = Callable[[NoteKind, int, int, int], None]
 
 
 @attrs.frozen(slots=True)
@@ -44,12 +54,15 @@ class BodyRows:
     replacement)``, sorted by start, the original being ``text[start:end]``; ``notes``:
     ``(kind, start, end)`` in order, the note's text being ``text[start:end]``. A fix's
     first and last lines are those of its start and of its end offset (a gap between two
-    lines ends on the second).
+    lines ends on the second). Rows given to sinks are not in these lists. ``start`` and
+    ``end`` are the first paragraph's source start and the last one's end (-1: none).
     """
 
     paragraphs: list[tuple[str, int, int]]
     fixes: list[FixRow]
     notes: list[tuple[NoteKind, int, int]]
+    start: int = -1
+    end: int = -1
 
 
 def read_body_rows(
@@ -62,19 +75,27 @@ def read_body_rows(
     line_rules: tuple[NoteRule, ...] = LINE_RULES,
     closing: bool = False,
     end: int | None = None,
+    paragraph_sink: ParagraphSink | None = None,
+    fix_sink: FixSink | None = None,
+    note_sink: NoteSink | None = None,
 ) -> BodyRows:
     """Read the body whose first line's content starts at ``body_start`` (and that ends at
     ``end``, if given), in one loop over its ``lines``.
 
     With ``closing`` (the last turn of the document), every line after a closing time
     line (``午後３時７分散会``) is a note too: signatures and end marks, not speech.
-    ``utterance`` is not used by the rows (the notes' turn is the caller's).
+    Paragraphs, fixes and notes go to ``paragraph_sink``, ``fix_sink`` and ``note_sink``
+    (with ``utterance``) as they are read, if given, so that a dense body piles up no row
+    object per line; else to the lists of the rows.
     """
     text = table.text
     stop = sys.maxsize if end is None else end
     paragraphs: list[tuple[str, int, int]] = []
     fixes: list[FixRow] = []
     notes: list[tuple[NoteKind, int, int]] = []
+    add_paragraph: ParagraphSink = paragraph_sink or (lambda c, a, b: paragraphs.append((c, a, b)))
+    add_fix: FixSink = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
+    add_note: NoteSink = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
     numbers, headers = pages.number_lines, pages.header_lines
     artefacts = bool(numbers or headers)
     first_chars = NOTE_FIRST_CHARS
@@ -85,7 +106,8 @@ def read_body_rows(
     first_line = True
     # The paragraph being built: its parts, its start, and the last piece put in it.
     parts: list[str] = []
-    para_start = -1  # -1: no piece yet
+    joined = 0  # the parts before this index are chunks of _CHUNK pieces already joined
+    para_start = first_start = -1  # -1: no piece yet
     last = ""  # the last character of the last piece's cleaned text
     prev_end = prev_line = 0
     fresh = hard = True  # next piece opens a chunk (after a blank or indent); hard: indent
@@ -119,7 +141,7 @@ def read_body_rows(
         stripped = c0 != raw[0]
         a = start + raw.index(c0) if stripped else start
         if kind is not None:
-            notes.append((kind, a, a + len(content)))
+            add_note(kind, a, a + len(content), utterance)
             continue
         if stripped and at_line_start:
             # A page's first line opens with the form feed; its indentation comes after it.
@@ -132,7 +154,7 @@ def read_body_rows(
             if inline:
                 cuts = []
                 for s, e, note_rule in inline:
-                    notes.append((note_rule.kind, start + s, start + e))
+                    add_note(note_rule.kind, start + s, start + e, utterance)
                     cuts.append((start + s, start + e))
                 cut: list[tuple[str, int]] = []
                 for x, y in runs(a, a + len(content), cuts):
@@ -167,14 +189,14 @@ def read_body_rows(
                     first["spaced"] = next_spaced
                 piece, found = fix_piece(piece, a, first)
             if para_start < 0:
-                parts, para_start = [piece], a
+                parts, para_start, first_start = [piece], a, a
             else:
                 latin = last in _LATIN and piece[0] in _LATIN
                 gap: str | None = None
                 if fresh:
                     if hard or last in SENTENCE_END:
-                        paragraphs.append(_paragraph(parts, para_start, prev_end))
-                        parts, para_start = [piece], a
+                        add_paragraph(_paragraph(parts), para_start, prev_end)
+                        parts, para_start, joined = [piece], a, 0
                     else:
                         gap = "page_break_join"
                 elif latin:
@@ -184,20 +206,25 @@ def read_body_rows(
                     parts.append(piece)
                 if gap is not None:
                     joint = " " if latin else ""
-                    fixes.append((gap, prev_end, a, joint))
+                    add_fix(gap, prev_end, a, joint)
                     if joint:
                         parts.append(joint)
                     parts.append(piece)
+                if len(parts) - joined > _CHUNK:
+                    parts[joined:] = ["".join(parts[joined:])]
+                    joined += 1
             if found:
-                fixes.extend(found)
+                for row in found:
+                    add_fix(*row)
             last, prev_end, prev_line, fresh = piece[-1], b, number, False
     if para_start >= 0:
-        paragraphs.append(_paragraph(parts, para_start, prev_end))
+        add_paragraph(_paragraph(parts), para_start, prev_end)
+        return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
     return BodyRows(paragraphs, fixes, notes)
 
 
-def _paragraph(parts: list[str], start: int, end: int) -> tuple[str, int, int]:
+def _paragraph(parts: list[str]) -> str:
     cleaned = parts[0] if len(parts) == 1 else "".join(parts)
     if len(cleaned) <= _SHARED_LENGTH:
         cleaned = sys.intern(cleaned)  # 「はい。」: one string, however many paragraphs
-    return cleaned, start, end
+    return cleaned

@@ -156,14 +156,15 @@ class FixSites:
     __slots__ = ("fullwidth", "halfwidth", "spaced")
 
     def __init__(self, text: str) -> None:
-        # In arrays (8 bytes a site), not lists of ints: a line of spaced letters
-        # ('k i n t o n e') holds a site at every space.
-        self.fullwidth = array.array("q")
-        self.halfwidth = array.array("q")
+        # In arrays (4 bytes a site below 2**31 characters), not lists of ints: a line of
+        # spaced letters ('k i n t o n e') holds a site at every space.
+        code = "i" if len(text) < 2**31 else "q"
+        self.fullwidth = array.array(code)
+        self.halfwidth = array.array(code)
         for m in _WIDTH_CHARS.finditer(text):
             pos = m.start()
             (self.halfwidth if text[pos] >= _HALFWIDTH_FIRST else self.fullwidth).append(pos)
-        spaced = array.array("q")
+        spaced = array.array(code)
         pos = text.find(" ")
         while pos >= 0:
             if (

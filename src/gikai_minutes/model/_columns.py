@@ -177,7 +177,8 @@ class UtterancesBuilder:
         pages: tuple[int, ...] = (),
     ) -> None:
         """One utterance: its speaker's slot in the speakers given to :meth:`finish`,
-        its offsets, paragraphs, fixes (sorted by start) and pages (consecutive)."""
+        its offsets, paragraphs, fixes (sorted by start; after any given to :meth:`paragraph`
+        and :meth:`fix` since the last utterance) and pages (consecutive)."""
         c = self._c
         rows = c.paragraphs
         parts, position = self._parts, self._position
@@ -208,6 +209,24 @@ class UtterancesBuilder:
             if c.pages is None:  # the first utterance with pages: none before it had any
                 c.pages = array.array("q", bytes(8 * 2 * (len(c.turns) // _TURN - 1)))
             c.pages.extend((pages[0], len(pages)) if pages else (0, 0))
+
+    def paragraph(self, cleaned: str, start: int, end: int) -> None:
+        """One paragraph of the utterance :meth:`add` is next called for, as it is read."""
+        position = self._position
+        self._c.paragraphs.extend((position, position + len(cleaned), start, end))
+        self._parts.append(cleaned)
+        self._parts.append("\n")
+        self._position = position + len(cleaned) + 1
+
+    def fix(self, rule: str, start: int, end: int, replacement: str) -> None:
+        """One fix of the utterance :meth:`add` is next called for, in order, as it is read."""
+        rules = self._rules
+        code = rules.get(rule)
+        if code is None:
+            code = rules[rule] = len(rules)
+        c = self._c
+        c.fixes.extend((code, start, end))
+        c.replacements.append(replacement)
 
     @property
     def lines(self) -> _Lines:
