@@ -192,6 +192,7 @@ def parse_text(
     # Events are let go as they are read: in a dense text they weigh as much as the model.
     pending = list(reversed(events))
     del events, scanned
+    add_paragraph, add_fix, add_note = utterances.paragraph, utterances.fix, notes.add
     while pending:
         event = pending.pop()
         last = not pending
@@ -209,9 +210,9 @@ def parse_text(
         # except fixes that must be merged with the margins'.
         body = read_body_rows(
             table, lines, body_start, sites, pages, count, line_rules, closing=last, end=end,
-            paragraph_sink=utterances.paragraph,
-            fix_sink=None if margin_fixes else utterances.fix,
-            note_sink=notes.add,
+            paragraph_sink=add_paragraph,
+            fix_sink=None if margin_fixes else add_fix,
+            note_sink=add_note,
         )  # fmt: skip
         fixes: Iterable[FixRow] = body.fixes
         if margin_fixes:

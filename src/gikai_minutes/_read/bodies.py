@@ -46,7 +46,7 @@ FixSink = Callable[[str, int, int, str], None]
 NoteSink = Callable[[NoteKind, int, int, int], None]
 
 
-@attrs.frozen(slots=True)
+@attrs.define(slots=True)  # not frozen: made once a turn, a frozen init costs 2x
 class BodyRows:
     """Paragraphs, fixes and notes of one body as plain rows of source offsets.
 
