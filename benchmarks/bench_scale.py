@@ -12,8 +12,11 @@ compared. Sections:
   alone and each meeting alone): total parse time / total NFKC time.
 * ``memory``: the model kept alive (tracemalloc) and the pickled ``Meeting`` against the
   input's UTF-8 bytes and the meeting's JSON.
-* ``parallel``: a process pool of 2 over the small-record corpus, workers returning JSON
-  bytes, against one process.
+* ``parallel``: the small-record corpus ×4 parsed into JSON bytes, and into utterance
+  records, in this process and in a pool of 2 workers (started once, its start reported
+  apart), in the same tasks of 16 documents: wall-clock speed-up, the workers' CPU time against
+  the single process's, the parent's CPU time, and the load average; the same with whole
+  ``Meeting`` objects returned, and a CPU-only task (what the machine scales to at the moment).
 
 Run: ``python benchmarks/bench_scale.py [--max-mb 16] [--sections linear,memory]``.
 Reads ``../shared/corpus`` beside the repository; sections that need it are skipped without it.
@@ -25,13 +28,17 @@ import argparse
 import concurrent.futures
 import gc
 import json
+import multiprocessing
+import os
 import pickle
+import resource
 import sys
 import time
 import tracemalloc
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import gikai_minutes
 
@@ -201,27 +208,114 @@ def section_memory() -> None:
         del meeting
 
 
-def _to_json(text: str) -> bytes:
-    return gikai_minutes.parse(text).to_json().encode("utf-8")
+#: Documents per task submitted to the pool (and per call in the single process).
+PARALLEL_CHUNK = 16
+PARALLEL_REPEAT = 3
+
+
+def _json_chunk(texts: Sequence[str]) -> tuple[list[bytes], float]:
+    """Each text parsed and returned as its JSON's UTF-8 bytes; and the CPU seconds spent."""
+    start = time.process_time()
+    out = [gikai_minutes.parse(t).to_json().encode("utf-8") for t in texts]
+    return out, time.process_time() - start
+
+
+def _records_chunk(texts: Sequence[str]) -> tuple[list[list[dict[str, object]]], float]:
+    """Each text parsed and returned as its utterance records; and the CPU seconds spent."""
+    from gikai_minutes.export import utterance_records
+
+    start = time.process_time()
+    out = [list(utterance_records(gikai_minutes.parse(t))) for t in texts]
+    return out, time.process_time() - start
+
+
+def _meetings_chunk(texts: Sequence[str]) -> tuple[list[gikai_minutes.Meeting], float]:
+    """Each text parsed, the ``Meeting`` itself returned (pickled back whole)."""
+    start = time.process_time()
+    out = [gikai_minutes.parse(t) for t in texts]
+    return out, time.process_time() - start
+
+
+def _spin_chunk(counts: Sequence[int]) -> tuple[list[int], float]:
+    """Pure CPU work without data (the machine's own scaling at the moment)."""
+    start = time.process_time()
+    out = [sum(i * i for i in range(n)) for n in counts]
+    return out, time.process_time() - start
+
+
+def _warm_worker() -> None:
+    """Pool initializer: one parse, so that lazily built patterns exist before timing."""
+    gikai_minutes.parse(SMALL_RECORD).to_json()
+
+
+def _worker_pid(_: object) -> int:
+    time.sleep(0.01)
+    return os.getpid()
+
+
+def _self_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def section_parallel() -> None:
-    print("\n== parallel: 2 processes against 1, workers return JSON bytes")
+    """The same chunks of work in this process and in a pool of 2 started once (its start
+    timed apart), best of ``PARALLEL_REPEAT`` interleaved runs, with the load average."""
+    method = multiprocessing.get_start_method()
+    print(f"\n== parallel: 1 process against a pool of 2 ({method}), tasks of "
+          f"{PARALLEL_CHUNK} documents, best of {PARALLEL_REPEAT} interleaved")  # fmt: skip
     if not CORPUS.is_dir():
         print("(skipped: no shared corpus)")
         return
     texts = small_corpus() * 4
+    docs = [texts[i : i + PARALLEL_CHUNK] for i in range(0, len(texts), PARALLEL_CHUNK)]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / MB
+    spin_n = 5_000
+    spins = [[spin_n] * PARALLEL_CHUNK] * (len(texts) // PARALLEL_CHUNK)
+    work: dict[str, tuple[Callable[..., tuple[list[Any], float]], list[Any]]] = {
+        "JSON bytes": (_json_chunk, docs),
+        "records": (_records_chunk, docs),
+        "Meeting objects": (_meetings_chunk, docs),
+        "CPU only": (_spin_chunk, spins),
+    }
+    _warm_worker()
+    load = os.getloadavg()[0]
     start = time.perf_counter()
-    one = [_to_json(t) for t in texts]
-    single = time.perf_counter() - start
-    with concurrent.futures.ProcessPoolExecutor(2) as pool:
-        list(pool.map(_to_json, texts[:4]))  # start the workers
-        start = time.perf_counter()
-        two = list(pool.map(_to_json, texts, chunksize=16))
-        double = time.perf_counter() - start
-    assert one == two
-    print(row("docs", "1 process s", "2 processes s", "speed-up"))
-    print(row(str(len(texts)), f"{single:.2f}", f"{double:.2f}", f"{single / double:.2f}"))
+    with concurrent.futures.ProcessPoolExecutor(2, initializer=_warm_worker) as pool:
+        while len(set(pool.map(_worker_pid, range(4)))) < 2:
+            pass
+        started = time.perf_counter() - start
+        times: dict[str, list[tuple[float, float, float, float, float]]] = {k: [] for k in work}
+        expected: dict[str, list[Any]] = {}
+        for _ in range(PARALLEL_REPEAT):
+            for name, (fn, chunks) in work.items():
+                gc.collect()
+                t0 = time.perf_counter()
+                one = [fn(c) for c in chunks]
+                t1 = time.perf_counter()
+                c1 = _self_cpu()
+                two = list(pool.map(fn, chunks))
+                t2 = time.perf_counter()
+                parent = _self_cpu() - c1
+                expected.setdefault(name, [r for r, _ in one])
+                assert [r for r, _ in two] == expected[name]
+                cpu1, cpu2 = sum(c for _, c in one), sum(c for _, c in two)
+                times[name].append((t1 - t0, t2 - t1, cpu1, cpu2, parent))
+    print(f"{len(texts)} documents, {mb:.2f} MB; pool start (2 workers initialised) "
+          f"{started * 1000:.0f} ms; load average {load:.2f} before, "
+          f"{os.getloadavg()[0]:.2f} after")  # fmt: skip
+    print(row("work", "1 process s", "2 processes s", "speed-up", "median", "worker CPU",
+              "parent CPU s"))  # fmt: skip
+    for name, runs in times.items():
+        single, double = min(r[0] for r in runs), min(r[1] for r in runs)
+        median = sorted(r[0] / r[1] for r in runs)[len(runs) // 2]
+        cpu = sum(r[3] for r in runs) / sum(r[2] for r in runs)
+        print(row(name, f"{single:.2f}", f"{double:.2f}", f"{single / double:.2f}",
+                  f"{median:.2f}", f"{cpu:.2f}", f"{min(r[4] for r in runs):.3f}"))  # fmt: skip
+    print(
+        "worker CPU: the workers' CPU seconds over the single process's for the same work; "
+        "parent CPU: sending tasks, receiving results"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
