@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import gc
+import hashlib
 import json
 import multiprocessing
 import os
@@ -243,6 +244,24 @@ def _spin_chunk(counts: Sequence[int]) -> tuple[list[int], float]:
     return out, time.process_time() - start
 
 
+def _canon(item: object) -> bytes:
+    """One result as bytes, the same whichever process made it."""
+    if isinstance(item, bytes):
+        return item
+    if isinstance(item, gikai_minutes.Meeting):
+        return item.to_json().encode("utf-8")
+    return json.dumps(item, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+
+
+def _digest(results: list[tuple[list[Any], float]]) -> str:
+    """A fingerprint of the results (so that they need not be kept for comparison)."""
+    digest = hashlib.sha256()
+    for items, _ in results:
+        for item in items:
+            digest.update(_canon(item))
+    return digest.hexdigest()
+
+
 def _warm_worker() -> None:
     """Pool initializer: one parse, so that lazily built patterns exist before timing."""
     gikai_minutes.parse(SMALL_RECORD).to_json()
@@ -286,21 +305,24 @@ def section_parallel() -> None:
             pass
         started = time.perf_counter() - start
         times: dict[str, list[tuple[float, float, float, float, float]]] = {k: [] for k in work}
-        expected: dict[str, list[Any]] = {}
         for _ in range(PARALLEL_REPEAT):
             for name, (fn, chunks) in work.items():
                 gc.collect()
-                t0 = time.perf_counter()
+                start = time.perf_counter()
                 one = [fn(c) for c in chunks]
-                t1 = time.perf_counter()
-                c1 = _self_cpu()
+                single = time.perf_counter() - start
+                cpu1, same = sum(c for _, c in one), _digest(one)
+                del one  # nothing kept alive between runs: gc costs the same in both
+                gc.collect()
+                parent = _self_cpu()
+                start = time.perf_counter()
                 two = list(pool.map(fn, chunks))
-                t2 = time.perf_counter()
-                parent = _self_cpu() - c1
-                expected.setdefault(name, [r for r, _ in one])
-                assert [r for r, _ in two] == expected[name]
-                cpu1, cpu2 = sum(c for _, c in one), sum(c for _, c in two)
-                times[name].append((t1 - t0, t2 - t1, cpu1, cpu2, parent))
+                double = time.perf_counter() - start
+                parent = _self_cpu() - parent
+                cpu2 = sum(c for _, c in two)
+                assert _digest(two) == same
+                del two
+                times[name].append((single, double, cpu1, cpu2, parent))
     print(f"{len(texts)} documents, {mb:.2f} MB; pool start (2 workers initialised) "
           f"{started * 1000:.0f} ms; load average {load:.2f} before, "
           f"{os.getloadavg()[0]:.2f} after")  # fmt: skip
