@@ -448,12 +448,10 @@ def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
 
 
 def _prepare(fmt: str) -> None:
-    """Import the writer of ``fmt`` once (in the parent before forking, and in each worker)."""
-    modules = {"jsonl": "_jsonl", "csv": "_csv", "parquet": "_parquet", "tei": "_tei",
-               "ndl": "_ndl", "poliinfo": "_poliinfo"}  # fmt: skip
+    """Import the writer of ``fmt`` (``gikai_minutes.export._<fmt>``, and pyarrow for Parquet)
+    once: in the parent before forking, and in each worker when it starts."""
     with contextlib.suppress(ImportError):
-        if fmt in modules:
-            importlib.import_module(f"gikai_minutes.export.{modules[fmt]}")
+        importlib.import_module(f"gikai_minutes.export._{fmt}")
         if fmt == "parquet":
             importlib.import_module("pyarrow.parquet")
 
@@ -538,7 +536,10 @@ def convert_batch(
 ) -> BatchSummary:
     """Convert ``inputs`` into ``out_dir``; return the summary (see the module doc).
 
-    ``missing`` arguments (matching no file) are recorded as ``not-found`` failures.
+    ``jobs`` is the number of worker processes: 1 (the default) converts in this process,
+    more start a pool once, which receives the inputs in chunks (see :func:`_run_pool`); the
+    workers write the outputs and send back only each input's :class:`FileResult`. ``missing``
+    arguments (matching no file) are recorded as ``not-found`` failures.
     """
     start = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
