@@ -214,34 +214,26 @@ PARALLEL_CHUNK = 16
 PARALLEL_REPEAT = 3
 
 
-def _json_chunk(texts: Sequence[str]) -> tuple[list[bytes], float]:
-    """Each text parsed and returned as its JSON's UTF-8 bytes; and the CPU seconds spent."""
-    start = time.process_time()
-    out = [gikai_minutes.parse(t).to_json().encode("utf-8") for t in texts]
-    return out, time.process_time() - start
+def _json_chunk(texts: Sequence[str]) -> list[bytes]:
+    """Each text parsed and returned as its JSON's UTF-8 bytes."""
+    return [gikai_minutes.parse(t).to_json().encode("utf-8") for t in texts]
 
 
-def _records_chunk(texts: Sequence[str]) -> tuple[list[list[dict[str, object]]], float]:
-    """Each text parsed and returned as its utterance records; and the CPU seconds spent."""
+def _records_chunk(texts: Sequence[str]) -> list[list[dict[str, object]]]:
+    """Each text parsed and returned as its utterance records."""
     from gikai_minutes.export import utterance_records
 
-    start = time.process_time()
-    out = [list(utterance_records(gikai_minutes.parse(t))) for t in texts]
-    return out, time.process_time() - start
+    return [list(utterance_records(gikai_minutes.parse(t))) for t in texts]
 
 
-def _meetings_chunk(texts: Sequence[str]) -> tuple[list[gikai_minutes.Meeting], float]:
+def _meetings_chunk(texts: Sequence[str]) -> list[gikai_minutes.Meeting]:
     """Each text parsed, the ``Meeting`` itself returned (pickled back whole)."""
-    start = time.process_time()
-    out = [gikai_minutes.parse(t) for t in texts]
-    return out, time.process_time() - start
+    return [gikai_minutes.parse(t) for t in texts]
 
 
-def _spin_chunk(counts: Sequence[int]) -> tuple[list[int], float]:
+def _spin_chunk(counts: Sequence[int]) -> list[int]:
     """Pure CPU work without data (the machine's own scaling at the moment)."""
-    start = time.process_time()
-    out = [sum(i * i for i in range(n)) for n in counts]
-    return out, time.process_time() - start
+    return [sum(i * i for i in range(n)) for n in counts]
 
 
 def _canon(item: object) -> bytes:
@@ -253,10 +245,10 @@ def _canon(item: object) -> bytes:
     return json.dumps(item, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
 
 
-def _digest(results: list[tuple[list[Any], float]]) -> str:
+def _digest(results: list[list[Any]]) -> str:
     """A fingerprint of the results (so that they need not be kept for comparison)."""
     digest = hashlib.sha256()
-    for items, _ in results:
+    for items in results:
         for item in items:
             digest.update(_canon(item))
     return digest.hexdigest()
@@ -272,14 +264,35 @@ def _worker_pid(_: object) -> int:
     return os.getpid()
 
 
-def _self_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+_HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_of(pids: Sequence[int]) -> float:
+    """CPU seconds used so far by the processes ``pids`` (Linux ``/proc``; else this process)."""
+    try:
+        ticks = 0
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / _HZ
+    except OSError:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+
+def _machine_cpu() -> float:
+    """CPU seconds the whole machine has been busy (Linux ``/proc/stat``; else 0)."""
+    try:
+        ticks = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0.0
+    return (sum(ticks) - ticks[3] - ticks[4]) / _HZ  # all but idle and iowait
 
 
 def section_parallel() -> None:
     """The same chunks of work in this process and in a pool of 2 started once (its start
-    timed apart), best of ``PARALLEL_REPEAT`` interleaved runs, with the load average."""
+    timed apart), best of ``PARALLEL_REPEAT`` interleaved runs, with the CPU used by the
+    pool and by other processes meanwhile."""
     method = multiprocessing.get_start_method()
     print(f"\n== parallel: 1 process against a pool of 2 ({method}), tasks of "
           f"{PARALLEL_CHUNK} documents, best of {PARALLEL_REPEAT} interleaved")  # fmt: skip
@@ -291,7 +304,7 @@ def section_parallel() -> None:
     mb = sum(len(t.encode("utf-8")) for t in texts) / MB
     spin_n = 5_000
     spins = [[spin_n] * PARALLEL_CHUNK] * (len(texts) // PARALLEL_CHUNK)
-    work: dict[str, tuple[Callable[..., tuple[list[Any], float]], list[Any]]] = {
+    work: dict[str, tuple[Callable[..., list[Any]], list[Any]]] = {
         "JSON bytes": (_json_chunk, docs),
         "records": (_records_chunk, docs),
         "Meeting objects": (_meetings_chunk, docs),
@@ -301,43 +314,50 @@ def section_parallel() -> None:
     load = os.getloadavg()[0]
     start = time.perf_counter()
     with concurrent.futures.ProcessPoolExecutor(2, initializer=_warm_worker) as pool:
-        while len(set(pool.map(_worker_pid, range(4)))) < 2:
-            pass
+        workers: set[int] = set()
+        while len(workers) < 2:
+            workers |= set(pool.map(_worker_pid, range(4)))
         started = time.perf_counter() - start
-        times: dict[str, list[tuple[float, float, float, float, float]]] = {k: [] for k in work}
+        me, mine = [os.getpid()], [os.getpid(), *workers]
+        # per run: 1-process s, pool s, 1-process CPU s, pool CPU s, parent CPU s, others' CPU s
+        runs: dict[str, list[tuple[float, ...]]] = {k: [] for k in work}
         for _ in range(PARALLEL_REPEAT):
             for name, (fn, chunks) in work.items():
                 gc.collect()
-                start = time.perf_counter()
+                busy, cpu1, start = _machine_cpu(), _cpu_of(me), time.perf_counter()
                 one = [fn(c) for c in chunks]
                 single = time.perf_counter() - start
-                cpu1, same = sum(c for _, c in one), _digest(one)
+                cpu1 = _cpu_of(me) - cpu1
+                others = _machine_cpu() - busy - cpu1
+                same = _digest(one)
                 del one  # nothing kept alive between runs: gc costs the same in both
                 gc.collect()
-                parent = _self_cpu()
+                busy, parent, cpu2 = _machine_cpu(), _cpu_of(me), _cpu_of(mine)
                 start = time.perf_counter()
                 two = list(pool.map(fn, chunks))
                 double = time.perf_counter() - start
-                parent = _self_cpu() - parent
-                cpu2 = sum(c for _, c in two)
+                parent, cpu2 = _cpu_of(me) - parent, _cpu_of(mine) - cpu2
+                others += _machine_cpu() - busy - cpu2
                 assert _digest(two) == same
                 del two
-                times[name].append((single, double, cpu1, cpu2, parent))
+                runs[name].append((single, double, cpu1, cpu2, parent, others / (single + double)))
     print(f"{len(texts)} documents, {mb:.2f} MB; pool start (2 workers initialised) "
           f"{started * 1000:.0f} ms; load average {load:.2f} before, "
           f"{os.getloadavg()[0]:.2f} after")  # fmt: skip
-    print(row("work", "1 process s", "2 processes s", "speed-up", "median", "worker CPU",
-              "parent CPU s"))  # fmt: skip
-    for name, runs in times.items():
-        single, double = min(r[0] for r in runs), min(r[1] for r in runs)
-        median = sorted(r[0] / r[1] for r in runs)[len(runs) // 2]
-        cpu = sum(r[3] for r in runs) / sum(r[2] for r in runs)
+    print(row("work", "1 process s", "2 processes s", "speed-up", "median", "pool CPU",
+              "parent CPU s", "others cores"))  # fmt: skip
+    for name, rs in runs.items():
+        single, double = min(r[0] for r in rs), min(r[1] for r in rs)
+        median = sorted(r[0] / r[1] for r in rs)[len(rs) // 2]
+        cpu = sum(r[3] for r in rs) / sum(r[2] for r in rs)
         print(row(name, f"{single:.2f}", f"{double:.2f}", f"{single / double:.2f}",
-                  f"{median:.2f}", f"{cpu:.2f}", f"{min(r[4] for r in runs):.3f}"))  # fmt: skip
-    print(
-        "worker CPU: the workers' CPU seconds over the single process's for the same work; "
-        "parent CPU: sending tasks, receiving results"
-    )
+                  f"{median:.2f}", f"{cpu:.2f}", f"{min(r[4] for r in rs):.3f}",
+                  f"{max(r[5] for r in rs):.2f}"))  # fmt: skip
+    print("pool CPU: CPU seconds of the parent and workers over the single process's for the "
+          "same work; parent CPU: sending tasks and receiving results; others cores: CPU used "
+          "by other processes meanwhile (largest over the runs). With autogroup scheduling (Linux "
+          "desktops and servers) a pool shares its session's CPU with every other session: "
+          "its speed-up shows only when others cores is near 0.")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
