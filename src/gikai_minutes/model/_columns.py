@@ -289,6 +289,18 @@ class Utterances(ColumnSequence[Utterance]):
         """The speakers of the utterances, each once."""
         return self._speakers
 
+    def speaker_ids(self) -> Iterator[str]:
+        """The speaker id of each utterance, in order (no utterance is made)."""
+        speakers = self._speakers
+        return (speakers[slot].id for slot in self._c.turns[::_TURN])
+
+    def spans(self) -> Iterator[tuple[Span, Span]]:
+        """The header span and body span of each utterance, in order (no utterance is
+        made)."""
+        turns, span = self._c.turns, self._span
+        for at in range(0, len(turns), _TURN):
+            yield span(turns[at + 1], turns[at + 2]), span(turns[at + 2], turns[at + 3])
+
     def speaker_id(self, index: int) -> str:
         """The id of utterance ``index``'s speaker."""
         return self._speakers[self._c.turns[index * _TURN]].id
