@@ -67,6 +67,10 @@ class PageLayout:
         return tuple(range(first, last + 1)) if last >= first else (first,)
 
 
+#: The layout of a text without pages (shared: every part of it is immutable).
+_NO_PAGES = PageLayout(_NO_LINES, _NO_LINES, (), (), 1)
+
+
 def _numbered_lines(table: LineTable, edges: Sequence[int]) -> list[tuple[int, int]]:
     """Page-number lines among the ``edges`` lines (a page number ends with a digit, a
     dash or a closing parenthesis, so no other line can be one)."""
@@ -160,7 +164,7 @@ def find_pages(table: LineTable) -> PageLayout:
     digest = _Digest(text, table.line_of(len(text)) >= _PERIODIC_LINES)
     if not digest.edges and not digest.counts and "\f" not in text:
         # no line can be a page or margin number, nor recur as a header: nothing to find
-        return PageLayout(_NO_LINES, _NO_LINES, array.array("i"), array.array("q"), 1)
+        return _NO_PAGES
     margins = find_margin_numbers(table, digest) if digest.edges else {}
     numbered = [(i, v) for i, v in _numbered_lines(table, digest.edges) if i not in margins]
     breaks = array.array("i" if len(text) < 2**31 - 1 else "q")

@@ -134,10 +134,13 @@ class _Found:
     """What one form's rules said on the candidate lines (a plain class: one is made per
     dialect and document)."""
 
-    __slots__ = ("context", "labels", "matches", "rejections")
+    __slots__ = ("context", "labels", "marked", "matches", "rejections")
 
     def __init__(self) -> None:
         self.matches: list[HeaderEvent] = []
+        #: lines of matches with a mark after the header (a turn may be flattened there),
+        #: kept for the ``mark`` form only
+        self.marked: list[int] = []
         self.rejections: list[tuple[int, HeaderRejection]] = []
         self.context: list[tuple[int, str]] = []
         self.labels: dict[str, int] = {}
@@ -214,6 +217,8 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                         break
                 f.matches.append(HeaderEvent(index, line.start, result))
                 f.labels[result.label] = f.labels.get(result.label, 0) + 1
+                if name == "mark" and _MARK_CHAR.search(content, result.length) is not None:
+                    f.marked.append(index)
                 break
     by_name = forms.by_name
     # (forms that found nothing score 0)
@@ -319,7 +324,9 @@ def _result(
     if not ordered:
         events.sort(key=_start)
     if "mark" in chosen_names:
-        events = _with_inline(table, events)
+        # (only the mark form's matches know whether a mark follows their header)
+        marked = set(found.get("mark", _NOTHING).marked) if names == "mark" else None
+        events = _with_inline(table, events, marked)
     if len(chosen) == 1:
         dialect = chosen[0]
     else:
@@ -351,8 +358,8 @@ def _quiet_result(
     if f.rejections or f.context:
         return None
     events = f.matches
-    if name == "mark":
-        events = _with_inline(table, events)
+    if name == "mark" and f.marked:
+        events = _with_inline(table, events, set(f.marked))
     evidence = list(forms.nothing)
     evidence[forms.order[name]] = FormScore(name, len(f.matches), scores.get(name, 0.0), True)
     return ScanResult(dialect, tuple(events), (), tuple(evidence))
@@ -380,12 +387,15 @@ def _diagnostic(
 _INLINE_RULE = MarkHeaderRule()
 
 
-def _with_inline(table: LineTable, events: list[HeaderEvent]) -> list[HeaderEvent]:
-    """Add the turns flattened onto the line of a marked turn (``…。○坂口審議官　…``)."""
+def _with_inline(
+    table: LineTable, events: list[HeaderEvent], marked: set[int] | None
+) -> list[HeaderEvent]:
+    """Add the turns flattened onto the line of a marked turn (``…。○坂口審議官　…``);
+    ``marked``, if known, holds the lines with a mark after their header."""
     text = table.text
     extra: list[HeaderEvent] = []
     for event in events:
-        if event.header is None:
+        if event.header is None or (marked is not None and event.line_index not in marked):
             continue
         line = table.lines[event.line_index]
         after = event.start + event.header.length
