@@ -7,8 +7,12 @@ rejected, and looks for flattened turns only on lines with a mark after the head
 
 from __future__ import annotations
 
+import re
+
+from gikai_minutes._read.dialects import DIALECTS
 from gikai_minutes._read.pages import _PERIODIC_LINES, find_pages
 from gikai_minutes._read.scan import scan
+from gikai_minutes._text.lexicon import INDENT, INDENT_CHARS
 from gikai_minutes.model._positions import LineTable
 
 SPEECH = "本日の会議を開きます。"
@@ -75,3 +79,13 @@ def test_a_text_without_headers_chooses_the_first_form() -> None:
     result = scan(LineTable(f"　{SPEECH}\n"))
     assert not result.events
     assert [f.name for f in result.evidence if f.chosen] == ["bracket"]
+
+
+def test_indented_candidates_go_on_with_no_indentation_character() -> None:
+    # the scan reads a line's indentation once and never gives it back
+    for dialect in DIALECTS.values():
+        for rule in dialect.header_rules:
+            if rule.candidate.startswith(INDENT):
+                rest = re.compile(rule.candidate.removeprefix(INDENT))
+                for char in INDENT_CHARS:
+                    assert rest.match(char + "【○（(委員") is None, (rule.name, char)

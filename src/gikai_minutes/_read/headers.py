@@ -82,7 +82,8 @@ class HeaderRule(Protocol):
     def candidate(self) -> str:
         """A cheap ``re`` pattern (at a line start, with the indentation the rule allows)
         that every header line of this rule matches: the scan composes these into one
-        pattern. Rules with the same candidate share one alternative of it."""
+        pattern. Rules with the same candidate share one alternative of it. A candidate
+        that starts with :data:`INDENT` must go on with a character that cannot indent."""
         ...
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None: ...

@@ -114,7 +114,8 @@ def _pattern(
         for rule in DIALECTS[name].header_rules:
             candidates.setdefault(rule.candidate, set()).add(i)
     # candidates that start with the common indentation share it: the engine reads the
-    # indentation of a line once
+    # indentation of a line once, and never gives it back (what follows the indentation
+    # in a candidate starts with no indentation character)
     indented = "|".join(
         f"(?P<c{k}>{c.removeprefix(INDENT)})"
         for k, c in enumerate(candidates)
@@ -246,6 +247,8 @@ def _choose(forms: _Forms, found: dict[str, _Found], scores: dict[str, float]) -
     ranked = sorted(found, key=lambda name: (-scores[name], order[name]))
     best = forms.by_name[ranked[0]] if ranked and scores[ranked[0]] > 0 else forms.dialects[0]
     chosen = [best]
+    if len(ranked) == 1 and ranked[0] == best.name:
+        return chosen  # no other form to mix in
     known: set[str] | None = None
     for name in ranked:
         if name == best.name:
