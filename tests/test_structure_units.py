@@ -16,6 +16,7 @@ from gikai_minutes._structure._affiliations import (
 from gikai_minutes._structure._categories import category_from_role
 from gikai_minutes._structure._handouts import page_references
 from gikai_minutes._structure._text import is_courtesy, sentences
+from gikai_minutes._structure._turns import analyse_turns
 from gikai_minutes.export._outline import format_outline
 from gikai_minutes.model import SectionKind, SpeakerCategory, TurnKind
 from gikai_minutes.model._structure import ParagraphRef, Section
@@ -278,7 +279,7 @@ def test_page_references() -> None:
     text = "資料の三ページ目と13頁、3枚目のスライド、1ページ目。ホームページや次ページは除く。"
     meeting = gikai_minutes.parse(f"【辻座長】 {text}\n", structure=False)
     section = Section(SectionKind.HEARING, ParagraphRef(0, 0), ParagraphRef(0, 0), "hearing")
-    refs = page_references(meeting, section)
+    refs = page_references(analyse_turns(meeting, {}), section)
     assert [(r.page, r.text) for r in refs] == [
         (3, "資料の三ページ目"),
         (13, "13頁"),

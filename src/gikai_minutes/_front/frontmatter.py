@@ -8,13 +8,14 @@ fields of :class:`FrontMatter`.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Set
 
 import attrs
 import regex
 
-from gikai_minutes._front.rosters import ROSTER_HEADING, read_roster_line
+from gikai_minutes._front.rosters import ROSTER_HEADING, ROSTER_HEADING_CUES, read_roster_line
 from gikai_minutes._text.dates import find_date
 from gikai_minutes._text.directions import CLOSING_WORDS, TIME_EVENT_WORDS, alternation
 from gikai_minutes._text.lexicon import DEFAULT_LEXICON
@@ -23,6 +24,7 @@ from gikai_minutes.model import (
     Diagnostic,
     FrontMatter,
     FrontMatterItem,
+    FrontMatterKind,
     Note,
     NoteKind,
     Person,
@@ -74,13 +76,21 @@ _SPACE = re.compile(r"[ \u3000]+")
 _NUMBERING_FIRST = frozenset("0123456789０１２３４５６７８９（(")
 _NUMBERING = re.compile(r"^(?:[0-9０-９]{1,2}[．.、)）]?|[（(][0-9０-９]{1,2}[)）])(?=\D)")
 _HOUSES = ("衆議院", "参議院")
+#: Lines longer than this are not searched for cues: every rule is tried on them.
+_LONG_LINE = 512
+#: The item kinds by their names (the item takes a member as is).
+_KINDS: dict[str, FrontMatterKind] = {k.value: k for k in FrontMatterKind}
+#: The lexicon's role words, for membership tests.
+_ROLE_WORDS = frozenset(DEFAULT_LEXICON.roles)
 #: Group name for attendees listed below a dotted rule without a heading of their own.
 OTHER_ATTENDEES = "その他の出席者"
 #: Words a title line holds (``…研究会（第10回）``, ``…定例会会議録　第１号``).
-_TITLE_WORDS = re.compile(
-    r"会議|委員会|研究会|審議会|協議会|部会|分科会|懇談会|検討会|懇話会|会合|議会|定例会|"
-    r"臨時会|議事録|会議録|議事要旨|議事概要|次第|ヒアリング|フォーラム|本会議"
-)
+_TITLE_WORDS = (
+    "会議", "委員会", "研究会", "審議会", "協議会", "部会", "分科会", "懇談会", "検討会",
+    "懇話会", "会合", "議会", "定例会", "臨時会", "議事録", "会議録", "議事要旨", "議事概要",
+    "次第", "ヒアリング", "フォーラム", "本会議",
+)  # fmt: skip
+_TITLE_WORD = re.compile("|".join(_TITLE_WORDS))
 
 
 @attrs.frozen(slots=True)
@@ -124,34 +134,42 @@ def _clock(text: str) -> list[datetime.time]:
     return out
 
 
-@attrs.define
 class _State:
-    """Mutable reading state, turned into the frozen result at the end."""
+    """Mutable reading state, turned into the frozen result at the end (a plain class:
+    made once a document, so its construction is part of every document's fixed cost)."""
 
-    table: LineTable
-    diagnostics: list[Diagnostic] = attrs.Factory(list)
-    last_end: int = 0  # end of the last line read as an item
-    title: str | None = None
-    meeting_name: str | None = None
-    date_text: str | None = None
-    date: datetime.date | None = None
-    start_time: datetime.time | None = None
-    end_time: datetime.time | None = None
-    place: str | None = None
-    issue: int | None = None
-    house: str | None = None
-    #: Agenda items, each as the lines it was printed on (joined at the end).
-    agenda: list[list[str]] = attrs.Factory(list)
-    open_parens: int = 0  # parentheses the last agenda item leaves open
-    rosters: list[Roster] = attrs.Factory(list)
-    section: str | None = None  # "agenda", "roster" or None
-    group: str | None = None
-    group_start: int = 0
-    people: list[Person] = attrs.Factory(list)
-    pending_role: str | None = None
-    kun_style: bool = False  # names in this document's rosters end in 君 (the Diet)
-    heading_indent: int = 0  # indentation of the last roster group heading
-    previous: str | None = None  # the last line read as plain text
+    __slots__ = (
+        "agenda", "date", "date_text", "diagnostics", "end_time", "group", "group_start",
+        "heading_indent", "house", "issue", "kun_style", "last_end", "meeting_name",
+        "open_parens", "pending_role", "people", "place", "previous", "rosters", "section",
+        "start_time", "table", "title",
+    )  # fmt: skip
+
+    def __init__(self, table: LineTable) -> None:
+        self.table = table
+        self.diagnostics: list[Diagnostic] = []
+        self.last_end = 0  # end of the last line read as an item
+        self.title: str | None = None
+        self.meeting_name: str | None = None
+        self.date_text: str | None = None
+        self.date: datetime.date | None = None
+        self.start_time: datetime.time | None = None
+        self.end_time: datetime.time | None = None
+        self.place: str | None = None
+        self.issue: int | None = None
+        self.house: str | None = None
+        #: Agenda items, each as the lines it was printed on (joined at the end).
+        self.agenda: list[list[str]] = []
+        self.open_parens = 0  # parentheses the last agenda item leaves open
+        self.rosters: list[Roster] = []
+        self.section: str | None = None  # "agenda", "roster" or None
+        self.group: str | None = None
+        self.group_start = 0
+        self.people: list[Person] = []
+        self.pending_role: str | None = None
+        self.kun_style = False  # names in this document's rosters end in 君 (the Diet)
+        self.heading_indent = 0  # indentation of the last roster group heading
+        self.previous: str | None = None  # the last line read as plain text
 
     def close_roster(self, end: int | None = None) -> None:
         """End the current roster group at ``end`` (default: after the last item)."""
@@ -163,17 +181,17 @@ class _State:
         self.group, self.people, self.pending_role = None, [], None
 
 
-@attrs.frozen(slots=True)
 class _Line:
     """One non-blank front-matter line: ``content`` is ``raw`` stripped, starting at
     ``start``; ``squashed`` is it without spaces, marks and item numbering."""
 
-    raw: str
-    content: str
-    start: int
-    indent: int
-    number: int
-    squashed: str
+    __slots__ = ("content", "indent", "number", "raw", "squashed", "start")
+
+    def __init__(
+        self, raw: str, content: str, start: int, indent: int, number: int, squashed: str
+    ) -> None:
+        self.raw, self.content, self.start = raw, content, start
+        self.indent, self.number, self.squashed = indent, number, squashed
 
     @property
     def line_start(self) -> int:
@@ -183,10 +201,71 @@ class _Line:
 @attrs.frozen(slots=True)
 class LineRule:
     """Reads one kind of front-matter line: ``apply`` updates the state and returns the
-    item's kind, or ``None`` when the line is not of this kind."""
+    item's kind, or ``None`` when the line is not of this kind.
+
+    The other fields say, as data, which lines the rule can take at all, so that it is
+    not tried on any other (each empty means no condition): ``cues``, words one of which
+    the line holds once spaces, marks and numbering are removed; ``first``, characters
+    one of which the line starts with; ``sections``, the sections (``None``: outside any)
+    the line must be read in. A rule that takes no line may still note what it reads
+    (:func:`_house_and_issue`), so its cues cover that too.
+    """
 
     name: str
     apply: Callable[[_State, _Line], str | None]
+    cues: tuple[str, ...] = ()
+    first: str = ""
+    sections: tuple[str | None, ...] = ()
+
+
+class _Dispatch:
+    """Selects the rules that can take a line: one search finds every rule's cue words in
+    it at once (``cue``; ``cue_bits`` maps each to the rules it stands for, one bit a
+    rule), and the rules its cues, first character (``first_bits``) and section allow are
+    looked up by that combination (``chosen``: made on first use).
+
+    The search takes the longest cue at each place and does not look inside it again, so
+    a cue found also stands for every cue inside it or overlapping its end.
+    """
+
+    __slots__ = ("chosen", "cue", "cue_bits", "first_bits", "rules")
+
+    def __init__(self, rules: tuple[LineRule, ...]) -> None:
+        self.rules = rules
+        words = sorted({w for r in rules for w in r.cues}, key=len, reverse=True)
+        # a pattern that matches nothing when no rule has cues
+        self.cue = re.compile("|".join(map(re.escape, words)) or "(?!)")
+        self.cue_bits = {
+            w: sum(
+                1 << i
+                for i, r in enumerate(rules)
+                if any(c in w or _overlaps(w, c) for c in r.cues)
+            )
+            for w in words
+        }
+        self.first_bits: dict[str, int] = {}
+        for i, r in enumerate(rules):
+            for c in r.first:
+                self.first_bits[c] = self.first_bits.get(c, 0) | 1 << i
+        self.chosen: dict[tuple[int, int, str | None], tuple[LineRule, ...]] = {}
+
+    def select(self, key: tuple[int, int, str | None]) -> tuple[LineRule, ...]:
+        """The rules, in order, that can take a line with these (cue bits, first-character
+        bits, section)."""
+        cues, firsts, section = key
+        chosen = self.chosen[key] = tuple(
+            r
+            for i, r in enumerate(self.rules)
+            if (not r.cues or cues >> i & 1)
+            and (not r.first or firsts >> i & 1)
+            and (not r.sections or section in r.sections)
+        )
+        return chosen
+
+
+def _overlaps(word: str, cue: str) -> bool:
+    """Whether ``cue`` can start inside ``word`` and run past its end."""
+    return any(word.endswith(cue[:k]) for k in range(1, min(len(cue), len(word))))
 
 
 def read_front_matter(
@@ -200,49 +279,71 @@ def read_front_matter(
     text = table.text
     items: list[FrontMatterItem] = []
     notes: list[Note] = []
+    count = table.line_of(end - 1) if end > 0 else 0  # the lines starting before ``end``
+    if not count:  # the first speaker starts the text: no front matter, nothing said
+        first_line = table.line(0).number
+        missing = (
+            _missing("no-title", "no title before the first speaker", first_line),
+            _missing("no-date", "no date before the first speaker", first_line),
+        )
+        return FrontMatterInfo(FrontMatter(table.span(0, end)), None, None, None, (), missing)
     st = _State(table)
-    for index, line in enumerate(table.lines):
-        if line.start >= end:
-            break
-        raw = text[line.start : min(line.end, end)]
-        content = raw.strip(_STRIP)
-        if not content:
+    dispatch = _DISPATCH
+    cue, cue_bits, first_bits, chosen = (
+        dispatch.cue,
+        dispatch.cue_bits,
+        dispatch.first_bits,
+        dispatch.chosen,
+    )
+    artefacts = page_numbers or running_headers
+    for index, line in enumerate(table.lines[:count]):
+        raw = text[line.start : line.end if line.end < end else end]
+        lstripped = raw.lstrip(_STRIP)
+        if not lstripped:
             continue
-        indent = len(raw) - len(raw.lstrip(_STRIP))
+        content = lstripped.rstrip(_STRIP)
+        indent = len(raw) - len(lstripped)
         start = line.start + indent
         # the content lies inside its line: the span's lines are the line's number
         span = Span(start, start + len(content), line.number, line.number)
-        if index in page_numbers or index in running_headers:
+        if artefacts and (index in page_numbers or index in running_headers):
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
             notes.append(Note(artefact, content, span))
             continue
         squashed = content.replace(" ", "").replace("\u3000", "").lstrip("○〇◯◎")
         if squashed[:1] in _NUMBERING_FIRST:
             squashed = _NUMBERING.sub("", squashed)
+        # the rules that can take the line (see _Dispatch.select, inlined: once a line)
+        cues = 0
+        if len(squashed) > _LONG_LINE:  # every rule is tried (no list of its many cues)
+            cues = -1
+        else:
+            for word in cue.findall(squashed):
+                cues |= cue_bits[word]
+        key = (cues, first_bits.get(content[0], 0), st.section)
+        rules = chosen.get(key)
+        if rules is None:
+            rules = dispatch.select(key)
         read = _Line(raw, content, start, indent, line.number, squashed)
-        for rule in LINE_RULES:
+        for rule in rules:
             kind = rule.apply(st, read)
             if kind is not None:
                 break
         else:
             st.previous = content
             kind = "text"
-        items.append(FrontMatterItem(kind, content, span))
+        items.append(FrontMatterItem(_KINDS.get(kind, kind), content, span))
         st.last_end = span.end
     st.close_roster()
-    rosters = _merge_rosters(st.rosters)
+    rosters = _merge_rosters(st.rosters) if st.rosters else ()
     if st.title is None and st.meeting_name is not None:
         st.title = st.meeting_name
-    first_line = table.lines[0].number
+    first_line = table.line(0).number
     diagnostics = st.diagnostics
     if st.title is None:
-        diagnostics.append(
-            Diagnostic("no-title", "no title before the first speaker", Severity.INFO, first_line)
-        )
+        diagnostics.append(_missing("no-title", "no title before the first speaker", first_line))
     if st.date_text is None:
-        diagnostics.append(
-            Diagnostic("no-date", "no date before the first speaker", Severity.INFO, first_line)
-        )
+        diagnostics.append(_missing("no-date", "no date before the first speaker", first_line))
     front = FrontMatter(
         table.span(0, end),
         tuple(items),
@@ -256,6 +357,12 @@ def read_front_matter(
         rosters=rosters,
     )
     return FrontMatterInfo(front, st.title, st.date, st.date_text, tuple(notes), tuple(diagnostics))
+
+
+@functools.lru_cache(maxsize=64)
+def _missing(code: str, message: str, line: int) -> Diagnostic:
+    """The diagnostic of a field the front matter lacks (frozen, so shared by documents)."""
+    return Diagnostic(code, message, Severity.INFO, line)
 
 
 def _separator(st: _State, line: _Line) -> str | None:
@@ -299,7 +406,7 @@ def _roster_heading(st: _State, line: _Line) -> str | None:
     colon = heading.group("colon")
     if colon:
         offset = line.content.find(colon[:1]) + 1
-        _add_people(st, line.content[offset:], line.start + offset)
+        _add_people(st, line.content[offset:], line.start + offset, line.number)
     return "roster_heading"
 
 
@@ -314,7 +421,7 @@ def _house_and_issue(st: _State, line: _Line) -> str | None:
         if st.issue is None and len(content) <= 40 and "号" in content
         else None
     )
-    if m is not None and (m.start() == 0 or _TITLE_WORDS.search(content[: m.start()])):
+    if m is not None and (m.start() == 0 or _TITLE_WORD.search(content[: m.start()])):
         st.issue = parse_number(m.group("n"))
     return None
 
@@ -391,7 +498,7 @@ def _roster_people(st: _State, line: _Line) -> str | None:
     """In a roster section: the people on the line (or an office waiting for them)."""
     if st.section != "roster":
         return None
-    return "roster" if _add_people(st, line.raw, line.line_start) else None
+    return "roster" if _add_people(st, line.raw, line.line_start, line.number) else None
 
 
 def _title(st: _State, line: _Line) -> str | None:
@@ -409,42 +516,41 @@ def _title(st: _State, line: _Line) -> str | None:
 
 #: Front-matter line rules in the order they are tried; a line no rule takes is ``text``.
 LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("separator", _separator),
-    LineRule("agenda_heading", _agenda_heading),
-    LineRule("roster_heading", _roster_heading),
-    LineRule("house_and_issue", _house_and_issue),
-    LineRule("key_value", _key_value),
-    LineRule("date", _date),
-    LineRule("time", _time),
-    LineRule("agenda_item", _agenda_item),
-    LineRule("roster_people", _roster_people),
-    LineRule("title", _title),
+    LineRule("separator", _separator, first=_SEPARATOR_CHARS),
+    LineRule("agenda_heading", _agenda_heading, cues=_AGENDA_WORDS),
+    LineRule("roster_heading", _roster_heading, cues=ROSTER_HEADING_CUES),
+    LineRule("house_and_issue", _house_and_issue, cues=(*_HOUSES, "号")),
+    LineRule("key_value", _key_value, cues=_KEY_WORDS),
+    LineRule("date", _date, cues=("年",)),
+    LineRule("time", _time, cues=("時", "：", ":")),
+    LineRule("agenda_item", _agenda_item, sections=("agenda",)),
+    LineRule("roster_people", _roster_people, sections=("roster",)),
+    LineRule("title", _title, cues=_TITLE_WORDS, sections=(None,)),
 )
+_DISPATCH = _Dispatch(LINE_RULES)
 
 
 def _merge_rosters(rosters: list[Roster]) -> tuple[Roster, ...]:
     """Join consecutive groups with one name (the Diet prints ``政府参考人`` above each
     government witness); a group named after an office gives it to roleless people."""
-    out: list[Roster] = []
+    runs: list[list[Roster]] = []
     for r in rosters:
-        if out and out[-1].group == r.group:
-            prev = out[-1]
-            span = attrs.evolve(prev.span, end=r.span.end, last_line=r.span.last_line)
-            out[-1] = Roster(prev.group, prev.people + r.people, span)
+        if runs and runs[-1][0].group == r.group:
+            runs[-1].append(r)
         else:
-            out.append(r)
-    return tuple(
-        attrs.evolve(
-            r,
-            people=tuple(
-                p
-                if p.role or r.group not in DEFAULT_LEXICON.roles
-                else attrs.evolve(p, role=r.group)
-                for p in r.people
-            ),
-        )
-        for r in out
-    )
+            runs.append([r])
+    out = []
+    for run in runs:
+        group, first, last = run[0].group, run[0].span, run[-1].span
+        people = [p for r in run for p in r.people]
+        if group in _ROLE_WORDS:
+            people = [
+                p if p.role else Person(p.name, p.span, group, p.honorific, p.affiliation, p.seat)
+                for p in people
+            ]
+        span = Span(first.start, last.end, first.first_line, last.last_line)
+        out.append(Roster(group, tuple(people), span))
+    return tuple(out)
 
 
 def _is_title(content: str) -> bool:
@@ -452,7 +558,7 @@ def _is_title(content: str) -> bool:
         "。" not in content
         and "君" not in content
         and len(content) <= 80
-        and _TITLE_WORDS.search(content) is not None
+        and _TITLE_WORD.search(content) is not None
     )
 
 
@@ -469,26 +575,25 @@ def _read_times(st: _State, text: str) -> bool:
     return True
 
 
-def _add_people(st: _State, line: str, offset: int) -> bool:
-    indent = len(line) - len(line.lstrip(" \u3000"))
-    if st.kun_style and "君" not in line and indent <= st.heading_indent and not st.pending_role:
+def _add_people(st: _State, line: str, offset: int, number: int) -> bool:
+    """Read the people on ``line`` (at ``offset``, on line ``number``) into the group."""
+    if (
+        st.kun_style
+        and "君" not in line
+        and not st.pending_role
+        and (indent := len(line) - len(line.lstrip(" \u3000"))) <= st.heading_indent
+    ):
         # A heading printed less indented than the names (参議院: 副大臣, 大臣政務官).
         st.close_roster(offset)
         st.group, st.group_start = _SPACE.sub("", line), offset + indent
         st.heading_indent = indent
         return True
     entries, st.pending_role = read_roster_line(line, st.pending_role, kun_style=st.kun_style)
-    if entries:
-        st.kun_style = st.kun_style or any(e.honorific == "君" for e in entries)
-    for e in entries:
-        st.people.append(
-            Person(
-                e.name,
-                st.table.span(offset + e.start, offset + e.end),
-                role=e.role,
-                honorific=e.honorific,
-                affiliation=e.affiliation,
-                seat=e.seat,
-            )
-        )
+    if entries and not st.kun_style:
+        st.kun_style = any(e.honorific == "君" for e in entries)
+    people = st.people
+    for name, start, end, role, honorific, affiliation, seat in entries:
+        # an entry lies inside its line (an empty one sits on its start)
+        span = Span(offset + start, offset + end, number, number)
+        people.append(Person(name, span, role, honorific, affiliation, seat))
     return bool(entries) or st.pending_role is not None

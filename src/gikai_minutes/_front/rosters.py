@@ -10,13 +10,28 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 import attrs
 
-from gikai_minutes._text.lexicon import DEFAULT_LEXICON, SEAT_NUMBER, SPACE, RoleLexicon
+from gikai_minutes._text.lexicon import (
+    DEFAULT_LEXICON,
+    HEAD_WORDS,
+    ROLE_WORDS,
+    ROLES_BY_LAST,
+    SEAT_NUMBER,
+    SPACE,
+    RoleLexicon,
+)
 from gikai_minutes.model import Person, Roster, Speaker
 
-__all__ = ["ROSTER_HEADING", "RosterEntry", "link_speakers", "read_roster_line"]
+__all__ = [
+    "ROSTER_HEADING",
+    "ROSTER_HEADING_CUES",
+    "RosterEntry",
+    "link_speakers",
+    "read_roster_line",
+]
 
 _SPACE_RE = re.compile(r"[ \u3000]+")
 #: A roster group heading, matched against the line with its spaces removed.
@@ -26,20 +41,31 @@ ROSTER_HEADING = re.compile(
     r"臨時委員|専門委員))"
     r"(?:[（(][0-9０-９]+[名人][）)])?(?:は左のとおり。?)?(?P<colon>[：:].*)?"
 )
+#: Words one of which every group of :data:`ROSTER_HEADING` holds: a line without any of
+#: them is no roster heading (a check cheaper than the pattern).
+ROSTER_HEADING_CUES: tuple[str, ...] = ("員", "者", "事", "大臣", "参考人", "オブザーバー")
 #: A seat number (``２３番``); a seat entry's name runs from the spaces after it to the
 #: next seat number (or the line's end).
 _SEAT = re.compile(SEAT_NUMBER)
 _SEAT_HEAD = re.compile(f"{SEAT_NUMBER}({SPACE}+)")
-_KUN_ENTRY = re.compile(r"[^君]+?君")
+#: A cell of a Diet roster: everything up to the next 君 (at least one other character),
+#: read as its indentation, the affiliation printed first (``（外務省北米局長）``) with the
+#: spaces after it, and the rest (office and name).
+_KUN_CELL = re.compile(r"(?!君)([ \u3000]*)(?:[（(]([^（）()君]+)[）)][ \u3000]*)?([^君]*)君")
 _COLUMNS = re.compile(r"[ \u3000]{2,}")
-_ROLE_SUFFIX = re.compile(r"(?:兼務|兼|事務取扱|代理|心得)$")
+#: Words after an office that keep it an office (``…課長兼務``, ``…部長事務取扱``).
+_ROLE_SUFFIXES = ("兼務", "兼", "事務取扱", "代理", "心得")
+_ROLE_SUFFIX = re.compile(f"(?:{'|'.join(_ROLE_SUFFIXES)})$")
+#: How a label the lexicon reads as an unlisted office ends: a head word, or a
+#: parenthesis holding the label (a final newline is left to the lexicon's patterns).
+_UNLISTED_ENDS = (*HEAD_WORDS, "）", ")", "\n")
 _AFFILIATION = re.compile(r"[（(]([^（）()]+)[）)]")
 _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-@attrs.frozen(slots=True)
-class RosterEntry:
-    """A person read from a roster line, with source offsets into the line."""
+class RosterEntry(NamedTuple):
+    """A person read from a roster line, with source offsets into the line (a named tuple:
+    one is made for each person of every roster)."""
 
     name: str
     start: int
@@ -55,16 +81,34 @@ def _squash(text: str) -> str:
 
 
 def _is_role(token: str, lexicon: RoleLexicon) -> bool:
-    t = _squash(token)
-    return (
-        lexicon.is_role(t)
-        or (bool(_ROLE_SUFFIX.search(t)) and len(t) > 2)
-        or _unlisted_office(t, lexicon)
-    )
+    return _read_role(token.replace(" ", "").replace("\u3000", ""), lexicon)
+
+
+def _read_role(t: str, lexicon: RoleLexicon) -> bool:
+    """Whether ``t`` (without spaces) is an office: a role word at its end, a word such as
+    ``兼務`` after an office, or an office the lexicon reads by its head word alone.
+
+    The role words are tried as suffixes (those ending in its last character), not by the
+    lexicon's pattern, unless the lexicon has words of its own or ``t`` ends in a newline
+    (before which the pattern's ``$`` matches too)."""
+    if not t:
+        return False
+    if t[-1] == "\n" or lexicon.roles is not ROLE_WORDS:
+        if lexicon.is_role(t) or (len(t) > 2 and _ROLE_SUFFIX.search(t) is not None):
+            return True
+    else:
+        words = ROLES_BY_LAST.get(t[-1])
+        if (words is not None and t.endswith(words)) or (len(t) > 2 and t.endswith(_ROLE_SUFFIXES)):
+            return True
+    return _unlisted_office(t, lexicon)
 
 
 def _unlisted_office(text: str, lexicon: RoleLexicon) -> bool:
-    """An office the lexicon reads by its head word alone, no name before it (``経営企画監``)."""
+    """An office the lexicon reads by its head word alone, no name before it (``経営企画監``).
+    Only a label ending in a head word (maybe in parentheses) can be one: any other text
+    is no such office without being read."""
+    if not text.endswith(_UNLISTED_ENDS):
+        return False
     parts = lexicon.interpret(text)
     return parts.guess == "unlisted-office" and parts.name is None
 
@@ -124,15 +168,18 @@ def _seat_entry(number: str, text: str, start: int, end: int) -> RosterEntry:
 
 def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:
     out = []
-    for m in _KUN_ENTRY.finditer(line):
-        cell = m.group()
-        affiliation = None
-        a = _AFFILIATION.search(cell) if "（" in cell or "(" in cell else None
-        if a is not None and not cell[: a.start()].strip(" \u3000"):
-            affiliation = a.group(1)
-            cell = cell[: a.start()] + " " + cell[a.end() :]
-        parts = [p for p in _COLUMNS.split(cell.strip(" \u3000")) if p]
-        tokens = [t for t in _SPACE_RE.split(parts[0]) if t] if parts else []
+    for m in _KUN_CELL.finditer(line):
+        affiliation = m.group(2)
+        # the cell without its indentation and affiliation; it ends in 君
+        cell = line[m.start(3) : m.end()]
+        if " " in cell or "\u3000" in cell:
+            # neither end has spaces: no part and no token is empty
+            parts = _COLUMNS.split(cell)
+            tokens = (
+                _SPACE_RE.split(parts[0]) if " " in parts[0] or "\u3000" in parts[0] else [parts[0]]
+            )
+        else:  # one word: nothing to split
+            parts = tokens = [cell]
         role: str | None = None
         if affiliation is not None:
             role = pending
@@ -149,8 +196,7 @@ def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[R
         role = role or pending
         name = _squash("".join(parts)).removesuffix("君")
         if name:
-            lead = len(m.group()) - len(m.group().lstrip(" \u3000"))
-            out.append(RosterEntry(name, m.start() + lead, m.end(), role, "君", affiliation, None))
+            out.append(RosterEntry(name, m.end(1), m.end(), role, "君", affiliation, None))
         pending = None
     return out
 

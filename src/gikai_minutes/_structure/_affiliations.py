@@ -12,8 +12,7 @@ from __future__ import annotations
 import attrs
 import regex
 
-from gikai_minutes._structure._text import EXTRA_TITLES
-from gikai_minutes._text.lexicon import ROLE_WORDS
+from gikai_minutes._structure._text import TITLE_WORDS
 
 __all__ = ["Affiliation", "affiliation_before", "self_introduction", "split_affiliation"]
 
@@ -45,12 +44,8 @@ _ORGANISATIONS: tuple[regex.Pattern[str], ...] = (
     ),
 )
 
-_TITLE_END = regex.compile(
-    "(?:"
-    + "|".join(regex.escape(w) for w in sorted({*ROLE_WORDS, *EXTRA_TITLES}, key=len, reverse=True))
-    + ")$"
-)
-_CLAUSE_SEP = regex.compile(r"[、,，]")
+#: A clause separator, searched for from the end of a range.
+_CLAUSE_SEP_BACKWARDS = regex.compile(r"[、,，]", flags=regex.REVERSE)
 
 
 @attrs.frozen(slots=True)
@@ -71,7 +66,7 @@ def _organisation_at_start(phrase: str) -> tuple[str, str] | None:
 
 def _title(text: str) -> str | None:
     text = text.strip(" \u3000のと")
-    return text if text and _TITLE_END.search(text) else None
+    return text if text and TITLE_WORDS.start(text) >= 0 else None
 
 
 def split_affiliation(phrase: str) -> Affiliation:
@@ -92,22 +87,26 @@ def _is_whole_organisation(clause: str) -> str | None:
     return None
 
 
-def affiliation_before(prefix: str) -> Affiliation:
+def affiliation_before(text: str, end: int | None = None) -> Affiliation:
     """Organisation and title from the words just before a presenter's name.
 
-    ``prefix`` ends where the name starts (``…続きまして、北九州市、デジタル市役所推進課長の``).
+    ``text[:end]`` ends where the name starts (``…続きまして、北九州市、デジタル市役所推進課長の``).
     The last clause is the phrase; when it holds no organisation, a preceding clause
-    that is exactly one (``北九州市``) supplies it.
+    that is exactly one (``北九州市``) supplies it. Only those two clauses are read, from
+    the end (a paragraph naming many guests is not re-read for each).
     """
-    prefix = prefix.rstrip(" \u3000")
-    if prefix.endswith("の"):
-        prefix = prefix[:-1]
-    clauses = [c for c in _CLAUSE_SEP.split(prefix.rstrip("、,，"))]
-    if not clauses:
-        return Affiliation(None, None)
-    found = split_affiliation(clauses[-1])
-    if found.organisation is None and len(clauses) >= 2:
-        org = _is_whole_organisation(clauses[-2])
+    stop = len(text) if end is None else end
+    while stop > 0 and text[stop - 1] in " \u3000":
+        stop -= 1
+    if stop > 0 and text[stop - 1] == "の":
+        stop -= 1
+    while stop > 0 and text[stop - 1] in "、,，":
+        stop -= 1
+    last = _CLAUSE_SEP_BACKWARDS.search(text, 0, stop)
+    found = split_affiliation(text[last.end() if last else 0 : stop])
+    if found.organisation is None and last is not None:
+        before = _CLAUSE_SEP_BACKWARDS.search(text, 0, last.start())
+        org = _is_whole_organisation(text[before.end() if before else 0 : last.start()])
         if org is not None:
             return Affiliation(org, found.title)
     return found

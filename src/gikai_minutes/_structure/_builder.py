@@ -323,7 +323,7 @@ def _assemble(b: _Build) -> Meeting:
     talk = frozenset(i for p in presentations for i in p.talk)
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
     presentations = [
-        _replace(p, section=k, pages=page_references(meeting, sections[k]))
+        _replace(p, section=k, pages=page_references(b.turns, sections[k]))
         if (k := _locate(sections, starts, p.introduction)[0]) is not None
         else p
         for p in presentations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -59,15 +60,28 @@ def role_word_category(word: str) -> SpeakerCategory | None:
 def category_from_role(speaker: Speaker) -> CategoryDecision:
     """The category the speaker's role word (or label) implies; ``UNKNOWN`` if none does."""
     if speaker.role:
-        found = ROLE_CATEGORIES.get(speaker.role) or _by_suffix(speaker.role)
+        found = _by_role(speaker.role)
         if found is not None:
-            return CategoryDecision(found, "role-word")
-    found = _by_suffix(speaker.label.strip())
+            return found
+    return _by_label(speaker.role, speaker.label, speaker.honorific)
+
+
+# The same roles and labels recur across the records of a corpus: both lookups are
+# cached (bounded, one entry per role or label).
+@functools.lru_cache(maxsize=4096)
+def _by_role(role: str) -> CategoryDecision | None:
+    found = ROLE_CATEGORIES.get(role) or _by_suffix(role)
+    return CategoryDecision(found, "role-word") if found is not None else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _by_label(role: str | None, label: str, honorific: str | None) -> CategoryDecision:
+    found = _by_suffix(label.strip())
     if found is not None:
         return CategoryDecision(found, "label-suffix")
-    if speaker.role is None and speaker.honorific in MEMBER_HONORIFICS:
+    if role is None and honorific in MEMBER_HONORIFICS:
         return CategoryDecision(_C.MEMBER, "member-honorific")
-    found = _by_head(speaker.role or "")
+    found = _by_head(role or "")
     if found is not None:
         return CategoryDecision(found, "head-word")
     return CategoryDecision(_C.UNKNOWN, "no-evidence")

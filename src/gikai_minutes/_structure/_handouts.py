@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
+from gikai_minutes._structure._text import raw_paragraphs, raw_text
 from gikai_minutes._text.numerals import parse_number
-from gikai_minutes.model import Meeting, PageReference, Section
+from gikai_minutes.model import PageReference, Section
+
+if TYPE_CHECKING:
+    from gikai_minutes._structure._turns import Turn
 
 __all__ = ["page_references"]
 
@@ -38,19 +43,19 @@ def _in_paragraph(text: str, utterance: int, paragraph: int) -> Iterator[PageRef
         yield PageReference(number, text[start : m.end()], utterance, paragraph, start, m.end())
 
 
-def page_references(meeting: Meeting, section: Section) -> tuple[PageReference, ...]:
+def page_references(turns: Sequence[Turn], section: Section) -> tuple[PageReference, ...]:
     """Every page reference inside ``section``, in text order; offsets are into the
-    paragraph's text."""
+    paragraph's text. Reads each turn of the section once."""
     found: list[PageReference] = []
+    start, end = section.start, section.end
     for u in section.utterance_range:
-        utterance = meeting.utterances[u]
-        if not _mentions_pages(utterance.text):
+        if not _mentions_pages(raw_text(turns[u])):
             continue
-        for p, paragraph in enumerate(utterance.paragraphs):
-            if section.start.utterance == u and p < section.start.paragraph:
-                continue
-            if section.end.utterance == u and p > section.end.paragraph:
-                break
-            if _mentions_pages(paragraph.text):
-                found.extend(_in_paragraph(paragraph.text, u, p))
+        paragraphs = raw_paragraphs(turns[u])
+        first = start.paragraph if u == start.utterance else 0
+        stop = end.paragraph + 1 if u == end.utterance else len(paragraphs)
+        for p in range(first, min(stop, len(paragraphs))):
+            text = paragraphs[p]
+            if _mentions_pages(text):
+                found.extend(_in_paragraph(text, u, p))
     return tuple(found)

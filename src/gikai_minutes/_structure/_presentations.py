@@ -10,6 +10,7 @@ and title come from the introduction, the presenter's self-introduction filling 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Mapping, Sequence
@@ -21,7 +22,7 @@ from gikai_minutes._structure._affiliations import (
     affiliation_before,
     self_introduction,
 )
-from gikai_minutes._structure._text import GUEST_TITLES, clean, mentions
+from gikai_minutes._structure._text import GUEST_TITLES, mentions
 from gikai_minutes._structure._turns import Turn
 from gikai_minutes.model import ParagraphRef, Presentation, Speaker, SpeakerCategory
 
@@ -47,10 +48,18 @@ class _Introduction:
     topic: str | None
 
 
-def _introduction(turn: Turn, speaker: Speaker, names: tuple[str, ...]) -> _Introduction | None:
-    """The first paragraph of ``turn`` that names ``speaker`` as a guest with a talk cue."""
+def _introduction(
+    turn: Turn, speaker: Speaker, names: tuple[str, ...], cues: dict[tuple[int, int], bool]
+) -> _Introduction | None:
+    """The first paragraph of ``turn`` that names ``speaker`` as a guest with a talk cue
+    (``cues`` remembers which paragraphs hold a cue: one turn may introduce many)."""
     for p, text in enumerate(turn.paragraphs):
-        if not any(n in text for n in names) or not _TALK_CUE.search(text):
+        if not any(n in text for n in names):
+            continue
+        cue = cues.get((turn.index, p))
+        if cue is None:
+            cue = cues[turn.index, p] = _TALK_CUE.search(text) is not None
+        if not cue:
             continue
         for name in names:
             m = next((m for m in mentions(text, name) if m.suffix in GUEST_TITLES), None)
@@ -59,7 +68,7 @@ def _introduction(turn: Turn, speaker: Speaker, names: tuple[str, ...]) -> _Intr
                 return _Introduction(
                     speaker.id,
                     ParagraphRef(turn.index, p),
-                    affiliation_before(text[: m.start]),
+                    affiliation_before(text, m.start),
                     topic.group("topic").strip() if topic else None,
                 )
     return None
@@ -78,14 +87,47 @@ def _introducers(turns: Sequence[Turn]) -> list[Turn | None]:
     return out
 
 
-def _talk(turns: Sequence[Turn], start: int, presenter: str) -> list[int]:
+#: Turns a talk is looked for in one by one before :class:`_Talks` is built.
+_WALK = 200
+
+
+def _talk(turns: Sequence[Turn], start: int, presenter: str) -> list[int] | None:
+    """The presenter's turns from ``start`` on, with only empty turns and the chair's
+    courtesies of others in between; ``None`` after :data:`_WALK` turns."""
     talk: list[int] = []
-    for turn in itertools.islice(turns, start, None):
+    for turn in itertools.islice(turns, start, start + _WALK):
         if turn.speaker == presenter:
             talk.append(turn.index)
         elif not (turn.empty or (turn.is_chair and turn.courtesy)):
-            break
-    return talk
+            return talk
+    return talk if start + _WALK >= len(turns) else None
+
+
+class _Talks:
+    """Finds a presenter's talk in time linear in the meeting however many guests are
+    introduced (built on first use): for each turn the next one that is not empty nor
+    a chair's courtesy, and each speaker's turns in order."""
+
+    def __init__(self, turns: Sequence[Turn]) -> None:
+        n = len(turns)
+        self.turns = turns
+        self.next_open = [n] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            t = turns[k]
+            skippable = t.empty or (t.is_chair and t.courtesy)
+            self.next_open[k] = self.next_open[k + 1] if skippable else k
+        self.own: dict[str, list[int]] = {}
+        for t in turns:
+            self.own.setdefault(t.speaker, []).append(t.index)
+
+    def talk(self, start: int, presenter: str) -> list[int]:
+        """The presenter's turns from ``start`` on, with only empty turns and the chair's
+        courtesies of others in between."""
+        stop = self.next_open[start]
+        while stop < len(self.turns) and self.turns[stop].speaker == presenter:
+            stop = self.next_open[stop + 1]
+        own = self.own.get(presenter, [])
+        return own[bisect.bisect_left(own, start) : bisect.bisect_left(own, stop)]
 
 
 def _merge(first: Affiliation, second: Affiliation | None) -> Affiliation:
@@ -103,21 +145,30 @@ def find_presentations(
 ) -> list[Presentation]:
     """Presentations in order of introduction; each presenter gives at most one."""
     found: list[Presentation] = []
+    candidates = [
+        (sid, speaker, first)
+        for sid, speaker in speakers.items()
+        if (first := first_turn.get(sid)) is not None and categories[sid] not in _NOT_PRESENTERS
+    ]
+    if not candidates:
+        return found
     introducers = _introducers(turns)
-    for sid, speaker in speakers.items():
-        first = first_turn.get(sid)
-        if first is None or categories[sid] in _NOT_PRESENTERS:
-            continue
+    talks: _Talks | None = None
+    cues: dict[tuple[int, int], bool] = {}
+    for sid, speaker, first in candidates:
         turn = introducers[first]
-        intro = _introduction(turn, speaker, names[sid]) if turn is not None else None
+        intro = _introduction(turn, speaker, names[sid], cues) if turn is not None else None
         if intro is None:
             continue
-        talk = _talk(turns, intro.ref.utterance + 1, sid)
+        talk = _talk(turns, intro.ref.utterance + 1, sid) if talks is None else None
+        if talk is None:
+            talks = talks or _Talks(turns)
+            talk = talks.talk(intro.ref.utterance + 1, sid)
         if not talk or sum(turns[i].length for i in talk) < MIN_TALK:
             continue
         own = None
-        opening = turns[talk[0]].utterance.paragraphs
-        first_words = clean(opening[0].text) if opening else ""
+        opening = turns[talk[0]].paragraphs
+        first_words = opening[0] if opening else ""
         for name in names[sid]:
             own = self_introduction(first_words, name)
             if own is not None:

@@ -157,31 +157,34 @@ def _asks(turn: Turn) -> bool:
     return False
 
 
-def _skippable(turn: Turn) -> bool:
-    return turn.empty or turn.interjection
-
-
-def _next_turn(turns: Sequence[Turn], after: int) -> Turn | None:
+def _next_turn(turns: Sequence[Turn], skip: Sequence[bool], after: int) -> Turn | None:
     for k in range(after + 1, len(turns)):
-        if not _skippable(turns[k]):
+        if not skip[k]:
             return turns[k]
     return None
 
 
 def _closing_turn(
-    turns: Sequence[Turn], end: int, questioner: str, nominations: Mapping[int, Nomination]
+    turns: Sequence[Turn],
+    skip: Sequence[bool],
+    end: int,
+    questioner: str,
+    nominations: Mapping[int, Nomination],
 ) -> int | None:
     """The questioner's turn right after the answers when nobody answers it: thanks or a
     closing remark (``大変参考になりました``); for the chair, thanks only."""
-    after = _next_turn(turns, end)
+    after = _next_turn(turns, skip, end)
     if after is None or after.speaker != questioner or after.empty:
         return None
     if after.index in nominations or (after.is_chair and not after.courtesy):
         return None
-    reply = _next_turn(turns, after.index)
+    reply = _next_turn(turns, skip, after.index)
     if reply is not None and reply.category in _RESPONDENTS and reply.substantive:
         return None
     return after.index
+
+
+_UNPROMPTED = LeadIn("unprompted")
 
 
 def find_exchanges(
@@ -194,15 +197,18 @@ def find_exchanges(
     """All exchanges in order; ``talk`` holds the turns of presentations."""
     exchanges: list[QAExchange] = []
     n = len(turns)
-    skip = [t.empty or t.interjection for t in turns]
-    ctx = _Context(turns, nominations, floor_requests, exchanges, -1)
+    if n < 2 or not any(t.category in _RESPONDENTS for t in turns):
+        return exchanges  # an exchange needs a question and a respondent's answer
+    # empty turns and the chair's interjections may fall inside an exchange
+    skip = [t.length == 0 or t.interjection for t in turns]
+    ctx: _Context | None = None
     i = 0
     while i < n:
         turn = turns[i]
         if (
             turn.category not in _QUESTIONERS
-            or not turn.substantive
-            or turn.interjection
+            or skip[i]
+            or turn.courtesy
             or i in talk
             or i in nominations
             or i in floor_requests
@@ -212,24 +218,26 @@ def find_exchanges(
         questioner = turn.speaker
         questions = [i]
         j = i + 1
-        while j < n and (
-            (skip[j] and turns[j].speaker != questioner)
-            or (turns[j].speaker == questioner and turns[j].substantive and j not in talk)
-        ):
-            if turns[j].speaker == questioner:
+        while j < n:  # the questioner's substantive turns, with skippable ones between
+            t = turns[j]
+            if t.speaker == questioner:
+                if t.length == 0 or t.courtesy or j in talk:
+                    break
                 questions.append(j)
+            elif not skip[j]:
+                break
             j += 1
         answers: list[int] = []
-        while j < n and (
-            skip[j]
-            or (
-                turns[j].category in _RESPONDENTS
-                and turns[j].substantive
-                and j not in talk
-                and turns[j].speaker != questioner
-            )
-        ):
+        while j < n:  # the respondents' substantive turns, with skippable ones between
             if not skip[j]:
+                t = turns[j]
+                if (
+                    t.category not in _RESPONDENTS
+                    or t.courtesy
+                    or j in talk
+                    or t.speaker == questioner
+                ):
+                    break
                 answers.append(j)
             j += 1
         if answers and turn.is_chair:
@@ -240,26 +248,32 @@ def find_exchanges(
             i = max(i + 1, j)
             continue
         first = questions[0]
-        lead_in = next(
-            (r for r in (rule.apply(ctx, questioner, first) for rule in rules) if r is not None),
-            LeadIn("unprompted"),
-        )
+        if ctx is None:
+            ctx = _Context(turns, nominations, floor_requests, exchanges, -1)
+        lead_in = _UNPROMPTED
+        for rule in rules:
+            found = rule.apply(ctx, questioner, first)
+            if found is not None:
+                lead_in = found
+                break
         end = answers[-1]
-        acknowledgement = _closing_turn(turns, end, questioner, nominations)
+        acknowledgement = _closing_turn(turns, skip, end, questioner, nominations)
         if acknowledgement is not None:
             end = acknowledgement
         respondents = tuple(dict.fromkeys(turns[a].speaker for a in answers))
         exchanges.append(
-            QAExchange(
-                questioner=questioner,
-                questions=tuple(questions),
-                respondents=respondents,
-                answers=tuple(answers),
-                rule=lead_in.rule,
-                follows_up=lead_in.follows_up,
-                nomination=lead_in.nomination,
-                floor_request=lead_in.floor_request,
-                acknowledgement=acknowledgement,
+            QAExchange(  # by position (a third faster than by keyword), in field order
+                questioner,
+                tuple(questions),
+                respondents,
+                tuple(answers),
+                lead_in.rule,
+                None,  # presentation and section: the builder locates the exchange
+                None,
+                lead_in.follows_up,
+                lead_in.nomination,
+                lead_in.floor_request,
+                acknowledgement,
             )
         )
         ctx.last_end = end

@@ -22,14 +22,15 @@ agenda item over a heading.
 
 from __future__ import annotations
 
-import itertools
+import operator
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 import regex
 
-from gikai_minutes._structure._text import sentences
+from gikai_minutes._structure._text import raw_text, sentences
 from gikai_minutes._structure._turns import Turn
 from gikai_minutes.model import (
     ParagraphRef,
@@ -63,7 +64,7 @@ class AgendaRule:
         if m is None:
             return None
         title = m.group("title").strip(" \u3000、")
-        if m.groupdict().get("about") == "についてを":
+        if "about" in self.pattern.groupindex and m.group("about") == "についてを":
             title += "について"
         return title or None
 
@@ -101,53 +102,75 @@ _CLOSING = regex.compile(
 )
 
 
-@attrs.frozen(slots=True)
-class _Boundary:
-    start: ParagraphRef
+def _any_cue(rules: Sequence[AgendaRule]) -> re.Pattern[str]:
+    """One pattern that finds any rule's cue: most paragraphs hold none, and one search
+    rejects them. The cues are joined as they are: ``re`` searches a flat alternation of
+    literals about three times as fast as one whose branches are groups."""
+    return re.compile("|".join(rule.cue.pattern for rule in rules))
+
+
+_ANY_AGENDA_CUE = _any_cue(AGENDA_RULES)
+
+
+class _Boundary(NamedTuple):
+    """Where a section starts (``utterance``, ``paragraph``) and what it is."""
+
+    utterance: int
+    paragraph: int
     kind: SectionKind
     rule: str
     title: str | None = None
     presentation: int | None = None
 
 
+#: A boundary's position, ordered as paragraphs are.
+_position = operator.itemgetter(0, 1)
+
+
 def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
     found = []
+    any_cue = _ANY_AGENDA_CUE.search
     for turn in turns:
-        if not turn.is_chair:
+        # cleaning only strips whitespace and rule characters, which no cue holds: a cue
+        # in a cleaned paragraph is in the raw text, and one search rejects most turns
+        if not turn.is_chair or any_cue(raw_text(turn)) is None:
             continue
         for p, text in enumerate(turn.paragraphs):
-            for rule in AGENDA_RULES:
-                if not rule.cue.search(text):
-                    continue
-                # the pattern holds the cue: only sentences with the cue can match it
-                title = next(
-                    filter(None, (rule.title(s) for s in sentences(text) if rule.cue.search(s))),
-                    None,
-                )
-                if title is not None:
-                    ref = ParagraphRef(turn.index, p)
-                    found.append(_Boundary(ref, SectionKind.AGENDA_ITEM, rule.name, title))
-                    break
+            if any_cue(text) is None:
+                continue
+            title = _agenda_title(text)
+            if title is not None:
+                found.append(_Boundary(turn.index, p, SectionKind.AGENDA_ITEM, *title))
     return found
 
 
-def _key(ref: ParagraphRef) -> tuple[int, int]:
-    """``ref`` as a tuple, ordered as refs are (cheaper to compare)."""
-    return ref.utterance, ref.paragraph
-
-
-def _start_key(boundary: _Boundary) -> tuple[int, int]:
-    return boundary.start.utterance, boundary.start.paragraph
-
-
-def _closing_boundary(turns: Sequence[Turn], after: ParagraphRef) -> _Boundary | None:
-    after_key = _key(after)
-    for turn in itertools.islice(turns, after.utterance, None):
-        if not turn.is_chair:
+def _agenda_title(paragraph: str) -> tuple[str, str] | None:
+    """The first rule that finds an agenda item's title in a sentence of ``paragraph``,
+    and the title."""
+    for rule in AGENDA_RULES:
+        cue = rule.cue.search
+        if cue(paragraph) is None:
             continue
-        for p, text in enumerate(turn.paragraphs):
-            if (turn.index, p) > after_key and _CLOSING.search(text):
-                return _Boundary(ParagraphRef(turn.index, p), SectionKind.CLOSING, "closing")
+        for s in sentences(paragraph):
+            # the pattern holds the cue: only sentences with the cue can match it
+            if cue(s) is not None:
+                title = rule.title(s)
+                if title is not None:
+                    return rule.name, title
+    return None
+
+
+def _closing_boundary(turns: Sequence[Turn], after: tuple[int, int]) -> _Boundary | None:
+    u, p = after
+    first = p + 1  # in the turn of ``after``, only later paragraphs
+    for k in range(u, len(turns)):
+        turn = turns[k]
+        if turn.is_chair:
+            paragraphs = turn.paragraphs
+            for q in range(first, len(paragraphs)):
+                if _CLOSING.search(paragraphs[q]):
+                    return _Boundary(turn.index, q, SectionKind.CLOSING, "closing")
+        first = 0
     return None
 
 
@@ -156,34 +179,44 @@ def _content_end(
     presentations: Sequence[Presentation],
     exchanges: Sequence[QAExchange],
     turns: Sequence[Turn],
-) -> ParagraphRef:
+) -> tuple[int, int]:
     """The last paragraph that belongs to the meeting's business."""
-    last = max(map(_start_key, boundaries))
-    ends = [u for e in exchanges for u in (*e.answers, e.acknowledgement) if u is not None]
-    ends += [u for p in presentations for u in p.talk]
-    if ends:
-        u = max(ends)
-        last = max(last, (u, max(len(turns[u].paragraphs) - 1, 0)))
-    return ParagraphRef(*last)
+    last: tuple[int, int] = max(map(_position, boundaries))
+    end = -1
+    for e in exchanges:
+        if e.answers:
+            end = max(end, e.answers[-1])
+        if e.acknowledgement is not None:
+            end = max(end, e.acknowledgement)
+    for pr in presentations:
+        if pr.talk:
+            end = max(end, pr.talk[-1])
+    if end >= 0:
+        last = max(last, (end, max(len(turns[end].paragraphs) - 1, 0)))
+    return last
 
 
-def _paragraph_refs(turns: Sequence[Turn]) -> tuple[ParagraphRef, ParagraphRef] | None:
+def _paragraph_bounds(turns: Sequence[Turn]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The first and the last paragraph of the meeting."""
-    first = next((t for t in turns if t.paragraphs), None)
-    last = next((t for t in reversed(turns) if t.paragraphs), None)
-    if first is None or last is None:
+    for first in turns:
+        if first.paragraphs:
+            break
+    else:
         return None
-    return ParagraphRef(first.index, 0), ParagraphRef(last.index, len(last.paragraphs) - 1)
+    for last in reversed(turns):
+        if last.paragraphs:
+            break
+    return (first.index, 0), (last.index, len(last.paragraphs) - 1)
 
 
-def _previous(turns: Sequence[Turn], ref: ParagraphRef) -> ParagraphRef:
-    """The paragraph just before ``ref`` (``ref`` is not the meeting's first)."""
-    if ref.paragraph > 0:
-        return ParagraphRef(ref.utterance, ref.paragraph - 1)
-    for u in range(ref.utterance - 1, -1, -1):
-        if turns[u].paragraphs:
-            return ParagraphRef(u, len(turns[u].paragraphs) - 1)
-    return ref
+def _previous(turns: Sequence[Turn], u: int, p: int) -> ParagraphRef:
+    """The paragraph just before ``(u, p)`` (not the meeting's first)."""
+    if p > 0:
+        return ParagraphRef(u, p - 1)
+    for k in range(u - 1, -1, -1):
+        if turns[k].paragraphs:
+            return ParagraphRef(k, len(turns[k].paragraphs) - 1)
+    return ParagraphRef(u, p)
 
 
 #: Marks and brackets around a heading's text, left out of the section's title.
@@ -200,13 +233,6 @@ def heading_title(text: str) -> str:
     return title.lstrip(_HEADING_OPEN) or text.strip()
 
 
-def _heading_boundaries(headings: Sequence[tuple[ParagraphRef, str]]) -> list[_Boundary]:
-    return [
-        _Boundary(ref, SectionKind.HEADING, "heading", heading_title(text))
-        for ref, text in headings
-    ]
-
-
 def build_sections(
     turns: Sequence[Turn],
     presentations: Sequence[Presentation],
@@ -215,27 +241,50 @@ def build_sections(
 ) -> list[Section]:
     """Sections that tile every paragraph of the meeting, or none. ``headings`` are the
     heading notes of the proceedings, each with the first paragraph after it."""
-    bounds = _paragraph_refs(turns)
     boundaries = [
-        _Boundary(p.introduction, SectionKind.HEARING, "hearing", p.topic, i)
+        _Boundary(
+            p.introduction.utterance, p.introduction.paragraph, SectionKind.HEARING, "hearing",
+            p.topic, i,
+        )
         for i, p in enumerate(presentations)
-    ]
-    taken = {b.start for b in boundaries}
-    for candidates in (_agenda_boundaries(turns), _heading_boundaries(headings)):
-        new = [b for b in candidates if b.start not in taken]
-        boundaries += new
-        taken.update(b.start for b in new)
-    if not boundaries or bounds is None:
+    ]  # fmt: skip
+    agenda = _agenda_boundaries(turns)
+    if not (boundaries or agenda or headings):
+        return []
+    taken = set(map(_position, boundaries))
+    for b in agenda:
+        if (b.utterance, b.paragraph) not in taken:
+            boundaries.append(b)
+            taken.add((b.utterance, b.paragraph))
+    for ref, text in headings:
+        if (ref.utterance, ref.paragraph) not in taken:
+            boundaries.append(
+                _Boundary(
+                    ref.utterance, ref.paragraph, SectionKind.HEADING, "heading",
+                    heading_title(text),
+                )
+            )  # fmt: skip
+            taken.add((ref.utterance, ref.paragraph))
+    bounds = _paragraph_bounds(turns)
+    if bounds is None:
         return []
     first, last = bounds
-    boundaries.sort(key=_start_key)
+    boundaries.sort(key=_position)
     closing = _closing_boundary(turns, _content_end(boundaries, presentations, exchanges, turns))
     if closing is not None:
         boundaries.append(closing)
-    if _start_key(boundaries[0]) > _key(first):
-        boundaries.insert(0, _Boundary(first, SectionKind.OPENING, "opening"))
+    if _position(boundaries[0]) > first:
+        boundaries.insert(0, _Boundary(*first, SectionKind.OPENING, "opening"))
     sections = []
+    start = ParagraphRef(*_position(boundaries[0]))
     for k, b in enumerate(boundaries):
-        end = _previous(turns, boundaries[k + 1].start) if k + 1 < len(boundaries) else last
-        sections.append(Section(b.kind, b.start, end, b.rule, b.title, b.presentation))
+        if k + 1 < len(boundaries):
+            after = boundaries[k + 1]
+            end = _previous(turns, after.utterance, after.paragraph)
+        else:
+            after = None
+            end = ParagraphRef(*last)
+        sections.append(Section(b.kind, start, end, b.rule, b.title, b.presentation))
+        if after is not None:
+            start = ParagraphRef(after.utterance, after.paragraph)
     return sections

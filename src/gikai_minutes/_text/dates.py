@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import attrs
-import regex
 
 from gikai_minutes._text.numerals import NUMERAL_CLASS, parse_number
 
@@ -24,7 +24,7 @@ ERA_STARTS: dict[str, datetime.date] = {
 
 _N = f"{NUMERAL_CLASS}+"
 _S = r"[ \u3000]*"
-_DATE = regex.compile(
+_DATE = re.compile(
     rf"(?:(?P<era>{'|'.join(ERAS)}){_S}(?P<ey>{_N})|(?P<wy>[0-9０-９]{{4}})){_S}年"
     rf"{_S}(?P<m>{_N}){_S}月{_S}(?P<d>{_N}){_S}日"
 )
@@ -34,6 +34,10 @@ def _era_end(era: str) -> datetime.date:
     """The last day of ``era`` (the day before the next era began)."""
     later = [d for d in ERA_STARTS.values() if d > ERA_STARTS[era]]
     return min(later) - datetime.timedelta(days=1) if later else datetime.date.max
+
+
+#: The last day of each era.
+_ERA_ENDS: dict[str, datetime.date] = {era: _era_end(era) for era in ERA_STARTS}
 
 
 @attrs.frozen(slots=True)
@@ -65,6 +69,6 @@ def find_date(text: str) -> DateMatch | None:
             value = datetime.date(year, month, day)
         except (ValueError, OverflowError):
             value = None
-        if value is not None and era and not ERA_STARTS[era] <= value <= _era_end(era):
+        if value is not None and era and not ERA_STARTS[era] <= value <= _ERA_ENDS[era]:
             value = None
     return DateMatch(value, m.group(), m.start(), m.end())

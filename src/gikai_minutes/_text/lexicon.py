@@ -23,6 +23,7 @@ __all__ = [
     "OFFICE_HEADS",
     "ORGANISATION_ENDS",
     "ROLES",
+    "ROLES_BY_LAST",
     "ROLE_PREFIXES",
     "ROLE_WORDS",
     "SEAT_NUMBER",
@@ -83,6 +84,11 @@ ROLES: Mapping[str, SpeakerCategory] = {
 
 #: Every role word, for alternations (longest match wins where they are composed).
 ROLE_WORDS: tuple[str, ...] = tuple(ROLES)
+#: The role words by their last character (derived): whether a word ends in a role word
+#: is ``word.endswith(ROLES_BY_LAST[word[-1]])``, with no pattern search.
+ROLES_BY_LAST: Mapping[str, tuple[str, ...]] = {
+    last: tuple(w for w in ROLE_WORDS if w.endswith(last)) for last in {w[-1] for w in ROLE_WORDS}
+}
 
 #: Honorifics split off a name into their own field.
 HONORIFICS: tuple[str, ...] = ("君", "様", "氏", "さん", "議員")

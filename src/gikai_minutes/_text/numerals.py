@@ -21,6 +21,11 @@ def parse_number(text: str) -> int | None:
     Returns ``None`` for anything else, and for runs longer than
     :data:`MAX_NUMERAL_LENGTH` characters.
     """
+    known = _KNOWN.get(text)
+    return known if known is not None else _parse(text)
+
+
+def _parse(text: str) -> int | None:
     s = text.strip().translate(_WIDE)
     if not s or len(s) > MAX_NUMERAL_LENGTH:
         return None
@@ -45,3 +50,29 @@ def parse_number(text: str) -> int | None:
             total += (1 if pending is None else pending) * _UNITS[c]
             pending = None
     return total + (pending or 0)
+
+
+def _spellings(n: int) -> set[str]:
+    """How minutes print ``n`` below 100: ASCII and full-width digits (two of them too),
+    kanji digits by position (``二一``) and with ``十`` (``二十一``)."""
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    ascii_forms = {str(n), f"{n:02d}"}
+    kanji = digits[ones] if tens == 0 else digits[tens] + digits[ones]
+    unit = (
+        digits[ones]
+        if tens == 0
+        else ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    )
+    wide = {f.translate(_TO_WIDE) for f in ascii_forms}
+    return ascii_forms | wide | {kanji, unit}
+
+
+_TO_WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
+#: The numbers below 100 as minutes print them (days, months, hours, minutes, issues),
+#: read once by the general reader: the common case is a dictionary look-up.
+_KNOWN: dict[str, int] = {
+    s: value
+    for s in (*(form for n in range(100) for form in _spellings(n)), "元", "零")
+    if (value := _parse(s)) is not None
+}
