@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Sequence
 
 import attrs
 
-from gikai_minutes.model._positions import LineTable, Span
+from gikai_minutes.model._positions import LineTable, Span, items
 from gikai_minutes.model._structure import Structure
 
 __all__ = [
@@ -293,13 +294,13 @@ class Meeting:
     date: datetime.date | None
     date_text: str | None
     speakers: tuple[Speaker, ...]
-    utterances: tuple[Utterance, ...]
+    utterances: Sequence[Utterance] = attrs.field(converter=items)
     front_matter: FrontMatter
     source: Source
     dialect: str
     unparsed: tuple[UnparsedBlock, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
-    notes: tuple[Note, ...] = ()
+    notes: Sequence[Note] = attrs.field(default=(), converter=items)
     structure: Structure | None = None
     _by_id: dict[str, Speaker] = attrs.field(init=False, repr=False, eq=False)
 
