@@ -189,6 +189,7 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     lines = table.lines
     # state only for the forms whose candidate pattern found a line (most find none)
     found: dict[str, _Found] = {}
+    shared: dict[tuple[str, int], HeaderMatch] = {}
     line_of = table.line_of
     head = first.match(text)
     for m in itertools.chain((head,) if head else (), pattern.finditer(text)):
@@ -216,6 +217,12 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                     if reason:
                         f.context.append((index, reason))
                         break
+                key = (result.label, result.length)
+                seen = shared.get(key)
+                if seen is not None and seen.parts is result.parts:
+                    result = seen  # one match object for every line with the same header
+                else:
+                    shared[key] = result
                 f.matches.append(HeaderEvent(index, line.start, result))
                 f.labels[result.label] = f.labels.get(result.label, 0) + 1
                 if name == "mark" and _MARK_CHAR.search(content, result.length) is not None:
