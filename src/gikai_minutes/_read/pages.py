@@ -247,7 +247,7 @@ class _Digest:
         #: ``counting``
         self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
         #: indexes of lines starting or ending with a digit, dash or closing parenthesis
-        self.edges: list[int] = []
+        self.edges = array.array("i" if len(text) < 2**31 - 1 else "q")  # 4 bytes a line
         self.nonblank = 0
         edge = _NUMBER_EDGE_CHARS
         base = 0
@@ -259,7 +259,7 @@ class _Digest:
             self.nonblank += len(chunk) - chunk.count("")
             found = [i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)]
             if found:
-                self.edges += found
+                self.edges.extend(found)
             base += len(chunk)
 
 
