@@ -68,7 +68,9 @@ def test_lines_of_spaced_latin_keep_no_list_of_sites() -> None:
     body = "【高橋委員】 各課の状況は次のとおりです。\n" + "\n".join(lines) * 3 + "\n"
     peak, kept, meeting = _measure(_minutes(body, 200_000))
     assert any(f.rule == "spaced_latin" for u in meeting.utterances for f in u.fixes)
-    assert peak < 1.6 * kept  # sites in lists and a list of every piece cost 2.3x
+    # Kept as columns: the fixes are array entries, not objects (7.2x before).
+    assert kept < 2
+    assert peak < 8  # sites in lists and a list of every piece cost 19x
 
 
 def test_many_short_turns_let_their_header_events_go() -> None:
@@ -78,16 +80,17 @@ def test_many_short_turns_let_their_header_events_go() -> None:
     )
     peak, kept, meeting = _measure(_minutes(body, 200_000), structure=False)
     assert len(meeting.utterances) > 3000
-    assert peak < 1.25 * kept  # every header event kept to the end cost 1.4x
+    # Kept as columns: a few array entries a turn (18x as objects). Every header event
+    # kept to the end cost 1.4x the kept model more at the peak.
+    assert kept < 3
+    assert peak < 10
 
 
-def test_turns_on_one_line_each_share_line_numbers() -> None:
+def test_turns_on_one_line_each_agree_on_their_line() -> None:
     body = "".join(f"【{name}委員】 了解しました。\n" for name in _SURNAMES)
     meeting = gikai_minutes.parse(_minutes(body, 20_000), structure=False)
     for u in meeting.utterances[1:-1]:
         assert u.header_span.first_line == u.span.first_line == u.paragraphs[0].span.first_line
-        assert u.span.first_line is u.header_span.first_line
-        assert u.paragraphs[0].span.first_line is u.span.first_line
 
 
 def test_runs_of_form_feeds_open_no_page_each() -> None:

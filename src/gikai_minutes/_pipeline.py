@@ -14,7 +14,7 @@ import attrs
 from gikai_minutes._errors import EmptyInputError, ParseError, UnknownDialectError
 from gikai_minutes._front.frontmatter import read_front_matter, split_title
 from gikai_minutes._front.rosters import link_speakers
-from gikai_minutes._read.bodies import read_body
+from gikai_minutes._read.bodies import read_body_rows
 from gikai_minutes._read.dialects import DIALECTS
 from gikai_minutes._read.fixes import FixSites
 from gikai_minutes._read.headers import HeaderMatch
@@ -26,21 +26,20 @@ from gikai_minutes.model import (
     Diagnostic,
     FrontMatter,
     Meeting,
-    Note,
-    Paragraph,
     Severity,
     Source,
     Speaker,
-    TextFix,
     UnparsedBlock,
-    Utterance,
 )
+from gikai_minutes.model._columns import FixRow, NotesBuilder, ParagraphRow, UtterancesBuilder
 from gikai_minutes.model._positions import Line, LineTable
 from gikai_minutes.sources import SourceDocument
 
 __all__ = ["ParseOptions", "parse_text", "run"]
 
 _MARK_ONLY_RULES = ("marked_heading",)
+#: The note rules for texts whose headers use no marks (``○``…).
+_UNMARKED_LINE_RULES = tuple(r for r in LINE_RULES if r.name not in _MARK_ONLY_RULES)
 
 
 @attrs.frozen(slots=True)
@@ -158,12 +157,9 @@ def parse_text(
         )
     front = read_front_matter(reading, events[0].start, pages.number_lines, pages.header_lines)
     diagnostics.extend(front.diagnostics)
-    notes: list[Note] = list(front.notes)
     sites = FixSites(text)
     uses_marks = any(r.name == "mark" for r in chosen.header_rules)
-    line_rules = (
-        LINE_RULES if uses_marks else tuple(r for r in LINE_RULES if r.name not in _MARK_ONLY_RULES)
-    )
+    line_rules = LINE_RULES if uses_marks else _UNMARKED_LINE_RULES
     speakers: dict[str, Speaker] = {}
     ids: dict[str, str] = {}  # label as printed -> speaker id
     guesses: dict[str, Diagnostic] = {}  # uncertain readings of a label, by speaker id
@@ -185,8 +181,15 @@ def parse_text(
         for speaker_id, d in guesses.items()
         if d.code != "unsure-name" or speakers[speaker_id].name is None
     )
-    utterances: list[Utterance] = []
+    speaker_list = tuple(speakers.values())
+    slots = {s.id: k for k, s in enumerate(speaker_list)}
+    utterances = UtterancesBuilder(text, table.starts)
+    notes = NotesBuilder(utterances)
+    for note in front.notes:
+        notes.add(note.kind, note.span.start, note.span.end, note.utterance_index)
     unparsed: list[UnparsedBlock] = []
+    starts = table.starts
+    count = 0
     # Events are let go as they are read: in a dense text they weigh as much as the model.
     pending = list(reversed(events))
     del events, scanned
@@ -194,42 +197,33 @@ def parse_text(
         event = pending.pop()
         last = not pending
         end = len(text) if last else pending[-1].start
-        end_index = len(table.lines) if last else pending[-1].line_index
-        if not last and end > table.lines[end_index].start:
+        end_index = len(starts) if last else pending[-1].line_index
+        if not last and end > starts[end_index]:
             end_index += 1  # the next turn starts inside this line (flattened turns)
         if event.header is None:
             span = table.span(event.start, end)
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
         body_start = event.start + event.header.length
-        speaker = speakers[ids[event.header.label]]
         lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
-        body = read_body(
-            table,
-            lines,
+        body = read_body_rows(
+            table, lines, body_start, sites, pages, count, line_rules, closing=last, end=end
+        )
+        for kind, start, stop in body.notes:
+            notes.add(kind, start, stop, count)
+        fixes: Iterable[FixRow] = body.fixes
+        if margin_fixes:
+            fixes = sorted((*margin_fixes, *body.fixes), key=_fix_start)
+        utterances.add(
+            slots[ids[event.header.label]],
+            event.start,
             body_start,
-            sites,
-            pages,
-            len(utterances),
-            line_rules,
-            closing=last,
-            end=end,
+            end,
+            body.paragraphs,
+            fixes,
+            _pages(pages, body.paragraphs, body_start),
         )
-        notes.extend(body.notes)
-        utterances.append(
-            Utterance(
-                index=len(utterances),
-                speaker=speaker,
-                text="\n".join(p.text for p in body.paragraphs),
-                paragraphs=body.paragraphs,
-                span=table.span(body_start, end),
-                header_span=table.span(event.start, body_start),
-                fixes=tuple(sorted((*margin_fixes, *body.fixes), key=lambda f: f.span.start))
-                if margin_fixes
-                else body.fixes,
-                pages=_pages(pages, body.paragraphs, body_start),
-            )
-        )
+        count += 1
     diagnostics.sort(key=lambda d: (d.line, d.column))
     body_name, session = split_title(front.title)
     meeting = Meeting(
@@ -238,14 +232,14 @@ def parse_text(
         session=session,
         date=front.date,
         date_text=front.date_text,
-        speakers=tuple(speakers.values()),
-        utterances=tuple(utterances),
+        speakers=speaker_list,
+        utterances=utterances.finish(speaker_list),
         front_matter=front.front_matter,
         source=source,
         dialect=chosen.name,
         unparsed=tuple(unparsed),
         diagnostics=tuple(diagnostics),
-        notes=tuple(sorted(notes, key=lambda n: n.span.start)),
+        notes=notes.finish(),
     )
     return _finish(meeting, strict)
 
@@ -265,19 +259,19 @@ def _without_margins(table: LineTable, pages: PageLayout) -> LineTable:
 
 def _cut_margins(
     table: LineTable, first: int, end: int, pages: PageLayout
-) -> tuple[Iterable[Line], tuple[TextFix, ...]]:
+) -> tuple[Iterable[Line], list[FixRow]]:
     """Lines ``[first, end)`` with their margin line numbers cut off, and the fixes saying so."""
     lines = table.lines[first:end]
     margins = pages.margins
     if not margins:
-        return lines, ()
-    fixes = []
+        return lines, []
+    fixes: list[FixRow] = []
     for index in range(first, end):
         margin = margins.get(index)
         if margin is not None:
             a, b = margin
-            fixes.append(TextFix("margin_line_number", table.span(a, b), table.text[a:b], ""))
-    return _cut_lines(lines, first, margins), tuple(fixes)
+            fixes.append(("margin_line_number", a, b, ""))
+    return _cut_lines(lines, first, margins), fixes
 
 
 def _cut_lines(
@@ -294,11 +288,17 @@ def _cut_lines(
             yield Line(line.number, line.start, margin[0], line.next)
 
 
-def _pages(pages: PageLayout, paragraphs: tuple[Paragraph, ...], start: int) -> tuple[int, ...]:
+def _pages(pages: PageLayout, paragraphs: list[ParagraphRow], start: int) -> tuple[int, ...]:
     """Pages from the first to the last character of the turn's text."""
+    if not pages.breaks:
+        return ()
     if not paragraphs:
         return pages.pages_of(start, start + 1)
-    return pages.pages_of(paragraphs[0].span.start, paragraphs[-1].span.end)
+    return pages.pages_of(paragraphs[0][1], paragraphs[-1][2])
+
+
+def _fix_start(row: FixRow) -> int:
+    return row[1]
 
 
 def _speaker_id(label: str) -> str:

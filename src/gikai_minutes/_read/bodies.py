@@ -1,15 +1,15 @@
 """One turn's body: its notes and its paragraphs, read in one pass over its lines.
 
 The rules are those of :mod:`gikai_minutes._read.paragraphs` (and docs/conventions.md).
-:func:`read_body_rows` gives plain rows of source offsets, no model objects;
-:func:`read_body` builds the model's paragraphs, fixes and notes from them.
+:func:`read_body_rows` gives plain rows of source offsets, no model objects (the model
+keeps them as rows, see :mod:`gikai_minutes.model._columns`).
 """
 
 from __future__ import annotations
 
 import string
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import attrs
 
@@ -24,25 +24,16 @@ from gikai_minutes._read.notes import (
 from gikai_minutes._read.pages import PageLayout
 from gikai_minutes._read.paragraphs import SENTENCE_END, runs
 from gikai_minutes._text.directions import CLOSING_WORDS
-from gikai_minutes.model import Note, NoteKind, Paragraph, Span, TextFix
+from gikai_minutes.model import NoteKind
 from gikai_minutes.model._positions import Line, LineTable
 
-__all__ = ["Body", "BodyRows", "read_body", "read_body_rows"]
+__all__ = ["BodyRows", "read_body_rows"]
 
 _STRIP = " \u3000\t\f\v"
 #: Texts up to this length (paragraphs, notes) share one string object per distinct text.
 _SHARED_LENGTH = 16
 #: Characters between which a line wrap or a cut note becomes a space.
 _LATIN = frozenset(string.ascii_letters + string.digits)
-
-
-@attrs.frozen(slots=True)
-class Body:
-    """Paragraphs, fixes and notes of one body."""
-
-    paragraphs: tuple[Paragraph, ...]
-    fixes: tuple[TextFix, ...]
-    notes: tuple[Note, ...]
 
 
 @attrs.frozen(slots=True)
@@ -59,70 +50,6 @@ class BodyRows:
     paragraphs: list[tuple[str, int, int]]
     fixes: list[FixRow]
     notes: list[tuple[NoteKind, int, int]]
-
-
-def read_body(
-    table: LineTable,
-    lines: Iterable[Line],
-    body_start: int,
-    sites: FixSites,
-    pages: PageLayout,
-    utterance: int,
-    line_rules: tuple[NoteRule, ...] = LINE_RULES,
-    closing: bool = False,
-    end: int | None = None,
-) -> Body:
-    """The body read by :func:`read_body_rows`, as model objects."""
-    if lines.__class__ is not list and not isinstance(lines, Sequence):
-        lines = list(lines)
-    rows = read_body_rows(
-        table, lines, body_start, sites, pages, utterance, line_rules, closing, end
-    )
-    text, intern = table.text, sys.intern
-    paragraphs: list[Paragraph] = []
-    fixes: list[TextFix] = []
-    notes: list[Note] = []
-    if rows.paragraphs:
-        line_of = _LineWalk(table, lines)
-        for cleaned, a, b in rows.paragraphs:
-            paragraphs.append(Paragraph(cleaned, Span(a, b, line_of(a), line_of(b - 1))))
-    if rows.fixes:
-        line_of = _LineWalk(table, lines)
-        for rule, a, b, replacement in rows.fixes:
-            original = text[a:b]
-            if b - a <= 2 * _SHARED_LENGTH:
-                original = intern(original)
-            span = Span(a, b, line_of(a), line_of(b))
-            fixes.append(TextFix(rule, span, original, replacement))
-    if rows.notes:
-        line_of = _LineWalk(table, lines)
-        for kind, a, b in rows.notes:
-            note = text[a:b]
-            if b - a <= _SHARED_LENGTH:
-                note = intern(note)
-            notes.append(Note(kind, note, Span(a, b, line_of(a), line_of(b - 1)), utterance))
-    return Body(tuple(paragraphs), tuple(fixes), tuple(notes))
-
-
-class _LineWalk:
-    """The line number of each offset asked, offsets asked in increasing order: a walk
-    over the body's lines (a line holds the offsets up to its ``next``). Numbers come
-    from :meth:`LineTable.number`, so that spans on one line share one int."""
-
-    __slots__ = ("_at", "_lines", "_number")
-
-    def __init__(self, table: LineTable, lines: Sequence[Line]) -> None:
-        self._lines = lines
-        self._number = table.number
-        self._at = 0
-
-    def __call__(self, offset: int) -> int:
-        lines, at = self._lines, self._at
-        last = len(lines) - 1
-        while at < last and lines[at].next <= offset:
-            at += 1
-        self._at = at
-        return self._number(lines[at].number)
 
 
 def read_body_rows(

@@ -44,6 +44,14 @@ from gikai_minutes.model import (
     SpeakerRule,
     Structure,
     TurnKind,
+    Utterance,
+)
+from gikai_minutes.model._columns import (
+    Utterances,
+    note_rows,
+    paragraph_starts,
+    speaker_id,
+    utterance_text,
 )
 
 __all__ = ["BUILD_STEPS", "BuildStep", "build_structure"]
@@ -59,11 +67,11 @@ _NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
 def _role_decisions(meeting: Meeting) -> dict[str, CategoryDecision]:
     decisions = {s.id: category_from_role(s) for s in meeting.speakers}
     if meeting.utterances and not any(d.category is _C.CHAIR for d in decisions.values()):
-        first = meeting.utterances[0]
-        if decisions.get(first.speaker.id) == CategoryDecision(
-            _C.UNKNOWN, "no-evidence"
-        ) and chair_fallback(first.speaker.id, first.text):
-            decisions[first.speaker.id] = CategoryDecision(_C.CHAIR, "opens-meeting")
+        first = speaker_id(meeting.utterances, 0)
+        if decisions.get(first) == CategoryDecision(_C.UNKNOWN, "no-evidence") and chair_fallback(
+            first, utterance_text(meeting.utterances, 0)
+        ):
+            decisions[first] = CategoryDecision(_C.CHAIR, "opens-meeting")
     return decisions
 
 
@@ -92,8 +100,8 @@ def _secretariat_handovers(turns: Sequence[Turn]) -> set[str]:
     for turn, nxt in itertools.pairwise(turns):
         if (
             turn.is_chair
-            and turn.utterance.paragraphs
-            and _to_secretariat(clean(turn.utterance.paragraphs[-1].text))
+            and (raw := turn.raw_paragraphs)
+            and _to_secretariat(clean(raw[-1]))
             and nxt.category not in _NOT_SECRETARIAT
         ):
             found.add(nxt.speaker)
@@ -269,18 +277,19 @@ def _heading_refs(meeting: Meeting) -> list[tuple[ParagraphRef, str]]:
     last paragraph."""
     found: dict[ParagraphRef, str] = {}
     utterances = meeting.utterances
+    text = meeting.source.text
     u = p = 0  # the cursor only moves forward: notes come in text order
-    for note in meeting.notes:
-        if note.kind is not NoteKind.HEADING or note.utterance_index is None:
+    for kind, start, end, index in note_rows(meeting.notes):
+        if kind is not NoteKind.HEADING or index is None:
             continue
-        if note.utterance_index > u:
-            u, p = note.utterance_index, 0
+        if index > u:
+            u, p = index, 0
         while u < len(utterances):
-            paragraphs = utterances[u].paragraphs
-            while p < len(paragraphs) and paragraphs[p].span.start < note.span.end:
+            starts = paragraph_starts(utterances, u)
+            while p < len(starts) and starts[p] < end:
                 p += 1
-            if p < len(paragraphs):
-                found[ParagraphRef(u, p)] = note.text
+            if p < len(starts):
+                found[ParagraphRef(u, p)] = text[start:end]
                 break
             u, p = u + 1, 0
     return list(found.items())
@@ -304,8 +313,13 @@ def build_structure(meeting: Meeting) -> Meeting:
     """Return ``meeting`` with speaker categories, affiliations and aliases filled in and
     :attr:`Meeting.structure` built. Deterministic; never raises on a parsed meeting."""
     speakers = {s.id: s for s in meeting.speakers}
-    for u in meeting.utterances:
-        speakers.setdefault(u.speaker.id, u.speaker)
+    utterances = meeting.utterances
+    for speaker in (
+        utterances.distinct_speakers
+        if isinstance(utterances, Utterances)
+        else (u.speaker for u in utterances)
+    ):
+        speakers.setdefault(speaker.id, speaker)
     decisions = _role_decisions(meeting)
     for sid, speaker in speakers.items():
         if sid not in decisions:
@@ -338,6 +352,9 @@ def _assemble(b: _Build) -> Meeting:
     new_speakers: dict[str, Speaker] = {}
     for sid, speaker in speakers.items():
         talk_given = given.get(sid)
+        if talk_given is None and sid not in aliases and categories[sid] is speaker.category:
+            new_speakers[sid] = speaker  # nothing learnt: the same object
+            continue
         new_speakers[sid] = _replace(
             speaker,
             category=categories[sid],
@@ -352,12 +369,16 @@ def _assemble(b: _Build) -> Meeting:
         turns=_turn_kinds(b.turns, b.exchanges, talk, b.nominations, b.floor_requests),
         speaker_rules=tuple(SpeakerRule(sid, b.decisions[sid].rule) for sid in speakers),
     )
-    utterances = tuple(
-        u
-        if u.speaker is new_speakers[u.speaker.id]
-        else _replace(u, speaker=new_speakers[u.speaker.id])
-        for u in meeting.utterances
-    )
+    utterances: Sequence[Utterance]
+    if isinstance(meeting.utterances, Utterances):
+        utterances = meeting.utterances.with_speakers(new_speakers)
+    else:
+        utterances = tuple(
+            u
+            if u.speaker is new_speakers[u.speaker.id]
+            else _replace(u, speaker=new_speakers[u.speaker.id])
+            for u in meeting.utterances
+        )
     return _replace(
         meeting,
         speakers=tuple(new_speakers[s.id] for s in meeting.speakers),

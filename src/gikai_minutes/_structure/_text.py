@@ -85,12 +85,12 @@ def clean(text: str) -> str:
 
 def raw_paragraphs(turn: Turn) -> tuple[str, ...]:
     """The turn's paragraphs' text as parsed (offsets into it are the model's)."""
-    return tuple(p.text for p in turn.utterance.paragraphs)
+    return turn.raw_paragraphs
 
 
 def raw_text(turn: Turn) -> str:
     """The turn's text as parsed: its raw paragraphs joined by ``"\\n"``."""
-    return turn.utterance.text
+    return turn.text
 
 
 def sentences(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 import regex
@@ -19,6 +19,7 @@ from gikai_minutes._structure._text import (
     sentences,
 )
 from gikai_minutes.model import Meeting, Speaker, SpeakerCategory, Utterance
+from gikai_minutes.model._columns import Utterances, paragraph_texts, utterance_text
 
 __all__ = [
     "Nomination",
@@ -51,6 +52,9 @@ _INTERJECTION = re.compile(
 _INTERJECTION_MAX = 80
 #: Turns up to this length have their exact cleaned length measured.
 _SHORT = 200
+#: Meetings of up to this many turns keep the cleaned text of every turn once cleaned;
+#: longer ones (a dense 議事概要 of one-line turns) only that of turns over ``_SHORT``.
+_KEEP_TURNS = 4096
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
 
@@ -59,45 +63,75 @@ _COURTESY_MAX = 80
 class Turn:
     """What the rules need to know about one utterance (working state of the builder).
 
-    ``utterance`` is the parsed turn; ``paragraphs`` its paragraphs' text with stage
+    ``source`` holds the meeting's utterances (this turn is ``source[position]``);
+    ``raw_paragraphs`` are its paragraphs' text, ``paragraphs`` the same with stage
     directions removed (one per paragraph, possibly empty, cleaned on first use);
     ``length`` counts characters (exactly, after cleaning, for short turns;
     approximately for the others). ``category`` and ``is_chair`` are updated
-    when evidence changes the category.
+    when evidence changes the category. A short turn of a long meeting (``keep`` false)
+    cleans its text again on each use rather than keep a cleaned copy.
     """
 
     index: int
     speaker: str
     category: SpeakerCategory
-    utterance: Utterance
+    source: Sequence[Utterance]
+    position: int
     length: int
     courtesy: bool = False
     interjection: bool = False
     is_chair: bool = False
+    keep: bool = True
+    _raw: tuple[str, ...] | None = None
     _paragraphs: tuple[str, ...] | None = None
     _sentences: tuple[str, ...] | None = None
 
     @property
+    def utterance(self) -> Utterance:
+        """The utterance (made on access when the meeting keeps its utterances as columns)."""
+        return self.source[self.position]
+
+    @property
+    def raw_paragraphs(self) -> tuple[str, ...]:
+        """The paragraphs' text as parsed."""
+        if self._raw is not None:
+            return self._raw
+        return paragraph_texts(self.source, self.position)
+
+    @property
+    def text(self) -> str:
+        """The text as parsed: the raw paragraphs joined by ``"\\n"``."""
+        if self._raw is not None:
+            return "\n".join(self._raw)
+        return utterance_text(self.source, self.position)
+
+    @property
     def paragraphs(self) -> tuple[str, ...]:
         """The paragraphs without stage directions (cleaned on first use)."""
-        if self._paragraphs is None:
-            self._paragraphs = tuple(clean(p.text) for p in self.utterance.paragraphs)
-        return self._paragraphs
+        if self._paragraphs is not None:
+            return self._paragraphs
+        found = tuple(map(clean, self.raw_paragraphs))
+        if self.keep or self.length > _SHORT:
+            self._paragraphs = found
+        return found
 
     @property
     def sentences(self) -> tuple[str, ...]:
         """All sentences of the turn, in order (split on first use)."""
-        if self._sentences is None:
-            self._sentences = tuple(s for p in self.paragraphs for s in sentences(p))
-        return self._sentences
+        if self._sentences is not None:
+            return self._sentences
+        found = tuple(s for p in self.paragraphs for s in sentences(p))
+        if self.keep or self.length > _SHORT:
+            self._sentences = found
+        return found
 
     @property
     def last_sentence(self) -> str | None:
         """The turn's last sentence, or ``None`` for an empty turn."""
         if self._sentences is not None:
             return self._sentences[-1] if self._sentences else None
-        for p in reversed(self.utterance.paragraphs):
-            found = sentences(clean(p.text))
+        for p in reversed(self.raw_paragraphs):
+            found = sentences(clean(p))
             if found:
                 return found[-1]
         return None
@@ -129,22 +163,39 @@ class Nomination:
 def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -> list[Turn]:
     """One :class:`Turn` per utterance, in order."""
     turns = []
-    for u in meeting.utterances:
-        category = categories.get(u.speaker.id, SpeakerCategory.UNKNOWN)
+    utterances = meeting.utterances
+    keep = len(utterances) <= _KEEP_TURNS
+    for position, (index, speaker, raw) in enumerate(_turn_facts(utterances)):
+        category = categories.get(speaker, SpeakerCategory.UNKNOWN)
         is_chair = category is SpeakerCategory.CHAIR
-        turn = Turn(u.index, u.speaker.id, category, u, len(u.text) - len(u.paragraphs) + 1)
+        turn = Turn(index, speaker, category, utterances, position, sum(map(len, raw)))
+        turn.keep = keep
+        if keep:
+            turn._raw = raw
         if turn.length <= _SHORT:
             turn.length = sum(map(len, turn.paragraphs))
+        said: list[str] | None = None  # the sentences of a short turn, found once here
         if turn.length <= _COURTESY_MAX:
-            turn.courtesy = is_courtesy(list(turn.sentences))
+            said = list(turn.sentences)
+            turn.courtesy = is_courtesy(said)
         turn.is_chair = is_chair
-        turn.interjection = (
-            is_chair
-            and turn.length <= _INTERJECTION_MAX
-            and (turn.courtesy or any(_INTERJECTION.search(s) for s in turn.sentences))
-        )
+        if is_chair and turn.length <= _INTERJECTION_MAX and not turn.courtesy:
+            said = list(turn.sentences) if said is None else said
+            turn.interjection = any(_INTERJECTION.search(s) for s in said)
+        else:
+            turn.interjection = is_chair and turn.length <= _INTERJECTION_MAX
         turns.append(turn)
     return turns
+
+
+def _turn_facts(utterances: Sequence[Utterance]) -> Iterator[tuple[int, str, tuple[str, ...]]]:
+    """(index, speaker id, paragraphs' text) of each utterance, in order."""
+    if isinstance(utterances, Utterances):
+        for i in range(len(utterances)):
+            yield i, utterances.speaker_id(i), utterances.paragraph_texts(i)
+    else:
+        for u in utterances:
+            yield u.index, u.speaker.id, tuple(p.text for p in u.paragraphs)
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
@@ -179,8 +230,8 @@ def find_nominations(
     for turn, nxt in itertools.pairwise(turns):
         if not turn.is_chair or nxt.speaker == turn.speaker:
             continue
-        raw = turn.utterance.paragraphs
-        tail = raw[-1].text.replace("\u3000", "").replace(" ", "") if raw else ""
+        raw = turn.raw_paragraphs
+        tail = raw[-1].replace("\u3000", "").replace(" ", "") if raw else ""
         if not any(n in tail for n in names[nxt.speaker]):
             continue
         last = turn.last_sentence

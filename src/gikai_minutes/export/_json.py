@@ -13,6 +13,7 @@ the path of the offending value; nothing else escapes (not JSON, nesting too dee
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
 import enum
 import json
@@ -20,12 +21,12 @@ import reprlib
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from gikai_minutes._errors import SchemaError
-from gikai_minutes.model import Meeting, Speaker
+from gikai_minutes.model import Meeting, Speaker, Utterances
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -47,6 +48,8 @@ _INT_LIMIT = 2**63 - 1
 #: Objects already read, by referenced class and key: filled while reading their home tuple.
 _Refs = dict[type, dict[str, Any]]
 _Dump = Callable[[Any], Any]
+#: Field types written as JSON arrays: ``tuple[X, ...]`` and ``Sequence[X]``.
+_ARRAYS = (tuple, collections.abc.Sequence)
 _Load = Callable[[Any, _Refs], Any]
 
 
@@ -93,7 +96,7 @@ def _dumper(tp: Any, cache: dict[Any, _Dump]) -> _Dump:
         if dump is _identity:
             return _identity
         return lambda v: None if v is None else dump(v)
-    if origin is tuple:
+    if origin in _ARRAYS:
         item = _dumper(_tuple_item(tp), cache)
         if item is _identity:
             return list
@@ -107,6 +110,38 @@ def _dumper(tp: Any, cache: dict[Any, _Dump]) -> _Dump:
     if isinstance(tp, type) and attrs.has(tp):
         return _attrs_dumper(tp, cache)
     raise TypeError(f"no JSON layout for {tp!r}")
+
+
+def _dump_span_row(row: tuple[int, int, int, int]) -> dict[str, int]:
+    return {"start": row[0], "end": row[1], "first_line": row[2], "last_line": row[3]}
+
+
+def _dump_utterances(dump_items: _Dump) -> _Dump:
+    """Utterances kept as rows are written from the rows (the same layout as
+    ``dump_items`` gives a tuple of :class:`Utterance`, without making the objects)."""
+    span = _dump_span_row
+
+    def dump(value: Any) -> list[Any]:
+        if not isinstance(value, Utterances):
+            return cast(list[Any], dump_items(value))
+        return [
+            {
+                "index": index,
+                "speaker": speaker.id,
+                "text": text,
+                "paragraphs": [{"text": t, "span": span(s)} for t, s in paragraphs],
+                "span": span(body),
+                "header_span": span(header),
+                "fixes": [
+                    {"rule": r, "span": span(s), "original": o, "replacement": w}
+                    for r, s, o, w in fixes
+                ],
+                "pages": list(pages),
+            }
+            for index, speaker, text, paragraphs, body, header, fixes, pages in value.rows()
+        ]
+
+    return dump
 
 
 def _attrs_dumper(cls: type, cache: dict[Any, _Dump]) -> _Dump:
@@ -125,6 +160,8 @@ def _attrs_dumper(cls: type, cache: dict[Any, _Dump]) -> _Dump:
             key = _REFERENCED.get(tp)
             if key is not None:
                 plan.append((field.name, _reference_dumper(key)))
+            elif cls is Meeting and field.name == "utterances":
+                plan.append((field.name, _dump_utterances(_dumper(tp, cache))))
             else:
                 plan.append((field.name, _dumper(tp, cache)))
     return dump
@@ -170,7 +207,7 @@ def _loader(tp: Any, cache: dict[Any, _Load]) -> _Load:
     if origin in (typing.Union, types.UnionType):
         load = _loader(_optional_inner(tp), cache)
         return lambda v, refs: None if v is None else load(v, refs)
-    if origin is tuple:
+    if origin in _ARRAYS:
         return _tuple_loader(_tuple_item(tp), cache)
     if tp in _LOAD_BUILTIN:
         return _LOAD_BUILTIN[tp]
@@ -292,6 +329,8 @@ def _optional_inner(tp: Any) -> Any:
 
 def _tuple_item(tp: Any) -> Any:
     args = typing.get_args(tp)
+    if typing.get_origin(tp) is collections.abc.Sequence and len(args) == 1:
+        return args[0]
     if len(args) != 2 or args[1] is not Ellipsis:
         raise TypeError(f"no JSON layout for {tp!r}")
     return args[0]

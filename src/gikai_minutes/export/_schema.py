@@ -7,6 +7,7 @@ an utterance's ``speaker`` as the speaker's id, ``schema_version`` at the top.
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
 import enum
 import types
@@ -42,7 +43,7 @@ class _Builder:
             args = [a for a in typing.get_args(tp) if a is not type(None)]
             (inner,) = args
             return {"anyOf": [self.type_schema(inner), {"type": "null"}]}
-        if origin is tuple:
+        if origin in (tuple, collections.abc.Sequence):
             return {"type": "array", "items": self.type_schema(typing.get_args(tp)[0])}
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return {"enum": [m.value for m in tp]}

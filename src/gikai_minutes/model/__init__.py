@@ -3,6 +3,7 @@
 Offsets are character offsets into :attr:`Source.text`; line numbers are 1-based.
 """
 
+from gikai_minutes.model._columns import Notes, Utterances
 from gikai_minutes.model._meeting import (
     Diagnostic,
     FrontMatter,
@@ -45,6 +46,7 @@ __all__ = [
     "Meeting",
     "Note",
     "NoteKind",
+    "Notes",
     "PageReference",
     "Paragraph",
     "ParagraphRef",
@@ -67,4 +69,5 @@ __all__ = [
     "TurnKind",
     "UnparsedBlock",
     "Utterance",
+    "Utterances",
 ]

@@ -7,12 +7,12 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple, overload
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple, TypeVar, overload
 
 import attrs
 
-__all__ = ["Line", "LineTable", "Lines", "Span"]
+__all__ = ["ColumnSequence", "Line", "LineTable", "Lines", "Span", "items"]
 
 
 @attrs.frozen(slots=True)
@@ -26,6 +26,22 @@ class Span:
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+_T = TypeVar("_T")
+
+
+class ColumnSequence(Sequence[_T]):
+    """Base of the model's column-backed sequences (items made on access)."""
+
+    __slots__ = ()
+
+
+def items(value: Iterable[Any]) -> Sequence[Any]:
+    """A model field's items as given (a tuple or a column-backed sequence), else a tuple."""
+    if isinstance(value, (tuple, ColumnSequence)):
+        return value
+    return tuple(value)
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -120,6 +136,11 @@ class LineTable:
         if len(text) < _DENSE * len(index.starts):
             # Short lines (blank lines, page numbers, one-word lines): made on access.
             self._lines = Lines(index, 0, len(index.starts))
+
+    @property
+    def starts(self) -> Sequence[int]:
+        """The lines' start offsets (an array; do not modify)."""
+        return self._starts
 
     @property
     def lines(self) -> Sequence[Line]:
