@@ -117,6 +117,7 @@ _PRESENTATION, _QUESTION, _ANSWER, _NOMINATION, _FLOOR_REQUEST = (
     TurnKind.FLOOR_REQUEST,
 )
 _COURTESY, _PROCEDURE, _REMARK = TurnKind.COURTESY, TurnKind.PROCEDURE, TurnKind.REMARK
+_NONE: frozenset[int] = frozenset()
 
 
 def _turn_kinds(
@@ -356,7 +357,8 @@ def _start(meeting: Meeting) -> _Build:
     decisions = {sid: category_from_role(s) for sid, s in speakers.items()}
     utterances = meeting.utterances
     if utterances:
-        if not any(d.category is _C.CHAIR for d in decisions.values()):
+        chair = _C.CHAIR
+        if not any(d.category is chair for d in decisions.values()):
             _chair_by_opening(meeting, decisions)
         for speaker in (
             utterances.distinct_speakers
@@ -374,18 +376,17 @@ def _assemble(b: _Build) -> Meeting:
     meeting, speakers, sections = b.meeting, b.speakers, b.sections
     categories, decisions = b.category, b.decisions
     presentations, exchanges = b.presentations, b.exchanges
-    talk = frozenset(i for p in presentations for i in p.talk)
+    talk = frozenset(i for p in presentations for i in p.talk) if presentations else _NONE
     kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
     if sections:
         presentations, exchanges = _placed(b.turns, sections, presentations, exchanges)
-
-    given: dict[str, Presentation] = {p.presenter: p for p in presentations}
+    given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
     new_speakers: dict[str, Speaker] = {}
     changed = False
     for sid, speaker in speakers.items():
         category = categories[sid]
-        talk_given = given.get(sid) if given else None
+        talk_given = given.get(sid) if given is not None else None
         if talk_given is None and sid not in aliases and category is speaker.category:
             new_speakers[sid] = speaker  # nothing learnt: the same object
             continue

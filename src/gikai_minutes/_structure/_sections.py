@@ -147,17 +147,30 @@ def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
 def _agenda_title(paragraph: str) -> tuple[str, str] | None:
     """The first rule that finds an agenda item's title in a sentence of ``paragraph``,
     and the title."""
+    said = None
     for rule in AGENDA_RULES:
         cue = rule.cue.search
         if cue(paragraph) is None:
             continue
-        for s in sentences(paragraph):
+        if said is None:
+            said = (paragraph,) if _one_sentence(paragraph) else sentences(paragraph)
+        for s in said:
             # the pattern holds the cue: only sentences with the cue can match it
             if cue(s) is not None:
                 title = rule.title(s)
                 if title is not None:
                     return rule.name, title
     return None
+
+
+_SENTENCE_END = re.compile(r"[。？！?!]+")
+
+
+def _one_sentence(paragraph: str) -> bool:
+    """Whether a cleaned, non-empty paragraph is one sentence (:func:`sentences` gives it
+    whole): no sentence end, or only one run of them, at its end or as all of it."""
+    m = _SENTENCE_END.search(paragraph)
+    return m is None or m.end() == len(paragraph)
 
 
 def _closing_boundary(turns: Sequence[Turn], after: tuple[int, int]) -> _Boundary | None:
@@ -254,7 +267,9 @@ def build_sections(
     bounds = _paragraph_bounds(turns)
     if bounds is None:
         return []
-    if agenda or headings:
+    if not (boundaries or headings):
+        boundaries = agenda  # one boundary a paragraph at most
+    elif agenda or headings:
         taken = set(map(_position, boundaries))
         for b in agenda:
             if (at := (b[0], b[1])) not in taken:

@@ -21,6 +21,7 @@ from gikai_minutes._structure._text import (
 from gikai_minutes.model import Meeting, Speaker, SpeakerCategory, Utterance
 from gikai_minutes.model._columns import (
     Utterances,
+    paragraph_chars,
     paragraph_starts,
     paragraph_texts,
     utterance_text,
@@ -62,6 +63,7 @@ _SHORT = 200
 _KEEP_TURNS = 4096
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
+_UNKNOWN, _CHAIR = SpeakerCategory.UNKNOWN, SpeakerCategory.CHAIR
 
 
 @attrs.define(slots=True)
@@ -98,10 +100,13 @@ class Turn:
 
     @property
     def raw_paragraphs(self) -> tuple[str, ...]:
-        """The paragraphs' text as parsed."""
-        if self._raw is not None:
-            return self._raw
-        return paragraph_texts(self.source, self.position)
+        """The paragraphs' text as parsed (read on first use)."""
+        raw = self._raw
+        if raw is None:
+            raw = paragraph_texts(self.source, self.position)
+            if self.keep:
+                self._raw = raw
+        return raw
 
     @property
     def text(self) -> str:
@@ -179,17 +184,16 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     turns = []
     utterances = meeting.utterances
     keep = len(utterances) <= _KEEP_TURNS
-    category_of, unknown, chair = categories.get, SpeakerCategory.UNKNOWN, SpeakerCategory.CHAIR
-    interjection = _INTERJECTION.search
-    for position, (index, speaker, raw) in enumerate(_turn_facts(utterances)):
-        category = category_of(speaker, unknown)
-        is_chair = category is chair
-        length = sum(map(len, raw))
+    category_of, interjection = categories.get, _INTERJECTION.search
+    for position, (index, speaker) in enumerate(_turn_ids(utterances)):
+        category = category_of(speaker, _UNKNOWN)
+        is_chair = category is _CHAIR
+        length, raw = _measure(utterances, position)
         turn = Turn(  # by position, in field order
             index, speaker, category, utterances, position, length, False, False, is_chair,
             keep, raw if keep else None,
         )  # fmt: skip
-        if length > _SHORT:
+        if raw is None:  # a long turn: its paragraphs are read when a rule needs them
             turns.append(turn)
             continue
         paragraphs = tuple(map(clean, raw))
@@ -199,24 +203,28 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         if length <= _COURTESY_MAX:
             turn.courtesy = _only_courtesy(paragraphs)
         if is_chair and length <= _INTERJECTION_MAX:
-            # the interjection words hold no sentence end nor space: one in a sentence of
-            # a paragraph is one in the paragraph, and the other way round
-            turn.interjection = turn.courtesy or any(map(interjection, paragraphs))
+            # the interjection words hold no sentence end, space nor newline: one in a
+            # sentence is one in the paragraphs' text, and the other way round
+            turn.interjection = turn.courtesy or interjection("\n".join(paragraphs)) is not None
         turns.append(turn)
     return turns
 
 
-def _turn_facts(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str, tuple[str, ...]]]:
-    """(index, speaker id, paragraphs' text) of each utterance, in order."""
+def _turn_ids(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str]]:
+    """(index, speaker id) of each utterance, in order."""
     if isinstance(utterances, Utterances):
         n = len(utterances)
-        return zip(
-            range(n),
-            map(utterances.speaker_id, range(n)),
-            map(utterances.paragraph_texts, range(n)),
-            strict=True,
-        )
-    return ((u.index, u.speaker.id, tuple(p.text for p in u.paragraphs)) for u in utterances)
+        return zip(range(n), map(utterances.speaker_id, range(n)), strict=True)
+    return ((u.index, u.speaker.id) for u in utterances)
+
+
+def _measure(utterances: Sequence[Utterance], position: int) -> tuple[int, tuple[str, ...] | None]:
+    """The characters in the paragraphs of ``utterances[position]``, and the paragraphs'
+    text when there are at most :data:`_SHORT` (a longer turn's are not read here)."""
+    length = paragraph_chars(utterances, position)
+    if length > _SHORT:
+        return length, None
+    return length, paragraph_texts(utterances, position)
 
 
 def _only_courtesy(paragraphs: Iterable[str]) -> bool:
