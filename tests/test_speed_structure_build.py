@@ -26,6 +26,8 @@ from gikai_minutes._structure._qa import find_exchanges
 from gikai_minutes._structure._sections import (
     _ANY_AGENDA_CUE,
     _CLOSING,
+    AGENDA_RULES,
+    _agenda_title,
     _one_sentence,
     build_sections,
 )
@@ -107,6 +109,28 @@ def test_one_sentence_paragraphs_are_their_own_sentence() -> None:
             seen += 1
             assert sentences(paragraph) == [paragraph]
     assert seen > 100
+
+
+def _reference_title(paragraph: str) -> tuple[str, str] | None:
+    for rule in AGENDA_RULES:
+        for s in sentences(paragraph):
+            title = rule.title(s)
+            if title is not None:
+                return rule.name, title
+    return None
+
+
+def test_agenda_titles_as_sentence_by_sentence() -> None:
+    pieces = ["財政に関する件", "について", "を", "調査を進めます", "議題といたします", "日程第4"]
+    pieces += ["陳情", "。", "、", " ", "次に", "審査", "上程いたします"]
+    rng = random.Random(23)
+    found = 0
+    for _ in range(3000):
+        paragraph = clean(_random_text(rng, pieces, 7))
+        expected = _reference_title(paragraph)
+        found += expected is not None
+        assert _agenda_title(paragraph) == expected
+    assert found > 100
 
 
 def test_raw_paragraphs_hold_the_cues_their_cleaned_text_holds() -> None:

@@ -147,14 +147,19 @@ def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
 def _agenda_title(paragraph: str) -> tuple[str, str] | None:
     """The first rule that finds an agenda item's title in a sentence of ``paragraph``,
     and the title."""
-    said = None
+    one = None
     for rule in AGENDA_RULES:
         cue = rule.cue.search
         if cue(paragraph) is None:
             continue
-        if said is None:
-            said = (paragraph,) if _one_sentence(paragraph) else sentences(paragraph)
-        for s in said:
+        if one is None:
+            one = _one_sentence(paragraph)
+        if one:  # the paragraph is the sentence, and holds the cue
+            title = rule.title(paragraph)
+            if title is not None:
+                return rule.name, title
+            continue
+        for s in sentences(paragraph):
             # the pattern holds the cue: only sentences with the cue can match it
             if cue(s) is not None:
                 title = rule.title(s)
@@ -257,10 +262,10 @@ def build_sections(
 ) -> list[Section]:
     """Sections that tile every paragraph of the meeting, or none. ``headings`` are the
     heading notes of the proceedings, each with the first paragraph after it."""
-    boundaries: list[_Boundary] = [
-        (p.introduction.utterance, p.introduction.paragraph, _HEARING, "hearing", p.topic, i)
-        for i, p in enumerate(presentations)
-    ]
+    boundaries: list[_Boundary] = []
+    for i, talk in enumerate(presentations):
+        ref = talk.introduction
+        boundaries.append((ref.utterance, ref.paragraph, _HEARING, "hearing", talk.topic, i))
     agenda = _agenda_boundaries(turns)
     if not (boundaries or agenda or headings):
         return []
