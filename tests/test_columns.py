@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
+from gikai_minutes import export
 from gikai_minutes.model import Meeting, Note, Utterance
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_18ecd38114dadbdf.txt"
@@ -135,3 +136,13 @@ def test_rows_match_objects_on_any_arrangement(lines: list[str]) -> None:
     tuples = _as_tuples(meeting)
     assert meeting.to_dict() == tuples.to_dict()
     assert pickle.loads(pickle.dumps(meeting)) == tuples
+
+
+def test_exports_read_rows_as_they_read_objects(meeting: Meeting) -> None:
+    tuples = _as_tuples(meeting)
+    assert list(export.utterance_records(meeting)) == list(export.utterance_records(tuples))
+    assert export.format_summary(meeting) == export.format_summary(tuples)
+    assert export.format_outline(meeting) == export.format_outline(tuples)
+    assert meeting.segments() == tuples.segments()
+    for speaker in meeting.speakers:
+        assert meeting.utterances_by(speaker.id) == tuples.utterances_by(speaker.id)

@@ -38,6 +38,8 @@ from gikai_minutes.sources import SourceDocument
 __all__ = ["ParseOptions", "parse_text", "run"]
 
 _MARK_ONLY_RULES = ("marked_heading",)
+#: The note rules for texts whose headers use no marks (``○``…).
+_UNMARKED_LINE_RULES = tuple(r for r in LINE_RULES if r.name not in _MARK_ONLY_RULES)
 
 
 @attrs.frozen(slots=True)
@@ -157,9 +159,7 @@ def parse_text(
     diagnostics.extend(front.diagnostics)
     sites = FixSites(text)
     uses_marks = any(r.name == "mark" for r in chosen.header_rules)
-    line_rules = (
-        LINE_RULES if uses_marks else tuple(r for r in LINE_RULES if r.name not in _MARK_ONLY_RULES)
-    )
+    line_rules = LINE_RULES if uses_marks else _UNMARKED_LINE_RULES
     speakers: dict[str, Speaker] = {}
     ids: dict[str, str] = {}  # label as printed -> speaker id
     guesses: dict[str, Diagnostic] = {}  # uncertain readings of a label, by speaker id
@@ -188,6 +188,7 @@ def parse_text(
     for note in front.notes:
         notes.add(note.kind, note.span.start, note.span.end, note.utterance_index)
     unparsed: list[UnparsedBlock] = []
+    starts = table.starts
     count = 0
     # Events are let go as they are read: in a dense text they weigh as much as the model.
     pending = list(reversed(events))
@@ -196,8 +197,8 @@ def parse_text(
         event = pending.pop()
         last = not pending
         end = len(text) if last else pending[-1].start
-        end_index = len(table.lines) if last else pending[-1].line_index
-        if not last and end > table.lines[end_index].start:
+        end_index = len(starts) if last else pending[-1].line_index
+        if not last and end > starts[end_index]:
             end_index += 1  # the next turn starts inside this line (flattened turns)
         if event.header is None:
             span = table.span(event.start, end)

@@ -82,7 +82,8 @@ class HeaderRule(Protocol):
     def candidate(self) -> str:
         """A cheap ``re`` pattern (at a line start, with the indentation the rule allows)
         that every header line of this rule matches: the scan composes these into one
-        pattern. Rules with the same candidate share one alternative of it."""
+        pattern. Rules with the same candidate share one alternative of it. A candidate
+        that starts with :data:`INDENT` must go on with a character that cannot indent."""
         ...
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None: ...
@@ -118,15 +119,35 @@ PLAIN_CANDIDATE = (
 
 def is_key_label(label: str) -> bool:
     """Whether ``label`` is a front-matter key (``場所``, ``出席者``), not a speaker."""
-    return _KEY_LABEL.fullmatch("".join(label.split())) is not None
+    known = _KEY_LABELS.get(label)
+    if known is None:
+        known = _KEY_LABEL.fullmatch("".join(label.split())) is not None
+        if len(_KEY_LABELS) < _LABELS_KEPT:
+            _KEY_LABELS[label] = known
+    return known
+
+
+def is_heading(label: str) -> bool:
+    """Whether ``label`` holds a word of section headings (:data:`HEADING_WORDS`)."""
+    heading = _HEADINGS.get(label)
+    if heading is None:
+        heading = HEADING_WORDS.search(label) is not None
+        if len(_HEADINGS) < _LABELS_KEPT:
+            _HEADINGS[label] = heading
+    return heading
+
+
+# Labels recur in a document and across documents: what was decided about one is kept
+# (for this many labels at most).
+_LABELS_KEPT = 10_000
+_KEY_LABELS: dict[str, bool] = {}
+_HEADINGS: dict[str, bool] = {}
 
 
 def _unknown_ok(label: str, max_len: int) -> bool:
     """Whether an unrecognised label may still be a speaker (kept whole, diagnosed)."""
     return (
-        1 < len(label) <= max_len
-        and HEADING_WORDS.search(label) is None
-        and _LABEL_PUNCT.search(label) is None
+        1 < len(label) <= max_len and not is_heading(label) and _LABEL_PUNCT.search(label) is None
     )
 
 
@@ -208,9 +229,7 @@ class MarkHeaderRule:
                 m, label = s, s.group("label")
                 parts = self.lexicon.interpret(label)
         rest = line[m.end() :].strip(_INDENT)
-        heading = HEADING_WORDS.search(label) is not None or (
-            parts.name is None and is_key_label(label)
-        )
+        heading = is_heading(label) or (parts.name is None and is_key_label(label))
         if parts.known and not heading and (rest or parts.name or parts.seat):
             return HeaderMatch(label, m.end(), parts)
         flush = line[:1] in MARKS
@@ -256,7 +275,7 @@ def _role_label(lexicon: RoleLexicon, label: str, length: int) -> HeaderMatch | 
     """A header for ``label`` if it names a known role (or a name with an honorific) and
     is no heading or front-matter key, else ``None``."""
     parts = lexicon.interpret(label)
-    if not parts.known or HEADING_WORDS.search(label) or is_key_label(label):
+    if not parts.known or is_heading(label) or is_key_label(label):
         return None
     return HeaderMatch(label, length, parts)
 
@@ -281,7 +300,7 @@ class ParenHeaderRule:
             return None
         label = m.group("label").strip(" \u3000")
         parts = self.lexicon.interpret(label)
-        if parts.role is None or HEADING_WORDS.search(label) or is_key_label(label):
+        if parts.role is None or is_heading(label) or is_key_label(label):
             return None
         rest = m.group("rest").strip(_INDENT)
         if names_only(rest):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import array
 import bisect
 import itertools
+import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -38,6 +40,8 @@ _DECORATED = regex.compile(
 _BARE = regex.compile(rf"[ \u3000\f]*(?P<n>[{_WIDE_DIGITS}]{{1,4}})[ \u3000\f]*")
 _STRIP = " \u3000\t\f\v"
 _STRIP_CR = _STRIP + "\r"
+_NO_LINES: frozenset[int] = frozenset()
+_NO_COUNTS: Counter[str] = Counter()  # (shared, never written)
 
 
 @attrs.frozen(slots=True)
@@ -63,14 +67,22 @@ class PageLayout:
         return tuple(range(first, last + 1)) if last >= first else (first,)
 
 
-def _numbered_lines(table: LineTable) -> list[tuple[int, int]]:
+#: The layout of a text without pages (shared: every part of it is immutable).
+_NO_PAGES = PageLayout(_NO_LINES, _NO_LINES, (), (), 1)
+
+
+def _numbered_lines(table: LineTable, edges: Sequence[int]) -> list[tuple[int, int]]:
+    """Page-number lines among the ``edges`` lines (a page number ends with a digit, a
+    dash or a closing parenthesis, so no other line can be one)."""
     text = table.text
     decorated: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
-    for index, line in enumerate(table.lines):
-        if line.end - line.start > 16 or line.end == line.start:
+    line_at = table.line
+    for index in edges:
+        _, start, end, _ = line_at(index)
+        if end - start > 16 or end == start:
             continue
-        content = text[line.start : line.end]
+        content = text[start:end]
         m = _DECORATED.fullmatch(content)
         if m is not None:
             value = parse_number(next(g for g in m.groups() if g))
@@ -82,6 +94,8 @@ def _numbered_lines(table: LineTable) -> list[tuple[int, int]]:
             value = parse_number(m.group("n"))
             if value is not None:
                 bare.append((index, value))
+    if not bare:
+        return decorated
     run = _increasing_run(bare)
     if "\f" in text and len(run) < len(bare):
         taken = {i for i, _ in run}
@@ -146,9 +160,13 @@ def _increasing_run(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def find_pages(table: LineTable) -> PageLayout:
     """Find page breaks, page-number lines, running headers and margin line numbers."""
     text = table.text
-    digest = _Digest(text)
-    margins = find_margin_numbers(table, digest)
-    numbered = [(i, v) for i, v in _numbered_lines(table) if i not in margins]
+    # a running header recurs often enough only in a text of enough lines
+    digest = _Digest(text, table.line_of(len(text)) >= _PERIODIC_LINES)
+    if not digest.edges and not digest.counts and "\f" not in text:
+        # no line can be a page or margin number, nor recur as a header: nothing to find
+        return _NO_PAGES
+    margins = find_margin_numbers(table, digest) if digest.edges else {}
+    numbered = [(i, v) for i, v in _numbered_lines(table, digest.edges) if i not in margins]
     breaks = array.array("i" if len(text) < 2**31 - 1 else "q")
     numbers: Sequence[int] = array.array("q")
     first = 1
@@ -159,7 +177,7 @@ def find_pages(table: LineTable) -> PageLayout:
             pos = text.find("\f", pos + 1)
         numbers = range(2, len(breaks) + 2)  # form feeds number the pages 2, 3, …
     furniture: list[tuple[int, int]] = []
-    if not breaks and not numbered:
+    if not breaks and not numbered and digest.edges:
         furniture = _numbered_furniture(table, digest, set(margins))
     marks = numbered or furniture
     if marks and not breaks:
@@ -181,12 +199,14 @@ def find_pages(table: LineTable) -> PageLayout:
     skip = {i for i, _ in marks} | set(margins)
     if breaks:
         headers = _page_edge_repeats(table, breaks, skip)
-    else:
+    elif digest.counts:
         headers = _periodic_repeats(text, digest, skip)
+    else:
+        headers = set()
     headers |= {i for i, _ in furniture}
     return PageLayout(
-        frozenset(i for i, _ in numbered),
-        frozenset(headers),
+        frozenset(i for i, _ in numbered) if numbered else _NO_LINES,
+        frozenset(headers) if headers else _NO_LINES,
         breaks,
         numbers,
         first,
@@ -211,7 +231,7 @@ _PAGE_IN_LINE_TEXT = (
     rf"|(?<=[ \u3000\t])[{_WIDE_DIGITS}]+[ \u3000\t\f]*\r?$"
 )
 _PAGE_IN_LINE = regex.compile(_PAGE_IN_LINE_TEXT)  # within one line
-_LONE_CR = regex.compile(r"\r(?!\n)")
+_LONE_CR = re.compile(r"\r(?!\n)")
 # A short line can print a page number only if it starts or ends with one of these.
 _NUMBER_EDGE_CHARS = frozenset("0123456789０１２３４５６７８９-－―ー−‐)）")
 
@@ -222,37 +242,47 @@ class _Digest:
 
     __slots__ = ("counts", "edges", "nonblank")
 
-    def __init__(self, text: str) -> None:
-        #: how often each stripped line occurs (running headers recur)
-        self.counts: Counter[str] = Counter()
+    def __init__(self, text: str, counting: bool = True) -> None:
+        #: how often each stripped line occurs (running headers recur); empty unless
+        #: ``counting``
+        self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
         #: indexes of lines starting or ending with a digit, dash or closing parenthesis
-        self.edges: list[int] = []
+        self.edges = array.array("i" if len(text) < 2**31 - 1 else "q")  # 4 bytes a line
         self.nonblank = 0
         edge = _NUMBER_EDGE_CHARS
         base = 0
-        for chunk in _stripped_chunks(text):
-            self.counts.update(chunk)
+        lone = "\r" in text and _LONE_CR.search(text) is not None
+        chunks = _stripped_chunks(text, lone) if len(text) > _CHUNK else (_strip(text, lone),)
+        for chunk in chunks:
+            if counting:
+                self.counts.update(chunk)
             self.nonblank += len(chunk) - chunk.count("")
-            self.edges.extend(
-                i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)
-            )
+            found = [i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)]
+            if found:
+                self.edges.extend(found)
             base += len(chunk)
 
 
-def _stripped_chunks(text: str) -> Iterator[list[str]]:
+def _strip(text: str, lone_cr: bool) -> list[str]:
+    """The lines of ``text`` without their surrounding spaces (a lone CR breaks a line)."""
+    return [
+        line.strip(_STRIP_CR)
+        for line in (_LONE_CR.sub("\n", text) if lone_cr else text).split("\n")
+    ]
+
+
+def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
     """The lines of ``text`` without their surrounding spaces, a chunk of lines at a time
-    (split at C speed; a lone CR breaks a line as LF does)."""
+    (split at C speed; a lone CR breaks a line as LF does, if ``lone_cr``)."""
     a, n = 0, len(text)
-    cr = "\r" in text
     while True:
         b = n if a + _CHUNK >= n else text.rfind("\n", a, a + _CHUNK) + 1
         if b <= a:  # a line longer than a chunk
             b = text.find("\n", a + _CHUNK) + 1 or n
-        chunk = text[a:b]
-        lines = (_LONE_CR.sub("\n", chunk) if cr else chunk).split("\n")
+        lines = _strip(text[a:b], lone_cr)
         if b < n:
             lines.pop()  # the chunk ends with LF: the next line opens the next chunk
-        yield [line.strip(_STRIP_CR) for line in lines]
+        yield lines
         if b >= n:
             return
         a = b
@@ -354,6 +384,9 @@ def _numbered_furniture(table: LineTable, digest: _Digest, skip: set[int]) -> li
 PERIODIC_MIN = 4
 PERIODIC_MIN_GAP = 8
 PERIODIC_TOLERANCE = 0.25
+# Each gap between the lines of a running header is at least this: a text of fewer lines
+# than ``1 + (PERIODIC_MIN - 1) * gap`` has none.
+_PERIODIC_LINES = 1 + (PERIODIC_MIN - 1) * math.ceil(PERIODIC_MIN_GAP * (1 - PERIODIC_TOLERANCE))
 _WORDS = regex.compile(r"\p{L}{2}")
 # Lines opening with a speaker mark or a bracket are turns and directions, never headers.
 _MARKS = SPEAKER_MARKS | frozenset("■□△▲【［〔（(「『")
@@ -377,7 +410,8 @@ def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
     seen: dict[str, list[int]] = {}
     if recurring:
         base = 0
-        for chunk in _stripped_chunks(text):
+        lone = "\r" in text and _LONE_CR.search(text) is not None
+        for chunk in _stripped_chunks(text, lone):
             for index, content in enumerate(chunk, base):
                 if content in recurring and index not in skip:
                     seen.setdefault(content, []).append(index)

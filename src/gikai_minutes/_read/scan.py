@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
 
 import attrs
 
@@ -115,14 +114,15 @@ def _pattern(
         for rule in DIALECTS[name].header_rules:
             candidates.setdefault(rule.candidate, set()).add(i)
     # candidates that start with the common indentation share it: the engine reads the
-    # indentation of a line once
+    # indentation of a line once, and never gives it back (what follows the indentation
+    # in a candidate starts with no indentation character)
     indented = "|".join(
         f"(?P<c{k}>{c.removeprefix(INDENT)})"
         for k, c in enumerate(candidates)
         if c.startswith(INDENT)
     )
     others = [f"(?P<c{k}>{c})" for k, c in enumerate(candidates) if not c.startswith(INDENT)]
-    alternatives = "|".join([f"{INDENT}(?:{indented})", *others] if indented else others)
+    alternatives = "|".join([f"(?>{INDENT})(?:{indented})", *others] if indented else others)
     newline = "[\\r\\n]" if lone_cr else "\\n"
     # (a blank line fails at once on the lookahead)
     pattern = re.compile(f"{newline}(?=[^\\r\\n])(?:{alternatives})", re.M)
@@ -135,10 +135,13 @@ class _Found:
     """What one form's rules said on the candidate lines (a plain class: one is made per
     dialect and document)."""
 
-    __slots__ = ("context", "labels", "matches", "rejections")
+    __slots__ = ("context", "labels", "marked", "matches", "rejections")
 
     def __init__(self) -> None:
         self.matches: list[HeaderEvent] = []
+        #: lines of matches with a mark after the header (a turn may be flattened there),
+        #: kept for the ``mark`` form only
+        self.marked: list[int] = []
         self.rejections: list[tuple[int, HeaderRejection]] = []
         self.context: list[tuple[int, str]] = []
         self.labels: dict[str, int] = {}
@@ -152,23 +155,48 @@ def _speaker_key(label: str) -> str:
     return "".join(label.split())
 
 
+class _Forms:
+    """The dialects one scan looks for, their order, and what the scan composes from
+    them (made once per selection of dialects)."""
+
+    __slots__ = ("by_name", "dialects", "first", "groups", "nothing", "order", "pattern")
+
+    def __init__(self, names: tuple[str, ...], lone_cr: bool) -> None:
+        self.dialects = tuple(DIALECTS[name] for name in names)
+        self.by_name = {d.name: d for d in self.dialects}
+        self.order = {name: i for i, name in enumerate(names)}
+        self.pattern, self.first, groups = _pattern(names, lone_cr)
+        #: for each group of the pattern, the names and rules of the forms it stands for
+        self.groups = {
+            group: tuple((names[i], self.dialects[i].header_rules) for i in indexes)
+            for group, indexes in groups.items()
+        }
+        #: the evidence of a scan in which no form found a header
+        self.nothing = tuple(_no_evidence(name) for name in names)
+
+
+@functools.cache
+def _forms(names: tuple[str, ...], lone_cr: bool) -> _Forms:
+    return _Forms(names, lone_cr)
+
+
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     """Scan with the named dialect, or induce the convention from all of them."""
-    dialects = [DIALECTS[dialect]] if dialect is not None else list(DIALECTS.values())
     text = table.text
+    lone_cr = "\r" in text and _LONE_CR.search(text) is not None
+    forms = _forms(tuple(DIALECTS) if dialect is None else (dialect,), lone_cr)
+    pattern, first, groups = forms.pattern, forms.first, forms.groups
     lines = table.lines
     # state only for the forms whose candidate pattern found a line (most find none)
     found: dict[str, _Found] = {}
-    lone_cr = "\r" in text and _LONE_CR.search(text) is not None
-    pattern, first, groups = _pattern(tuple(d.name for d in dialects), lone_cr)
+    shared: dict[tuple[str, int], HeaderMatch] = {}
     line_of = table.line_of
     head = first.match(text)
     for m in itertools.chain((head,) if head else (), pattern.finditer(text)):
         index = line_of(m.start() + (m is not head)) - 1
         line = lines[index]
         content = text[line.start : line.end]
-        for i in groups[m.lastgroup or ""]:
-            name, rules = dialects[i].name, dialects[i].header_rules
+        for name, rules in groups[m.lastgroup or ""]:
             f = found.get(name)
             if f is None:
                 f = found[name] = _Found()
@@ -189,12 +217,22 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                     if reason:
                         f.context.append((index, reason))
                         break
+                key = (result.label, result.length)
+                seen = shared.get(key)
+                if seen is not None and seen.parts is result.parts:
+                    result = seen  # one match object for every line with the same header
+                else:
+                    shared[key] = result
                 f.matches.append(HeaderEvent(index, line.start, result))
                 f.labels[result.label] = f.labels.get(result.label, 0) + 1
+                if name == "mark" and _MARK_CHAR.search(content, result.length) is not None:
+                    f.marked.append(index)
                 break
-    scores = {d.name: _score(found[d.name], d) if d.name in found else 0.0 for d in dialects}
-    chosen = _choose(dialects, found, scores)
-    return _result(table, dialects, chosen, found, scores)
+    by_name = forms.by_name
+    # (forms that found nothing score 0)
+    scores = {name: _score(f, by_name[name]) for name, f in found.items()}
+    chosen = _choose(forms, found, scores)
+    return _result(table, forms, chosen, found, scores)
 
 
 def _score(found: _Found, dialect: Dialect) -> float:
@@ -209,20 +247,26 @@ def _score(found: _Found, dialect: Dialect) -> float:
     return total * dialect.prior
 
 
-def _choose(
-    dialects: Sequence[Dialect], found: dict[str, _Found], scores: dict[str, float]
-) -> list[Dialect]:
-    ranked = sorted(dialects, key=lambda d: -scores[d.name])  # stable: ties keep order
-    best = ranked[0]
+def _choose(forms: _Forms, found: dict[str, _Found], scores: dict[str, float]) -> list[Dialect]:
+    # ranked by score, ties in the dialects' order; forms that found nothing score 0 and
+    # are never mixed in, but the first dialect is the best when no form scores
+    order = forms.order
+    ranked = sorted(found, key=lambda name: (-scores[name], order[name]))
+    best = forms.by_name[ranked[0]] if ranked and scores[ranked[0]] > 0 else forms.dialects[0]
     chosen = [best]
-    known = {_speaker_key(label) for label in found.get(best.name, _NOTHING).labels}
-    for d in ranked[1:]:
-        if d.name not in found:
-            continue  # found no header
-        labels = found[d.name].labels
-        total = sum(labels.values())
-        if total < MIX_MIN_HEADERS or scores[d.name] < MIX_MIN_SHARE * scores[best.name]:
+    if len(ranked) == 1 and ranked[0] == best.name:
+        return chosen  # no other form to mix in
+    known: set[str] | None = None
+    for name in ranked:
+        if name == best.name:
             continue
+        d = forms.by_name[name]
+        labels = found[name].labels
+        total = sum(labels.values())
+        if total < MIX_MIN_HEADERS or scores[name] < MIX_MIN_SHARE * scores.get(best.name, 0.0):
+            continue
+        if known is None:
+            known = {_speaker_key(label) for label in found.get(best.name, _NOTHING).labels}
         marked = d.prior >= 1.0  # a mark or bracket is rarely accidental
         agree = sum(
             n
@@ -238,11 +282,15 @@ def _choose(
 
 def _result(
     table: LineTable,
-    dialects: Sequence[Dialect],
+    forms: _Forms,
     chosen: list[Dialect],
     found: dict[str, _Found],
     scores: dict[str, float],
 ) -> ScanResult:
+    if len(chosen) == 1 and found.keys() <= {chosen[0].name}:
+        quiet = _quiet_result(table, forms, chosen[0], found, scores)
+        if quiet is not None:
+            return quiet
     lines = table.lines
     diagnostics: list[Diagnostic] = []
     if len(chosen) == 1:  # one form's matches come in text order, one per line
@@ -263,7 +311,8 @@ def _result(
             if r.malformed:
                 by_line.setdefault(index, HeaderEvent(index, lines[index].start, None, r.message))
                 ordered = False
-    present = [(d, found[d.name]) for d in dialects if d.name in found]
+    by_name = forms.by_name
+    present = [(by_name[name], found[name]) for name in sorted(found, key=forms.order.__getitem__)]
     for _, f in present:
         for index, reason in f.context:
             if index not in claimed:
@@ -285,21 +334,45 @@ def _result(
     if not ordered:
         events.sort(key=_start)
     if "mark" in chosen_names:
-        events = _with_inline(table, events)
+        # (only the mark form's matches know whether a mark follows their header)
+        marked = set(found.get("mark", _NOTHING).marked) if names == "mark" else None
+        events = _with_inline(table, events, marked)
     if len(chosen) == 1:
         dialect = chosen[0]
     else:
         name = "+".join(d.name for d in chosen)
         rules = tuple(r for d in chosen for r in d.header_rules)
         dialect = Dialect(name, "mixed conventions", rules)
-    counts = {d.name: len(f.matches) for d, f in present}
-    evidence = tuple(
-        FormScore(d.name, counts.get(d.name, 0), scores[d.name], d.name in chosen_names)
-        if counts.get(d.name) or d.name in chosen_names
-        else _no_evidence(d.name)
-        for d in dialects
-    )
-    return ScanResult(dialect, tuple(events), tuple(diagnostics), evidence)
+    evidence = list(forms.nothing)
+    order = forms.order
+    for name in chosen_names.union(found):
+        count = len(found[name].matches) if name in found else 0
+        if count or name in chosen_names:
+            evidence[order[name]] = FormScore(
+                name, count, scores.get(name, 0.0), name in chosen_names
+            )
+    return ScanResult(dialect, tuple(events), tuple(diagnostics), tuple(evidence))
+
+
+def _quiet_result(
+    table: LineTable,
+    forms: _Forms,
+    dialect: Dialect,
+    found: dict[str, _Found],
+    scores: dict[str, float],
+) -> ScanResult | None:
+    """The result when only the chosen form found anything and it rejected no line (no
+    diagnostic to make): its matches as they are, or ``None`` if that is not the case."""
+    name = dialect.name
+    f = found.get(name, _NOTHING)
+    if f.rejections or f.context:
+        return None
+    events = f.matches
+    if name == "mark" and f.marked:
+        events = _with_inline(table, events, set(f.marked))
+    evidence = list(forms.nothing)
+    evidence[forms.order[name]] = FormScore(name, len(f.matches), scores.get(name, 0.0), True)
+    return ScanResult(dialect, tuple(events), (), tuple(evidence))
 
 
 @functools.cache
@@ -324,12 +397,15 @@ def _diagnostic(
 _INLINE_RULE = MarkHeaderRule()
 
 
-def _with_inline(table: LineTable, events: list[HeaderEvent]) -> list[HeaderEvent]:
-    """Add the turns flattened onto the line of a marked turn (``…。○坂口審議官　…``)."""
+def _with_inline(
+    table: LineTable, events: list[HeaderEvent], marked: set[int] | None
+) -> list[HeaderEvent]:
+    """Add the turns flattened onto the line of a marked turn (``…。○坂口審議官　…``);
+    ``marked``, if known, holds the lines with a mark after their header."""
     text = table.text
     extra: list[HeaderEvent] = []
     for event in events:
-        if event.header is None:
+        if event.header is None or (marked is not None and event.line_index not in marked):
             continue
         line = table.lines[event.line_index]
         after = event.start + event.header.length

@@ -6,6 +6,7 @@ import regex
 
 from gikai_minutes._structure._text import CALL_FOR_QUESTIONS, clean, is_courtesy, sentences
 from gikai_minutes.model import Meeting, QAExchange, Section, Speaker, Structure
+from gikai_minutes.model._columns import paragraph_texts
 
 __all__ = ["format_outline"]
 
@@ -36,7 +37,7 @@ def _preamble(sentence: str) -> bool:
 
 def _gist(meeting: Meeting, utterance: int, width: int = GIST) -> str:
     """The first words of a turn, preamble skipped: ``私は、内閣府で…``."""
-    text = " ".join(clean(p.text) for p in meeting.utterances[utterance].paragraphs)
+    text = " ".join(map(clean, paragraph_texts(meeting.utterances, utterance)))
     parts = sentences(text)
     first = 0
     while first + 1 < len(parts) and _preamble(parts[first]):

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import attrs
 
-from gikai_minutes.model import Meeting, ParagraphRef, Utterance
+from gikai_minutes.model import Meeting, ParagraphRef, Speaker, Utterances
 
 __all__ = ["UTTERANCE_COLUMNS", "Column", "as_meetings", "meeting_id", "utterance_records"]
 
@@ -96,34 +96,59 @@ def _structure_indices(
     return exchange, presentation, section
 
 
+#: One utterance's values for a record: index, speaker, text, paragraphs' text, pages,
+#: body start and end, first line (of the header) and last line.
+_Fields = tuple[int, Speaker, str, list[str], tuple[int, ...], int, int, int, int]
+
+
+def _utterance_fields(meeting: Meeting) -> Iterator[_Fields]:
+    """The values records need of each utterance (from the rows when the meeting keeps
+    them: no utterance object is made)."""
+    utterances = meeting.utterances
+    if isinstance(utterances, Utterances):
+        for index, speaker, text, paragraphs, body, header, _, pages in utterances.rows():
+            texts = [t for t, _ in paragraphs]
+            yield index, speaker, text, texts, pages, body[0], body[1], header[2], body[3]
+        return
+    for u in utterances:
+        texts = [p.text for p in u.paragraphs]
+        start, end, first, last = (
+            u.span.start,
+            u.span.end,
+            u.header_span.first_line,
+            u.span.last_line,
+        )
+        yield u.index, u.speaker, u.text, texts, u.pages, start, end, first, last
+
+
 def _record(
-    meeting: Meeting, u: Utterance, indices: tuple[dict[int, int], ...], turn: str | None
+    meeting: Meeting, fields: _Fields, indices: tuple[dict[int, int], ...], turn: str | None
 ) -> dict[str, Any]:
     exchange, presentation, section = indices
-    s = u.speaker
+    index, s, text, paragraphs, pages, start, end, first_line, last_line = fields
     return {
         "meeting_id": meeting_id(meeting),
         "source_name": meeting.source.name,
         "meeting_title": meeting.title,
         "meeting_date": meeting.date.isoformat() if meeting.date else None,
-        "index": u.index,
+        "index": index,
         "speaker_id": s.id,
         "label": s.label,
         "name": s.name,
         "role": s.role,
         "category": s.category.value,
         "affiliation": s.affiliation,
-        "text": u.text,
-        "paragraphs": [p.text for p in u.paragraphs],
-        "pages": list(u.pages),
-        "span_start": u.span.start,
-        "span_end": u.span.end,
-        "first_line": u.header_span.first_line,
-        "last_line": u.span.last_line,
+        "text": text,
+        "paragraphs": paragraphs,
+        "pages": list(pages),
+        "span_start": start,
+        "span_end": end,
+        "first_line": first_line,
+        "last_line": last_line,
         "turn_kind": turn,
-        "exchange": exchange.get(u.index),
-        "presentation": presentation.get(u.index),
-        "section": section.get(u.index),
+        "exchange": exchange.get(index),
+        "presentation": presentation.get(index),
+        "section": section.get(index),
     }
 
 
@@ -132,6 +157,7 @@ def utterance_records(meetings: Meeting | Iterable[Meeting]) -> Iterator[dict[st
     for meeting in as_meetings(meetings):
         indices = _structure_indices(meeting)
         turns = meeting.structure.turns if meeting.structure else ()
-        for u in meeting.utterances:
-            turn = turns[u.index].value if u.index < len(turns) else None
-            yield _record(meeting, u, indices, turn)
+        for fields in _utterance_fields(meeting):
+            index = fields[0]
+            turn = turns[index].value if index < len(turns) else None
+            yield _record(meeting, fields, indices, turn)

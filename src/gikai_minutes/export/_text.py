@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import unicodedata
 
-from gikai_minutes.model import Meeting
+from gikai_minutes.model import Meeting, Utterances
 
 __all__ = ["display_width", "format_summary", "format_transcript"]
 
@@ -44,9 +45,12 @@ def format_summary(meeting: Meeting) -> str:
         f"utterances: {len(meeting.utterances)}",
         f"speakers:   {len(meeting.speakers)}",
     ]
-    counts: dict[str, int] = {}
-    for u in meeting.utterances:
-        counts[u.speaker.id] = counts.get(u.speaker.id, 0) + 1
+    utterances = meeting.utterances
+    counts = collections.Counter(
+        utterances.speaker_ids()
+        if isinstance(utterances, Utterances)
+        else (u.speaker.id for u in utterances)
+    )
     low, high = _LABEL_COLUMNS
     columns = min(max([low, *(display_width(s.label) for s in meeting.speakers)]), high)
     for s in meeting.speakers:

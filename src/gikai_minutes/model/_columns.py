@@ -93,7 +93,8 @@ class _Lines:
     def __setstate__(self, state: tuple[str, Sequence[int] | None]) -> None:
         self.text, self._starts = state
 
-    def _line_starts(self) -> Sequence[int]:
+    def line_starts(self) -> Sequence[int]:
+        """The lines' start offsets (found again on first use if they were not kept)."""
         starts = self._starts
         if starts is None:
             starts = self._starts = LineTable(self.text).starts
@@ -102,7 +103,7 @@ class _Lines:
     def lines(self, start: int, end: int) -> tuple[int, int]:
         """The first and last line of ``[start, end)``; an empty range sits on its
         start's line."""
-        starts = self._line_starts()
+        starts = self.line_starts()
         first = bisect.bisect_right(starts, start)
         return first, first if end <= start else bisect.bisect_right(starts, end - 1)
 
@@ -113,7 +114,7 @@ class _Lines:
     def fix_lines(self, start: int, end: int) -> tuple[int, int]:
         """The lines of a fix's start and end offsets (a gap between two lines that ends at
         the second line's first character ends on that line)."""
-        starts = self._line_starts()
+        starts = self.line_starts()
         first = bisect.bisect_right(starts, start)
         return first, first if end <= start else bisect.bisect_right(starts, end)
 
@@ -290,6 +291,18 @@ class Utterances(ColumnSequence[Utterance]):
         """The speakers of the utterances, each once."""
         return self._speakers
 
+    def speaker_ids(self) -> Iterator[str]:
+        """The speaker id of each utterance, in order (no utterance is made)."""
+        speakers = self._speakers
+        return (speakers[slot].id for slot in self._c.turns[::_TURN])
+
+    def spans(self) -> Iterator[tuple[Span, Span]]:
+        """The header span and body span of each utterance, in order (no utterance is
+        made)."""
+        turns, span = self._c.turns, self._span
+        for at in range(0, len(turns), _TURN):
+            yield span(turns[at + 1], turns[at + 2]), span(turns[at + 2], turns[at + 3])
+
     def speaker_id(self, index: int) -> str:
         """The id of utterance ``index``'s speaker."""
         return self._speakers[self._c.turns[index * _TURN]].id
@@ -339,7 +352,8 @@ class Utterances(ColumnSequence[Utterance]):
         c = self._c
         turns, rows, cleaned, fixes = c.turns, c.paragraphs, c.cleaned, c.fixes
         source, rules, replacements = c.lines.text, c.rules, c.replacements
-        lines, fix_lines = c.lines.lines, c.lines.fix_lines
+        fix_lines = c.lines.fix_lines
+        starts, find = c.lines.line_starts(), bisect.bisect_right
         speakers, pages = self._speakers, c.pages
         lo = flo = 0
         for i, at in enumerate(range(0, len(turns), _TURN)):
@@ -347,9 +361,9 @@ class Utterances(ColumnSequence[Utterance]):
             paragraphs = []
             for k in range(lo * _PARA, hi * _PARA, _PARA):
                 start, end = rows[k + 2], rows[k + 3]
-                paragraphs.append(
-                    (cleaned[rows[k] : rows[k + 1]], (start, end, *lines(start, end)))
-                )
+                first = find(starts, start)
+                last = first if end <= start else find(starts, end - 1)
+                paragraphs.append((cleaned[rows[k] : rows[k + 1]], (start, end, first, last)))
             if hi - lo == 1:
                 text = paragraphs[0][0]
             else:
@@ -369,13 +383,16 @@ class Utterances(ColumnSequence[Utterance]):
             if pages is not None:
                 first, count = pages[2 * i], pages[2 * i + 1]
             header, body, end = turns[at + 1], turns[at + 2], turns[at + 3]
+            line = find(starts, body)
+            last = line if end <= body else find(starts, end - 1)
+            top = find(starts, header)
             yield (
                 i,
                 speakers[turns[at]],
                 text,
                 paragraphs,
-                (body, end, *lines(body, end)),
-                (header, body, *lines(header, body)),
+                (body, end, line, last),
+                (header, body, top, top if body <= header else find(starts, body - 1)),
                 found,
                 tuple(range(first, first + count)) if count else (),
             )
@@ -384,15 +401,17 @@ class Utterances(ColumnSequence[Utterance]):
     def _make(self, i: int) -> Utterance:
         c, span = self._c, self._span
         turns, rows, cleaned = c.turns, c.paragraphs, c.cleaned
+        starts, find = c.lines.line_starts(), bisect.bisect_right
         at = i * _TURN
         lo = turns[at - 2] if i else 0
         hi = turns[at + 4]
-        paragraphs = tuple(
-            [
-                Paragraph(cleaned[rows[k] : rows[k + 1]], span(rows[k + 2], rows[k + 3]))
-                for k in range(lo * _PARA, hi * _PARA, _PARA)
-            ]
-        )
+        made = []
+        for k in range(lo * _PARA, hi * _PARA, _PARA):
+            start, end = rows[k + 2], rows[k + 3]
+            first = find(starts, start)
+            last = first if end <= start else find(starts, end - 1)
+            made.append(Paragraph(cleaned[rows[k] : rows[k + 1]], Span(start, end, first, last)))
+        paragraphs = tuple(made)
         text = ""
         if hi > lo:  # one paragraph: its string is the text
             text = (

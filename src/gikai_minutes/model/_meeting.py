@@ -314,7 +314,13 @@ class Meeting:
 
     def utterances_by(self, speaker_id: str) -> tuple[Utterance, ...]:
         """All utterances of one speaker, in order."""
-        return tuple(u for u in self.utterances if u.speaker.id == speaker_id)
+        from gikai_minutes.model._columns import Utterances
+
+        utterances = self.utterances
+        if isinstance(utterances, Utterances):  # only that speaker's utterances are made
+            ids = utterances.speaker_ids()
+            return tuple(utterances[i] for i, sid in enumerate(ids) if sid == speaker_id)
+        return tuple(u for u in utterances if u.speaker.id == speaker_id)
 
     def segments(self) -> tuple[Segment, ...]:
         """All elements in source order; their spans tile the source text exactly.
@@ -322,10 +328,18 @@ class Meeting:
         A note lies inside the span of the front matter or an utterance; that element is
         then returned in pieces around it, so that no character is counted twice.
         """
+        from gikai_minutes.model._columns import Utterances
+
         found = [Segment(SegmentKind.FRONT_MATTER, self.front_matter.span, 0)]
-        for u in self.utterances:
-            found.append(Segment(SegmentKind.HEADER, u.header_span, u.index))
-            found.append(Segment(SegmentKind.UTTERANCE, u.span, u.index))
+        utterances = self.utterances
+        spans = (
+            enumerate(utterances.spans())
+            if isinstance(utterances, Utterances)
+            else ((u.index, (u.header_span, u.span)) for u in utterances)
+        )
+        for index, (header, body) in spans:
+            found.append(Segment(SegmentKind.HEADER, header, index))
+            found.append(Segment(SegmentKind.UTTERANCE, body, index))
         found.extend(
             Segment(SegmentKind.UNPARSED, block.span, i) for i, block in enumerate(self.unparsed)
         )
