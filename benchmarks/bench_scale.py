@@ -12,8 +12,11 @@ compared. Sections:
   alone and each meeting alone): total parse time / total NFKC time.
 * ``memory``: the model kept alive (tracemalloc) and the pickled ``Meeting`` against the
   input's UTF-8 bytes and the meeting's JSON.
-* ``parallel``: a process pool of 2 over the small-record corpus, workers returning JSON
-  bytes, against one process.
+* ``parallel``: the small-record corpus ×4 parsed into JSON bytes, and into utterance
+  records, in this process and in a pool of 2 workers (started once, its start reported
+  apart), in the same tasks of 16 documents: wall-clock speed-up, the workers' CPU time against
+  the single process's, the parent's CPU time, and the load average; the same with whole
+  ``Meeting`` objects returned, and a CPU-only task (what the machine scales to at the moment).
 
 Run: ``python benchmarks/bench_scale.py [--max-mb 16] [--sections linear,memory]``.
 Reads ``../shared/corpus`` beside the repository; sections that need it are skipped without it.
@@ -24,14 +27,19 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import gc
+import hashlib
 import json
+import multiprocessing
+import os
 import pickle
+import resource
 import sys
 import time
 import tracemalloc
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import gikai_minutes
 
@@ -201,27 +209,155 @@ def section_memory() -> None:
         del meeting
 
 
-def _to_json(text: str) -> bytes:
-    return gikai_minutes.parse(text).to_json().encode("utf-8")
+#: Documents per task submitted to the pool (and per call in the single process).
+PARALLEL_CHUNK = 16
+PARALLEL_REPEAT = 3
+
+
+def _json_chunk(texts: Sequence[str]) -> list[bytes]:
+    """Each text parsed and returned as its JSON's UTF-8 bytes."""
+    return [gikai_minutes.parse(t).to_json().encode("utf-8") for t in texts]
+
+
+def _records_chunk(texts: Sequence[str]) -> list[list[dict[str, object]]]:
+    """Each text parsed and returned as its utterance records."""
+    from gikai_minutes.export import utterance_records
+
+    return [list(utterance_records(gikai_minutes.parse(t))) for t in texts]
+
+
+def _meetings_chunk(texts: Sequence[str]) -> list[gikai_minutes.Meeting]:
+    """Each text parsed, the ``Meeting`` itself returned (pickled back whole)."""
+    return [gikai_minutes.parse(t) for t in texts]
+
+
+def _spin_chunk(counts: Sequence[int]) -> list[int]:
+    """Pure CPU work without data (the machine's own scaling at the moment)."""
+    return [sum(i * i for i in range(n)) for n in counts]
+
+
+def _canon(item: object) -> bytes:
+    """One result as bytes, the same whichever process made it."""
+    if isinstance(item, bytes):
+        return item
+    if isinstance(item, gikai_minutes.Meeting):
+        return item.to_json().encode("utf-8")
+    return json.dumps(item, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+
+
+def _digest(results: list[list[Any]]) -> str:
+    """A fingerprint of the results (so that they need not be kept for comparison)."""
+    digest = hashlib.sha256()
+    for items in results:
+        for item in items:
+            digest.update(_canon(item))
+    return digest.hexdigest()
+
+
+def _warm_worker() -> None:
+    """Pool initializer: one parse, so that lazily built patterns exist before timing."""
+    gikai_minutes.parse(SMALL_RECORD).to_json()
+
+
+def _worker_pid(_: object) -> int:
+    time.sleep(0.01)
+    return os.getpid()
+
+
+_HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_of(pids: Sequence[int]) -> float:
+    """CPU seconds used so far by the processes ``pids`` (Linux ``/proc``; else this process)."""
+    try:
+        ticks = 0
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / _HZ
+    except OSError:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
+
+def _machine_cpu() -> float:
+    """CPU seconds the whole machine has been busy (Linux ``/proc/stat``; else 0)."""
+    try:
+        ticks = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return 0.0
+    return (sum(ticks) - ticks[3] - ticks[4]) / _HZ  # all but idle and iowait
 
 
 def section_parallel() -> None:
-    print("\n== parallel: 2 processes against 1, workers return JSON bytes")
+    """The same chunks of work in this process and in a pool of 2 started once (its start
+    timed apart), best of ``PARALLEL_REPEAT`` interleaved runs, with the CPU used by the
+    pool and by other processes meanwhile."""
+    method = multiprocessing.get_start_method()
+    print(f"\n== parallel: 1 process against a pool of 2 ({method}), tasks of "
+          f"{PARALLEL_CHUNK} documents, best of {PARALLEL_REPEAT} interleaved")  # fmt: skip
     if not CORPUS.is_dir():
         print("(skipped: no shared corpus)")
         return
     texts = small_corpus() * 4
+    docs = [texts[i : i + PARALLEL_CHUNK] for i in range(0, len(texts), PARALLEL_CHUNK)]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / MB
+    spin_n = 5_000
+    spins = [[spin_n] * PARALLEL_CHUNK] * (len(texts) // PARALLEL_CHUNK)
+    work: dict[str, tuple[Callable[..., list[Any]], list[Any]]] = {
+        "JSON bytes": (_json_chunk, docs),
+        "records": (_records_chunk, docs),
+        "Meeting objects": (_meetings_chunk, docs),
+        "CPU only": (_spin_chunk, spins),
+    }
+    _warm_worker()
+    load = os.getloadavg()[0]
     start = time.perf_counter()
-    one = [_to_json(t) for t in texts]
-    single = time.perf_counter() - start
-    with concurrent.futures.ProcessPoolExecutor(2) as pool:
-        list(pool.map(_to_json, texts[:4]))  # start the workers
-        start = time.perf_counter()
-        two = list(pool.map(_to_json, texts, chunksize=16))
-        double = time.perf_counter() - start
-    assert one == two
-    print(row("docs", "1 process s", "2 processes s", "speed-up"))
-    print(row(str(len(texts)), f"{single:.2f}", f"{double:.2f}", f"{single / double:.2f}"))
+    with concurrent.futures.ProcessPoolExecutor(2, initializer=_warm_worker) as pool:
+        workers: set[int] = set()
+        while len(workers) < 2:
+            workers |= set(pool.map(_worker_pid, range(4)))
+        started = time.perf_counter() - start
+        me, mine = [os.getpid()], [os.getpid(), *workers]
+        # per run: 1-process s, pool s, 1-process CPU s, pool CPU s, parent CPU s, others' CPU s
+        runs: dict[str, list[tuple[float, ...]]] = {k: [] for k in work}
+        for _ in range(PARALLEL_REPEAT):
+            for name, (fn, chunks) in work.items():
+                gc.collect()
+                busy, cpu1, start = _machine_cpu(), _cpu_of(me), time.perf_counter()
+                one = [fn(c) for c in chunks]
+                single = time.perf_counter() - start
+                cpu1 = _cpu_of(me) - cpu1
+                others = _machine_cpu() - busy - cpu1
+                same = _digest(one)
+                del one  # nothing kept alive between runs: gc costs the same in both
+                gc.collect()
+                busy, parent, cpu2 = _machine_cpu(), _cpu_of(me), _cpu_of(mine)
+                start = time.perf_counter()
+                two = list(pool.map(fn, chunks))
+                double = time.perf_counter() - start
+                parent, cpu2 = _cpu_of(me) - parent, _cpu_of(mine) - cpu2
+                others += _machine_cpu() - busy - cpu2
+                assert _digest(two) == same
+                del two
+                runs[name].append((single, double, cpu1, cpu2, parent, others / (single + double)))
+    print(f"{len(texts)} documents, {mb:.2f} MB; pool start (2 workers initialised) "
+          f"{started * 1000:.0f} ms; load average {load:.2f} before, "
+          f"{os.getloadavg()[0]:.2f} after")  # fmt: skip
+    print(row("work", "1 process s", "2 processes s", "speed-up", "median", "pool CPU",
+              "parent CPU s", "others cores"))  # fmt: skip
+    for name, rs in runs.items():
+        single, double = min(r[0] for r in rs), min(r[1] for r in rs)
+        median = sorted(r[0] / r[1] for r in rs)[len(rs) // 2]
+        cpu = sum(r[3] for r in rs) / sum(r[2] for r in rs)
+        print(row(name, f"{single:.2f}", f"{double:.2f}", f"{single / double:.2f}",
+                  f"{median:.2f}", f"{cpu:.2f}", f"{min(r[4] for r in rs):.3f}",
+                  f"{max(r[5] for r in rs):.2f}"))  # fmt: skip
+    print("pool CPU: CPU seconds of the parent and workers over the single process's for the "
+          "same work; parent CPU: sending tasks and receiving results; others cores: CPU used "
+          "by other processes meanwhile (largest over the runs). With autogroup scheduling (Linux "
+          "desktops and servers) a pool shares its session's CPU with every other session: "
+          "its speed-up shows only when others cores is near 0.")  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

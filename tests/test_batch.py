@@ -260,11 +260,76 @@ def test_a_worker_that_dies_is_recorded(tmp_path: Path, monkeypatch: pytest.Monk
     inputs, _ = _batch.find_inputs([str(tmp_path / "in")])
     summary = _batch.convert_batch(inputs, tmp_path / "out", _batch.BatchOptions(), jobs=2)
     by_file = {Path(r.file).name: r for r in summary.results}
+    assert by_file["seed.txt"].status == "converted"  # in flight beside it, run again
     assert by_file["killed.txt"].status == "failed"
     assert by_file["killed.txt"].error is not None
     assert by_file["killed.txt"].error["error"] == "worker-crashed"
     errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
     assert "killed.txt" in errors
+
+
+def test_only_the_input_that_kills_its_worker_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+    import os
+
+    from gikai_minutes import _batch
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched reader reaches the workers only when they are forked")
+    real = _batch.load_meetings
+
+    def dying(path: str, **options: object) -> object:
+        if "killed" in str(path):
+            os._exit(9)
+        return real(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_batch, "load_meetings", dying)
+    monkeypatch.setattr(_batch, "CHUNK_FILES", 4)
+    (tmp_path / "in").mkdir()
+    names = [f"{i:02d}{'-killed' if i == 7 else ''}.txt" for i in range(20)]
+    for name in names:
+        (tmp_path / "in" / name).write_text(DIET_COMMITTEE, encoding="utf-8")
+    inputs, _ = _batch.find_inputs([str(tmp_path / "in")])
+    summary = _batch.convert_batch(inputs, tmp_path / "out", _batch.BatchOptions(), jobs=2)
+    assert [Path(r.file).name for r in summary.results] == names
+    failed = [Path(r.file).name for r in summary.results if r.status == "failed"]
+    assert failed == ["07-killed.txt"]
+    assert summary.total("utterances") == 19 * DIET_TURNS
+
+
+def test_chunks_keep_order_and_bound_files_and_bytes(tmp_path: Path) -> None:
+    from gikai_minutes import _batch
+
+    sizes = [10] * 100 + [20_000] + [10] * 300
+    tasks = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"{i:03d}.txt"
+        path.write_bytes(b"x" * size)
+        tasks.append((str(path), path.stem, "", str(tmp_path), _batch.BatchOptions()))
+    chunks = _batch._chunks(tasks, 2)
+    assert [t for chunk in chunks for t in chunk] == tasks
+    assert max(len(c) for c in chunks) == _batch.CHUNK_FILES
+    assert [tasks[100]] in chunks  # larger than a chunk's share: alone
+    assert _batch._chunks(tasks[:1], 2) == [tasks[:1]]
+
+
+def test_two_processes_match_one(archive: Path, tmp_path: Path) -> None:
+    from gikai_minutes import _batch
+
+    (archive / "2024" / "scan.txt").unlink()
+    for i in range(40):
+        (archive / f"small{i:02d}.txt").write_text(DIET_COMMITTEE[: 200 + 37 * i], "utf-8")
+    inputs, _ = _batch.find_inputs([str(archive)])
+    one = _batch.convert_batch(inputs, tmp_path / "one", _batch.BatchOptions(), jobs=1)
+    two = _batch.convert_batch(inputs, tmp_path / "two", _batch.BatchOptions(), jobs=2)
+    assert [(r.file, r.status, r.outputs, r.utterances) for r in one.results] == [
+        (r.file, r.status, r.outputs, r.utterances) for r in two.results
+    ]
+    for result in one.results:
+        for name in result.outputs:
+            assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
 def test_an_interrupted_run_keeps_what_it_finished(archive: Path, tmp_path: Path) -> None:

@@ -8,10 +8,12 @@ each input's source hash, so a re-run skips inputs whose outputs are up to date.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import contextlib
 import glob
 import hashlib
+import importlib
 import json
 import os
 import time
@@ -417,25 +419,108 @@ def _up_to_date(entry: Any, sha256: str, options: dict[str, Any], out_dir: Path)
     )
 
 
-def _run(tasks: list[tuple[str, str, str, str, BatchOptions]], jobs: int) -> Iterator[FileResult]:
+#: One input's work: file, output stem, SHA-256, output directory, options.
+Task = tuple[str, str, str, str, BatchOptions]
+#: Most inputs sent to a worker in one task (their results come back together).
+CHUNK_FILES = 32
+#: Tasks per worker of the batch's bytes at least: smaller tasks near the end keep every
+#: worker busy until the last input.
+CHUNKS_PER_WORKER = 16
+
+
+def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
+    """Consecutive tasks grouped into chunks of at most :data:`CHUNK_FILES` inputs and about
+    ``1 / (jobs * CHUNKS_PER_WORKER)`` of the input bytes each (a large file goes alone)."""
+    sizes = [file_size(Path(task[0])) for task in tasks]
+    target = sum(sizes) / (jobs * CHUNKS_PER_WORKER)
+    chunks: list[list[Task]] = []
+    chunk: list[Task] = []
+    held = 0
+    for task, size in zip(tasks, sizes, strict=True):
+        if chunk and (held + size > target or len(chunk) >= CHUNK_FILES):
+            chunks.append(chunk)
+            chunk, held = [], 0
+        chunk.append(task)
+        held += size
+    if chunk:
+        chunks.append(chunk)
+    return chunks
+
+
+def _prepare(fmt: str) -> None:
+    """Import the writer of ``fmt`` (``gikai_minutes.export._<fmt>``, and pyarrow for Parquet)
+    once: in the parent before forking, and in each worker when it starts."""
+    with contextlib.suppress(ImportError):
+        importlib.import_module(f"gikai_minutes.export._{fmt}")
+        if fmt == "parquet":
+            importlib.import_module("pyarrow.parquet")
+
+
+def _convert_chunk(tasks: Sequence[Task]) -> list[FileResult]:
+    """A worker's task: several inputs, their (small) results returned together."""
+    return [convert_one(*task) for task in tasks]
+
+
+def _crashed(task: Task, exc: BaseException) -> FileResult:
+    error = {"file": task[0], "error": "worker-crashed", "line": None,
+             "message": f"{type(exc).__name__}: {exc}"}  # fmt: skip
+    return FileResult(task[0], "failed", task[2], error=error)
+
+
+def _run_pool(tasks: Sequence[Task], jobs: int, level: int = 0) -> Iterator[FileResult]:
+    """Results of ``tasks`` in a pool of ``jobs`` processes, in the order they finish.
+
+    ``level`` 0 sends chunks of inputs, two per worker in flight; a chunk that fails (a worker
+    died, killed or out of memory) is run again at level 1, one input per task and one task per
+    worker in flight; a failure there at level 2, one input at a time in one worker, where a
+    failure is that input's own and is recorded as ``worker-crashed``. Inputs that were merely
+    in flight beside the culprit are converted again, not blamed.
+    """
+    workers, window = {0: (jobs, 2 * jobs), 1: (jobs, jobs), 2: (1, 1)}[level]
+    todo = collections.deque(_chunks(tasks, jobs) if level == 0 else [[t] for t in tasks])
+    fmt = tasks[0][4].fmt
+    while todo:
+        suspects: list[Task] = []
+        culprit: BaseException | None = None
+        pool = concurrent.futures.ProcessPoolExecutor(
+            workers, initializer=_prepare, initargs=(fmt,)
+        )
+        try:
+            running: dict[concurrent.futures.Future[list[FileResult]], list[Task]] = {}
+            while (todo or running) and not suspects:
+                while todo and len(running) < window:
+                    chunk = todo.popleft()
+                    running[pool.submit(_convert_chunk, chunk)] = chunk
+                done, _ = concurrent.futures.wait(
+                    running, return_when=concurrent.futures.FIRST_COMPLETED
+                )
+                for future in done:
+                    chunk = running.pop(future)
+                    try:
+                        results = future.result()
+                    except Exception as exc:  # the pool is broken: retry what was in flight
+                        culprit = exc
+                        suspects.extend(chunk)
+                    else:
+                        yield from results
+            for chunk in running.values():
+                suspects.extend(chunk)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if suspects and level == 2:
+            assert culprit is not None
+            yield from (_crashed(task, culprit) for task in suspects)
+        elif suspects:
+            yield from _run_pool(suspects, jobs, level + 1)
+
+
+def _run(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield convert_one(*task)
         return
-    if tasks[0][4].fmt == "parquet":
-        # imported once here, so that forked workers do not each import pyarrow again
-        with contextlib.suppress(ImportError):
-            import pyarrow.parquet  # noqa: F401
-    with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        futures = {pool.submit(convert_one, *task): task for task in tasks}
-        for future in concurrent.futures.as_completed(futures):
-            try:
-                yield future.result()
-            except Exception as exc:  # a worker died (killed, out of memory): record, go on
-                file = futures[future][0]
-                error = {"file": file, "error": "worker-crashed", "line": None,
-                         "message": f"{type(exc).__name__}: {exc}"}  # fmt: skip
-                yield FileResult(file, "failed", futures[future][2], error=error)
+    _prepare(tasks[0][4].fmt)  # imported once here, so that forked workers inherit it
+    yield from _run_pool(tasks, min(jobs, len(tasks)))
 
 
 def convert_batch(
@@ -451,7 +536,10 @@ def convert_batch(
 ) -> BatchSummary:
     """Convert ``inputs`` into ``out_dir``; return the summary (see the module doc).
 
-    ``missing`` arguments (matching no file) are recorded as ``not-found`` failures.
+    ``jobs`` is the number of worker processes: 1 (the default) converts in this process,
+    more start a pool once, which receives the inputs in chunks (see :func:`_run_pool`); the
+    workers write the outputs and send back only each input's :class:`FileResult`. ``missing``
+    arguments (matching no file) are recorded as ``not-found`` failures.
     """
     start = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
