@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
-import operator
 import re
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar, cast
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -64,15 +61,18 @@ _HAND_OVER_CUE = re.compile(r"説明|お願い|求め")
 _NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
 
 
-def _role_decisions(meeting: Meeting) -> dict[str, CategoryDecision]:
-    decisions = {s.id: category_from_role(s) for s in meeting.speakers}
-    if meeting.utterances and not any(d.category is _C.CHAIR for d in decisions.values()):
-        first = speaker_id(meeting.utterances, 0)
-        if decisions.get(first) == CategoryDecision(_C.UNKNOWN, "no-evidence") and chair_fallback(
-            first, utterance_text(meeting.utterances, 0)
-        ):
-            decisions[first] = CategoryDecision(_C.CHAIR, "opens-meeting")
-    return decisions
+def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) -> None:
+    """In a meeting without a chair by role, the first speaker when nothing else decided
+    their category and their first turn opens the meeting."""
+    first = speaker_id(meeting.utterances, 0)
+    found = decisions.get(first)
+    if (
+        found is not None
+        and found.category is _C.UNKNOWN
+        and found.rule == "no-evidence"
+        and chair_fallback(first, utterance_text(meeting.utterances, 0))
+    ):
+        decisions[first] = CategoryDecision(_C.CHAIR, "opens-meeting")
 
 
 def _nominated_chairs(nominations: Mapping[int, Nomination], turns: Sequence[Turn]) -> set[str]:
@@ -101,11 +101,23 @@ def _secretariat_handovers(turns: Sequence[Turn]) -> set[str]:
         if (
             turn.is_chair
             and (raw := turn.raw_paragraphs)
+            and _SECRETARIAT in raw[-1]  # cleaning keeps the word where it is
             and _to_secretariat(clean(raw[-1]))
             and nxt.category not in _NOT_SECRETARIAT
         ):
             found.add(nxt.speaker)
     return found
+
+
+_PRESENTATION, _QUESTION, _ANSWER, _NOMINATION, _FLOOR_REQUEST = (
+    TurnKind.PRESENTATION,
+    TurnKind.QUESTION,
+    TurnKind.ANSWER,
+    TurnKind.NOMINATION,
+    TurnKind.FLOOR_REQUEST,
+)
+_COURTESY, _PROCEDURE, _REMARK = TurnKind.COURTESY, TurnKind.PROCEDURE, TurnKind.REMARK
+_NONE: frozenset[int] = frozenset()
 
 
 def _turn_kinds(
@@ -115,28 +127,28 @@ def _turn_kinds(
     nominations: Mapping[int, Nomination],
     floor_requests: Mapping[int, int],
 ) -> tuple[TurnKind, ...]:
-    questions = {q for e in exchanges for q in e.questions}
-    answers = {a for e in exchanges for a in e.answers}
-    kinds = []
-    for t in turns:
-        if t.index in talk:
-            kind = TurnKind.PRESENTATION
-        elif t.index in questions:
-            kind = TurnKind.QUESTION
-        elif t.index in answers:
-            kind = TurnKind.ANSWER
-        elif t.index in nominations:
-            kind = TurnKind.NOMINATION
-        elif t.index in floor_requests:
-            kind = TurnKind.FLOOR_REQUEST
-        elif t.courtesy:
-            kind = TurnKind.COURTESY
-        elif t.is_chair:
-            kind = TurnKind.PROCEDURE
-        else:
-            kind = TurnKind.REMARK
-        kinds.append(kind)
-    return tuple(kinds)
+    # the turns of a role, written from the weakest role to the strongest: a turn of
+    # several roles keeps the strongest
+    roles: dict[int, TurnKind] = dict.fromkeys(floor_requests, _FLOOR_REQUEST)
+    if nominations:
+        roles.update(dict.fromkeys(nominations, _NOMINATION))
+    for e in exchanges:
+        roles.update(dict.fromkeys(e.answers, _ANSWER))
+    for e in exchanges:
+        roles.update(dict.fromkeys(e.questions, _QUESTION))
+    if talk:
+        roles.update(dict.fromkeys(talk, _PRESENTATION))
+    if not roles:
+        return tuple(
+            [_COURTESY if t.courtesy else _PROCEDURE if t.is_chair else _REMARK for t in turns]
+        )
+    get = roles.get
+    return tuple(
+        [
+            get(t.index) or (_COURTESY if t.courtesy else _PROCEDURE if t.is_chair else _REMARK)
+            for t in turns
+        ]
+    )
 
 
 def _aliases(
@@ -169,53 +181,69 @@ def _locate(
     return k, sections[k].presentation
 
 
-_T = TypeVar("_T")
+class _Names(dict[str, tuple[str, ...]]):
+    """The forms each speaker may be named by (:func:`speaker_names`), found on first
+    lookup: most speakers are never looked up."""
+
+    __slots__ = ("speakers",)
+
+    def __init__(self, speakers: Mapping[str, Speaker]) -> None:
+        self.speakers = speakers  # starts empty: dict's own __init__ would add nothing
+
+    def __missing__(self, sid: str) -> tuple[str, ...]:
+        found = self[sid] = speaker_names(self.speakers[sid])
+        return found
 
 
-@functools.cache
-def _layout(cls: Hashable) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]], bool]:
-    fields = [f for f in attrs.fields(cast(Any, cls)) if f.init]
-    names = tuple(f.name for f in fields)
-    positional = all(not f.kw_only and f.alias == f.name for f in fields) and len(names) > 1
-    return names, operator.attrgetter(*names), positional
-
-
-def _replace(obj: _T, **changes: Any) -> _T:
-    """``attrs.evolve(obj, **changes)`` by position (about 1.2-1.3x as fast; runs per turn)."""
-    cls: Any = type(obj)
-    names, values_of, positional = _layout(cls)
-    if not positional:
-        return cast(_T, attrs.evolve(cast(Any, obj), **changes))
-    values = list(values_of(obj))
-    for name, value in changes.items():
-        values[names.index(name)] = value
-    return cast(_T, cls(*values))
-
-
-@attrs.define
 class _Build:
-    """The evidence gathered so far; each :class:`BuildStep` adds to it in order."""
+    """The evidence gathered so far; each :class:`BuildStep` adds to it in order.
 
-    meeting: Meeting
-    speakers: dict[str, Speaker]
-    decisions: dict[str, CategoryDecision]
-    turns: list[Turn] = attrs.Factory(list)
-    names: dict[str, tuple[str, ...]] = attrs.Factory(dict)
-    nominations: dict[int, Nomination] = attrs.Factory(dict)
-    floor_requests: dict[int, int] = attrs.Factory(dict)
-    presentations: list[Presentation] = attrs.Factory(list)
-    exchanges: list[QAExchange] = attrs.Factory(list)
-    sections: list[Section] = attrs.Factory(list)
+    ``decisions`` hold each speaker's category and rule, ``category`` the same categories
+    alone (kept in step by :meth:`revise`)."""
 
-    def categories(self) -> dict[str, SpeakerCategory]:
-        return {sid: d.category for sid, d in self.decisions.items()}
+    __slots__ = (
+        "category",
+        "decisions",
+        "exchanges",
+        "floor_requests",
+        "meeting",
+        "names",
+        "nominations",
+        "presentations",
+        "sections",
+        "speakers",
+        "turns",
+    )
+
+    def __init__(
+        self, meeting: Meeting, speakers: dict[str, Speaker], decisions: dict[str, CategoryDecision]
+    ) -> None:
+        self.meeting = meeting
+        self.speakers = speakers
+        self.decisions = decisions
+        self.category = {sid: d.category for sid, d in decisions.items()}
+        self.turns: list[Turn] = []
+        self.names: Mapping[str, tuple[str, ...]] = _Names(speakers)
+        self.nominations: dict[int, Nomination] = {}
+        self.floor_requests: dict[int, int] = {}
+        self.presentations: list[Presentation] = []
+        self.exchanges: list[QAExchange] = []
+        self.sections: list[Section] = []
+
+    def categories(self) -> Mapping[str, SpeakerCategory]:
+        """Each speaker's category as decided so far (a live view: read it, don't keep it)."""
+        return self.category
 
     def revise(self, speakers: Iterable[str], category: SpeakerCategory, rule: str) -> None:
         """Give ``speakers`` a new category by ``rule``, and their turns with it: a turn
         that is no longer the chair's is no chair's interjection either."""
         changed = set(speakers)
+        if not changed:
+            return
+        decision = CategoryDecision(category, rule)
         for sid in changed:
-            self.decisions[sid] = CategoryDecision(category, rule)
+            self.decisions[sid] = decision
+            self.category[sid] = category
         for turn in self.turns:
             if turn.speaker in changed:
                 turn.category = category
@@ -232,42 +260,47 @@ class BuildStep:
 
 
 def _read_turns(b: _Build) -> None:
-    turns = analyse_turns(b.meeting, b.categories())
-    b.turns = turns
-    b.names = {sid: speaker_names(s) for sid, s in b.speakers.items()}
+    b.turns = analyse_turns(b.meeting, b.category)
 
 
 def _find_nominations(b: _Build) -> None:
-    b.nominations = find_nominations(b.turns, b.names)
+    if len(b.turns) > 1:  # a nomination gives the floor to the next turn
+        b.nominations = find_nominations(b.turns, b.names)
 
 
 def _demote_nominated_chairs(b: _Build) -> None:
-    b.revise(_nominated_chairs(b.nominations, b.turns), _C.MEMBER, "nominated-by-chair")
+    if b.nominations:
+        b.revise(_nominated_chairs(b.nominations, b.turns), _C.MEMBER, "nominated-by-chair")
 
 
 def _find_floor_requests(b: _Build) -> None:
-    b.floor_requests = find_floor_requests(b.turns, b.nominations)
+    if b.nominations:
+        b.floor_requests = find_floor_requests(b.turns, b.nominations)
 
 
 def _find_presentations(b: _Build) -> None:
+    if len(b.turns) < 2:
+        return  # a talk follows its introduction
     b.presentations = find_presentations(
-        b.turns, b.speakers, b.categories(), first_turns(b.turns), b.names
+        b.turns, b.speakers, b.category, first_turns(b.turns), b.names
     )
     b.revise((p.presenter for p in b.presentations), _C.PRESENTER, "introduced-presenter")
 
 
 def _secretariat(b: _Build) -> None:
-    found = _secretariat_handovers(b.turns)  # presenters are no longer candidates
-    b.revise(found, _C.SECRETARIAT, "chair-hands-to-secretariat")
+    if len(b.turns) > 1:  # the chair hands over to the next turn
+        found = _secretariat_handovers(b.turns)  # presenters are no longer candidates
+        b.revise(found, _C.SECRETARIAT, "chair-hands-to-secretariat")
 
 
 def _find_exchanges(b: _Build) -> None:
-    talk = frozenset(i for p in b.presentations for i in p.talk)
-    b.exchanges = find_exchanges(b.turns, b.nominations, b.floor_requests, talk)
+    if len(b.turns) > 1:  # a question, then an answer
+        talk = frozenset(i for p in b.presentations for i in p.talk)
+        b.exchanges = find_exchanges(b.turns, b.nominations, b.floor_requests, talk)
 
 
 def _build_sections(b: _Build) -> None:
-    headings = _heading_refs(b.meeting)
+    headings = _heading_refs(b.meeting) if b.meeting.notes else []
     b.sections = build_sections(b.turns, b.presentations, b.exchanges, headings)
 
 
@@ -312,76 +345,148 @@ BUILD_STEPS: tuple[BuildStep, ...] = (
 def build_structure(meeting: Meeting) -> Meeting:
     """Return ``meeting`` with speaker categories, affiliations and aliases filled in and
     :attr:`Meeting.structure` built. Deterministic; never raises on a parsed meeting."""
-    speakers = {s.id: s for s in meeting.speakers}
-    utterances = meeting.utterances
-    for speaker in (
-        utterances.distinct_speakers
-        if isinstance(utterances, Utterances)
-        else (u.speaker for u in utterances)
-    ):
-        speakers.setdefault(speaker.id, speaker)
-    decisions = _role_decisions(meeting)
-    for sid, speaker in speakers.items():
-        if sid not in decisions:
-            decisions[sid] = category_from_role(speaker)
-    b = _Build(meeting, speakers, decisions)
+    b = _start(meeting)
     for step in BUILD_STEPS:
         step.run(b)
     return _assemble(b)
 
 
+def _start(meeting: Meeting) -> _Build:
+    """The evidence before any step: the speakers and the categories their roles imply."""
+    speakers = {s.id: s for s in meeting.speakers}
+    decisions = {sid: category_from_role(s) for sid, s in speakers.items()}
+    utterances = meeting.utterances
+    if utterances:
+        chair = _C.CHAIR
+        if not any(d.category is chair for d in decisions.values()):
+            _chair_by_opening(meeting, decisions)
+        for speaker in (
+            utterances.distinct_speakers
+            if isinstance(utterances, Utterances)
+            else (u.speaker for u in utterances)
+        ):
+            if (sid := speaker.id) not in speakers:
+                speakers[sid] = speaker
+                decisions[sid] = category_from_role(speaker)
+    return _Build(meeting, speakers, decisions)
+
+
 def _assemble(b: _Build) -> Meeting:
     """The meeting with the structure the steps found."""
-    meeting, speakers, sections, presentations = b.meeting, b.speakers, b.sections, b.presentations
-    categories = b.categories()
-    talk = frozenset(i for p in presentations for i in p.talk)
-    starts = [(s.start.utterance, s.start.paragraph) for s in sections]
-    presentations = [
-        _replace(p, section=k, pages=page_references(b.turns, sections[k]))
-        if (k := _locate(sections, starts, p.introduction)[0]) is not None
-        else p
-        for p in presentations
-    ]
-    located = []
-    for e in b.exchanges:
-        section, presentation = _locate(sections, starts, ParagraphRef(e.questions[0], 0))
-        located.append(_replace(e, section=section, presentation=presentation))
-
-    given: dict[str, Presentation] = {p.presenter: p for p in presentations}
-    aliases = _aliases(speakers, b.nominations, categories)
+    meeting, speakers, sections = b.meeting, b.speakers, b.sections
+    categories, decisions = b.category, b.decisions
+    presentations, exchanges = b.presentations, b.exchanges
+    talk = frozenset(i for p in presentations for i in p.talk) if presentations else _NONE
+    kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
+    if sections:
+        presentations, exchanges = _placed(b.turns, sections, presentations, exchanges)
+    given = {p.presenter: p for p in presentations} if presentations else None
+    aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
     new_speakers: dict[str, Speaker] = {}
+    changed = False
     for sid, speaker in speakers.items():
-        talk_given = given.get(sid)
-        if talk_given is None and sid not in aliases and categories[sid] is speaker.category:
+        category = categories[sid]
+        talk_given = given.get(sid) if given is not None else None
+        if talk_given is None and sid not in aliases and category is speaker.category:
             new_speakers[sid] = speaker  # nothing learnt: the same object
             continue
-        new_speakers[sid] = _replace(
-            speaker,
-            category=categories[sid],
-            affiliation=(talk_given and talk_given.organisation) or speaker.affiliation,
-            title=(talk_given and talk_given.title) or speaker.title,
-            aliases=tuple(dict.fromkeys((*speaker.aliases, *aliases.get(sid, ())))),
+        changed = True
+        names = speaker.aliases
+        if names or sid in aliases:
+            names = tuple(dict.fromkeys((*names, *aliases.get(sid, ()))))
+        new_speakers[sid] = Speaker(  # by position, in field order
+            speaker.id,
+            speaker.label,
+            speaker.name,
+            speaker.role,
+            speaker.honorific,
+            category,
+            (talk_given and talk_given.organisation) or speaker.affiliation,
+            (talk_given and talk_given.title) or speaker.title,
+            names,
+            speaker.seat,
+            speaker.disambiguator,
+            speaker.full_name,
         )
     structure = Structure(
-        sections=tuple(sections),
-        presentations=tuple(presentations),
-        exchanges=tuple(located),
-        turns=_turn_kinds(b.turns, b.exchanges, talk, b.nominations, b.floor_requests),
-        speaker_rules=tuple(SpeakerRule(sid, b.decisions[sid].rule) for sid in speakers),
+        tuple(sections),
+        tuple(presentations),
+        tuple(exchanges),
+        kinds,
+        tuple([SpeakerRule(sid, decisions[sid].rule) for sid in speakers]),
     )
-    utterances: Sequence[Utterance]
-    if isinstance(meeting.utterances, Utterances):
-        utterances = meeting.utterances.with_speakers(new_speakers)
-    else:
-        utterances = tuple(
-            u
-            if u.speaker is new_speakers[u.speaker.id]
-            else _replace(u, speaker=new_speakers[u.speaker.id])
-            for u in meeting.utterances
-        )
-    return _replace(
-        meeting,
-        speakers=tuple(new_speakers[s.id] for s in meeting.speakers),
-        utterances=utterances,
-        structure=structure,
+    utterances: Sequence[Utterance] = meeting.utterances
+    meeting_speakers = meeting.speakers
+    if changed:
+        meeting_speakers = tuple([new_speakers[s.id] for s in meeting_speakers])
+        if isinstance(utterances, Utterances):
+            utterances = utterances.with_speakers(new_speakers)
+        else:
+            utterances = tuple(
+                u
+                if u.speaker is new_speakers[u.speaker.id]
+                else attrs.evolve(u, speaker=new_speakers[u.speaker.id])
+                for u in utterances
+            )
+    return Meeting(  # by position, in field order
+        meeting.title,
+        meeting.body_name,
+        meeting.session,
+        meeting.date,
+        meeting.date_text,
+        meeting_speakers,
+        utterances,
+        meeting.front_matter,
+        meeting.source,
+        meeting.dialect,
+        meeting.unparsed,
+        meeting.diagnostics,
+        meeting.notes,
+        structure,
     )
+
+
+def _placed(
+    turns: Sequence[Turn],
+    sections: Sequence[Section],
+    presentations: Sequence[Presentation],
+    exchanges: Sequence[QAExchange],
+) -> tuple[list[Presentation], list[QAExchange]]:
+    """The presentations with their section and handout pages, and the exchanges with
+    their section and presentation."""
+    starts = [(s.start.utterance, s.start.paragraph) for s in sections]
+    placed = []
+    for p in presentations:
+        k = _locate(sections, starts, p.introduction)[0]
+        if k is not None:
+            p = Presentation(  # by position, in field order
+                p.presenter,
+                p.introduction,
+                p.talk,
+                p.organisation,
+                p.title,
+                p.topic,
+                k,
+                page_references(turns, sections[k]),
+                p.rule,
+            )
+        placed.append(p)
+    located = []
+    for e in exchanges:
+        k, presentation = _locate(sections, starts, ParagraphRef(e.questions[0], 0))
+        if k is not None or presentation is not None:
+            e = QAExchange(  # by position, in field order
+                e.questioner,
+                e.questions,
+                e.respondents,
+                e.answers,
+                e.rule,
+                presentation,
+                k,
+                e.follows_up,
+                e.nomination,
+                e.floor_request,
+                e.acknowledgement,
+            )
+        located.append(e)
+    return placed, located

@@ -25,12 +25,11 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
 import attrs
 import regex
 
-from gikai_minutes._structure._text import raw_text, sentences
+from gikai_minutes._structure._text import clean, raw_paragraphs, sentences
 from gikai_minutes._structure._turns import Turn
 from gikai_minutes.model import (
     ParagraphRef,
@@ -112,44 +111,53 @@ def _any_cue(rules: Sequence[AgendaRule]) -> re.Pattern[str]:
 _ANY_AGENDA_CUE = _any_cue(AGENDA_RULES)
 
 
-class _Boundary(NamedTuple):
-    """Where a section starts (``utterance``, ``paragraph``) and what it is."""
-
-    utterance: int
-    paragraph: int
-    kind: SectionKind
-    rule: str
-    title: str | None = None
-    presentation: int | None = None
-
+#: Where a section starts and what it is: (utterance, paragraph, kind, rule, title,
+#: presentation). Plain tuples: a meeting makes one per agenda item and heading.
+_Boundary = tuple[int, int, SectionKind, str, str | None, int | None]
 
 #: A boundary's position, ordered as paragraphs are.
 _position = operator.itemgetter(0, 1)
 
+_OPENING, _HEARING, _AGENDA_ITEM, _HEADING, _CLOSING_KIND = (
+    SectionKind.OPENING,
+    SectionKind.HEARING,
+    SectionKind.AGENDA_ITEM,
+    SectionKind.HEADING,
+    SectionKind.CLOSING,
+)
+
 
 def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
-    found = []
+    found: list[_Boundary] = []
     any_cue = _ANY_AGENDA_CUE.search
     for turn in turns:
-        # cleaning only strips whitespace and rule characters, which no cue holds: a cue
-        # in a cleaned paragraph is in the raw text, and one search rejects most turns
-        if not turn.is_chair or any_cue(raw_text(turn)) is None:
+        if not turn.is_chair:
             continue
-        for p, text in enumerate(turn.paragraphs):
-            if any_cue(text) is None:
+        # cleaning only strips whitespace and rule characters, which no cue holds: a cue
+        # in a cleaned paragraph is in the raw one, and one search rejects most paragraphs
+        for p, raw in enumerate(raw_paragraphs(turn)):
+            if any_cue(raw) is None:
                 continue
-            title = _agenda_title(text)
+            title = _agenda_title(clean(raw))
             if title is not None:
-                found.append(_Boundary(turn.index, p, SectionKind.AGENDA_ITEM, *title))
+                found.append((turn.index, p, _AGENDA_ITEM, title[0], title[1], None))
     return found
 
 
 def _agenda_title(paragraph: str) -> tuple[str, str] | None:
     """The first rule that finds an agenda item's title in a sentence of ``paragraph``,
     and the title."""
+    one = None
     for rule in AGENDA_RULES:
         cue = rule.cue.search
         if cue(paragraph) is None:
+            continue
+        if one is None:
+            one = _one_sentence(paragraph)
+        if one:  # the paragraph is the sentence, and holds the cue
+            title = rule.title(paragraph)
+            if title is not None:
+                return rule.name, title
             continue
         for s in sentences(paragraph):
             # the pattern holds the cue: only sentences with the cue can match it
@@ -160,28 +168,41 @@ def _agenda_title(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[。？！?!]+")
+
+
+def _one_sentence(paragraph: str) -> bool:
+    """Whether a cleaned, non-empty paragraph is one sentence (:func:`sentences` gives it
+    whole): no sentence end, or only one run of them, at its end or as all of it."""
+    m = _SENTENCE_END.search(paragraph)
+    return m is None or m.end() == len(paragraph)
+
+
 def _closing_boundary(turns: Sequence[Turn], after: tuple[int, int]) -> _Boundary | None:
     u, p = after
     first = p + 1  # in the turn of ``after``, only later paragraphs
+    closing = _CLOSING.search
     for k in range(u, len(turns)):
         turn = turns[k]
         if turn.is_chair:
-            paragraphs = turn.paragraphs
+            # the closing words hold no space nor rule character: the raw paragraph holds
+            # them where the cleaned one does
+            paragraphs = raw_paragraphs(turn)
             for q in range(first, len(paragraphs)):
-                if _CLOSING.search(paragraphs[q]):
-                    return _Boundary(turn.index, q, SectionKind.CLOSING, "closing")
+                if closing(paragraphs[q]):
+                    return (turn.index, q, _CLOSING_KIND, "closing", None, None)
         first = 0
     return None
 
 
 def _content_end(
-    boundaries: Sequence[_Boundary],
+    last: tuple[int, int],
     presentations: Sequence[Presentation],
     exchanges: Sequence[QAExchange],
     turns: Sequence[Turn],
 ) -> tuple[int, int]:
-    """The last paragraph that belongs to the meeting's business."""
-    last: tuple[int, int] = max(map(_position, boundaries))
+    """The last paragraph that belongs to the meeting's business (``last`` is the last
+    boundary's)."""
     end = -1
     for e in exchanges:
         if e.answers:
@@ -192,21 +213,21 @@ def _content_end(
         if pr.talk:
             end = max(end, pr.talk[-1])
     if end >= 0:
-        last = max(last, (end, max(len(turns[end].paragraphs) - 1, 0)))
+        last = max(last, (end, max(turns[end].paragraph_count - 1, 0)))
     return last
 
 
 def _paragraph_bounds(turns: Sequence[Turn]) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The first and the last paragraph of the meeting."""
     for first in turns:
-        if first.paragraphs:
+        if first.paragraph_count:
             break
     else:
         return None
     for last in reversed(turns):
-        if last.paragraphs:
-            break
-    return (first.index, 0), (last.index, len(last.paragraphs) - 1)
+        if (count := last.paragraph_count) != 0:
+            return (first.index, 0), (last.index, count - 1)
+    return None  # not reached: ``first`` has paragraphs
 
 
 def _previous(turns: Sequence[Turn], u: int, p: int) -> ParagraphRef:
@@ -214,8 +235,8 @@ def _previous(turns: Sequence[Turn], u: int, p: int) -> ParagraphRef:
     if p > 0:
         return ParagraphRef(u, p - 1)
     for k in range(u - 1, -1, -1):
-        if turns[k].paragraphs:
-            return ParagraphRef(k, len(turns[k].paragraphs) - 1)
+        if count := turns[k].paragraph_count:
+            return ParagraphRef(k, count - 1)
     return ParagraphRef(u, p)
 
 
@@ -241,50 +262,44 @@ def build_sections(
 ) -> list[Section]:
     """Sections that tile every paragraph of the meeting, or none. ``headings`` are the
     heading notes of the proceedings, each with the first paragraph after it."""
-    boundaries = [
-        _Boundary(
-            p.introduction.utterance, p.introduction.paragraph, SectionKind.HEARING, "hearing",
-            p.topic, i,
-        )
-        for i, p in enumerate(presentations)
-    ]  # fmt: skip
+    boundaries: list[_Boundary] = []
+    for i, talk in enumerate(presentations):
+        ref = talk.introduction
+        boundaries.append((ref.utterance, ref.paragraph, _HEARING, "hearing", talk.topic, i))
     agenda = _agenda_boundaries(turns)
     if not (boundaries or agenda or headings):
         return []
-    taken = set(map(_position, boundaries))
-    for b in agenda:
-        if (b.utterance, b.paragraph) not in taken:
-            boundaries.append(b)
-            taken.add((b.utterance, b.paragraph))
-    for ref, text in headings:
-        if (ref.utterance, ref.paragraph) not in taken:
-            boundaries.append(
-                _Boundary(
-                    ref.utterance, ref.paragraph, SectionKind.HEADING, "heading",
-                    heading_title(text),
-                )
-            )  # fmt: skip
-            taken.add((ref.utterance, ref.paragraph))
     bounds = _paragraph_bounds(turns)
     if bounds is None:
         return []
+    if not (boundaries or headings):
+        boundaries = agenda  # one boundary a paragraph at most
+    elif agenda or headings:
+        taken = set(map(_position, boundaries))
+        for b in agenda:
+            if (at := (b[0], b[1])) not in taken:
+                boundaries.append(b)
+                taken.add(at)
+        for ref, text in headings:
+            if (at := (ref.utterance, ref.paragraph)) not in taken:
+                boundaries.append((*at, _HEADING, "heading", heading_title(text), None))
+                taken.add(at)
     first, last = bounds
-    boundaries.sort(key=_position)
-    closing = _closing_boundary(turns, _content_end(boundaries, presentations, exchanges, turns))
+    if len(boundaries) > 1:
+        boundaries.sort(key=_position)
+    end = _content_end(_position(boundaries[-1]), presentations, exchanges, turns)
+    closing = _closing_boundary(turns, end)
     if closing is not None:
         boundaries.append(closing)
     if _position(boundaries[0]) > first:
-        boundaries.insert(0, _Boundary(*first, SectionKind.OPENING, "opening"))
+        boundaries.insert(0, (*first, _OPENING, "opening", None, None))
     sections = []
-    start = ParagraphRef(*_position(boundaries[0]))
-    for k, b in enumerate(boundaries):
-        if k + 1 < len(boundaries):
-            after = boundaries[k + 1]
-            end = _previous(turns, after.utterance, after.paragraph)
-        else:
-            after = None
-            end = ParagraphRef(*last)
-        sections.append(Section(b.kind, start, end, b.rule, b.title, b.presentation))
-        if after is not None:
-            start = ParagraphRef(after.utterance, after.paragraph)
+    start = ParagraphRef(boundaries[0][0], boundaries[0][1])
+    for k in range(1, len(boundaries)):
+        _, _, kind, rule, title, presentation = boundaries[k - 1]
+        u, p = boundaries[k][0], boundaries[k][1]
+        sections.append(Section(kind, start, _previous(turns, u, p), rule, title, presentation))
+        start = ParagraphRef(u, p)
+    _, _, kind, rule, title, presentation = boundaries[-1]
+    sections.append(Section(kind, start, ParagraphRef(*last), rule, title, presentation))
     return sections

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import regex
@@ -19,7 +19,13 @@ from gikai_minutes._structure._text import (
     sentences,
 )
 from gikai_minutes.model import Meeting, Speaker, SpeakerCategory, Utterance
-from gikai_minutes.model._columns import Utterances, paragraph_texts, utterance_text
+from gikai_minutes.model._columns import (
+    Utterances,
+    paragraph_chars,
+    paragraph_starts,
+    paragraph_texts,
+    utterance_text,
+)
 
 __all__ = [
     "Nomination",
@@ -57,6 +63,7 @@ _SHORT = 200
 _KEEP_TURNS = 4096
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
+_UNKNOWN, _CHAIR = SpeakerCategory.UNKNOWN, SpeakerCategory.CHAIR
 
 
 @attrs.define(slots=True)
@@ -93,10 +100,13 @@ class Turn:
 
     @property
     def raw_paragraphs(self) -> tuple[str, ...]:
-        """The paragraphs' text as parsed."""
-        if self._raw is not None:
-            return self._raw
-        return paragraph_texts(self.source, self.position)
+        """The paragraphs' text as parsed (read on first use)."""
+        raw = self._raw
+        if raw is None:
+            raw = paragraph_texts(self.source, self.position)
+            if self.keep:
+                self._raw = raw
+        return raw
 
     @property
     def text(self) -> str:
@@ -104,6 +114,15 @@ class Turn:
         if self._raw is not None:
             return "\n".join(self._raw)
         return utterance_text(self.source, self.position)
+
+    @property
+    def paragraph_count(self) -> int:
+        """How many paragraphs the turn has (none cleaned nor copied to count them)."""
+        if self._raw is not None:
+            return len(self._raw)
+        if self._paragraphs is not None:
+            return len(self._paragraphs)
+        return len(paragraph_starts(self.source, self.position))
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -165,37 +184,60 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     turns = []
     utterances = meeting.utterances
     keep = len(utterances) <= _KEEP_TURNS
-    for position, (index, speaker, raw) in enumerate(_turn_facts(utterances)):
-        category = categories.get(speaker, SpeakerCategory.UNKNOWN)
-        is_chair = category is SpeakerCategory.CHAIR
-        turn = Turn(index, speaker, category, utterances, position, sum(map(len, raw)))
-        turn.keep = keep
+    category_of, interjection = categories.get, _INTERJECTION.search
+    for position, (index, speaker) in enumerate(_turn_ids(utterances)):
+        category = category_of(speaker, _UNKNOWN)
+        is_chair = category is _CHAIR
+        length, raw = _measure(utterances, position)
+        turn = Turn(  # by position, in field order
+            index, speaker, category, utterances, position, length, False, False, is_chair,
+            keep, raw if keep else None,
+        )  # fmt: skip
+        if raw is None:  # a long turn: its paragraphs are read when a rule needs them
+            turns.append(turn)
+            continue
+        paragraphs = tuple(map(clean, raw))
         if keep:
-            turn._raw = raw
-        if turn.length <= _SHORT:
-            turn.length = sum(map(len, turn.paragraphs))
-        said: list[str] | None = None  # the sentences of a short turn, found once here
-        if turn.length <= _COURTESY_MAX:
-            said = list(turn.sentences)
-            turn.courtesy = is_courtesy(said)
-        turn.is_chair = is_chair
-        if is_chair and turn.length <= _INTERJECTION_MAX and not turn.courtesy:
-            said = list(turn.sentences) if said is None else said
-            turn.interjection = any(_INTERJECTION.search(s) for s in said)
-        else:
-            turn.interjection = is_chair and turn.length <= _INTERJECTION_MAX
+            turn._paragraphs = paragraphs
+        turn.length = length = sum(map(len, paragraphs))
+        if length <= _COURTESY_MAX:
+            turn.courtesy = _only_courtesy(paragraphs)
+        if is_chair and length <= _INTERJECTION_MAX:
+            # the interjection words hold no sentence end, space nor newline: one in a
+            # sentence is one in the paragraphs' text, and the other way round
+            turn.interjection = turn.courtesy or interjection("\n".join(paragraphs)) is not None
         turns.append(turn)
     return turns
 
 
-def _turn_facts(utterances: Sequence[Utterance]) -> Iterator[tuple[int, str, tuple[str, ...]]]:
-    """(index, speaker id, paragraphs' text) of each utterance, in order."""
+def _turn_ids(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str]]:
+    """(index, speaker id) of each utterance, in order."""
     if isinstance(utterances, Utterances):
-        for i in range(len(utterances)):
-            yield i, utterances.speaker_id(i), utterances.paragraph_texts(i)
-    else:
-        for u in utterances:
-            yield u.index, u.speaker.id, tuple(p.text for p in u.paragraphs)
+        n = len(utterances)
+        return zip(range(n), map(utterances.speaker_id, range(n)), strict=True)
+    return ((u.index, u.speaker.id) for u in utterances)
+
+
+def _measure(utterances: Sequence[Utterance], position: int) -> tuple[int, tuple[str, ...] | None]:
+    """The characters in the paragraphs of ``utterances[position]``, and the paragraphs'
+    text when there are at most :data:`_SHORT` (a longer turn's are not read here)."""
+    length = paragraph_chars(utterances, position)
+    if length > _SHORT:
+        return length, None
+    return length, paragraph_texts(utterances, position)
+
+
+def _only_courtesy(paragraphs: Iterable[str]) -> bool:
+    """:func:`is_courtesy` of the paragraphs' sentences, split one paragraph at a time and
+    stopping at the first that is not a courtesy (most turns' first one)."""
+    found = False
+    for p in paragraphs:
+        said = sentences(p)
+        if said:
+            if not is_courtesy(said):
+                return False
+            found = True
+    return found
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:

@@ -32,6 +32,7 @@ __all__ = [
     "Utterances",
     "UtterancesBuilder",
     "note_rows",
+    "paragraph_chars",
     "paragraph_starts",
     "paragraph_texts",
     "speaker_id",
@@ -346,6 +347,14 @@ class Utterances(ColumnSequence[Utterance]):
             [cleaned[rows[k * _PARA] : rows[k * _PARA + 1]] for k in self._paragraph_range(index)]
         )
 
+    def paragraph_chars(self, index: int) -> int:
+        """How many characters utterance ``index``'s paragraphs hold (none copied)."""
+        found = self._paragraph_range(index)
+        if not found:
+            return 0
+        rows = self._c.paragraphs  # the paragraphs lie in order, a newline between two
+        return rows[found[-1] * _PARA + 1] - rows[found[0] * _PARA] - len(found) + 1
+
     def paragraph_starts(self, index: int) -> Sequence[int]:
         """The source offsets where utterance ``index``'s paragraphs start."""
         found = self._paragraph_range(index)
@@ -589,6 +598,14 @@ def paragraph_texts(utterances: Sequence[Utterance], position: int) -> tuple[str
     if isinstance(utterances, Utterances):
         return utterances.paragraph_texts(position)
     return tuple(p.text for p in utterances[position].paragraphs)
+
+
+def paragraph_chars(utterances: Sequence[Utterance], position: int) -> int:
+    """How many characters the paragraphs of ``utterances[position]`` hold, without
+    making the utterance or copying its text when the utterances are kept as columns."""
+    if isinstance(utterances, Utterances):
+        return utterances.paragraph_chars(position)
+    return sum(len(p.text) for p in utterances[position].paragraphs)
 
 
 def utterance_text(utterances: Sequence[Utterance], position: int) -> str:
