@@ -189,6 +189,8 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
         length, raw = _measure(utterances, position)
+        if position == index:
+            position = index  # one int object for both (a dense text has many turns)
         turn = Turn(  # by position, in field order
             index, speaker, category, utterances, position, length, False, False, is_chair,
             keep, raw if keep else None,
