@@ -45,6 +45,8 @@ def items(value: Iterable[Any]) -> Sequence[Any]:
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+#: A CR that ends a line by itself (not the first half of a CRLF).
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class Line(NamedTuple):
@@ -65,9 +67,9 @@ class _Starts:
         self.text = text
         self.cr = "\r" in text
         starts = array.array("i" if len(text) < 2**31 - 1 else "q", [0])
-        if self.cr:
+        if self.cr and _LONE_CR.search(text) is not None:
             starts.extend(m.end() for m in _NEWLINE.finditer(text))
-        else:
+        else:  # every line ends at LF (a CRLF's CR is cut from the line's end on reading)
             # In chunks: the split parts of one chunk at a time are alive at once.
             for a in range(0, len(text), _CHUNK):
                 parts = text[a : a + _CHUNK].split("\n")
