@@ -52,7 +52,12 @@ def parse(
     if not isinstance(source, str | bytes | bytearray):
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
     document = text_document(source, name=source_name, encoding=encoding)
-    return run(document, ParseOptions(strict, dialect, structure))
+    if strict or dialect is not None or not structure:
+        return run(document, ParseOptions(strict, dialect, structure))
+    return run(document, _DEFAULTS)
+
+
+_DEFAULTS = ParseOptions()
 
 
 def parse_document(

@@ -167,21 +167,24 @@ def parse_text(
         if event.header is not None and event.header.label not in ids:
             speaker_id = ids[event.header.label] = _speaker_id(event.header.label)
             if speaker_id not in speakers:
-                speakers[speaker_id] = _new_speaker(event.header, table, event.start, diagnostics)
+                speakers[speaker_id] = _new_speaker(
+                    speaker_id, event.header, table, event.start, diagnostics
+                )
                 guess = _guess(event.header, table, event.start)
                 if guess is not None:
                     guesses[speaker_id] = guess
     # Linked to the rosters (which may tell where a name ends) before any utterance refers
     # to them; an unsure reading the roster settled is no longer reported.
-    speakers = {
-        s.id: s for s in link_speakers(tuple(speakers.values()), front.front_matter.rosters)
-    }
-    diagnostics.extend(
-        d
-        for speaker_id, d in guesses.items()
-        if d.code != "unsure-name" or speakers[speaker_id].name is None
-    )
     speaker_list = tuple(speakers.values())
+    if front.front_matter.rosters:
+        speakers = {s.id: s for s in link_speakers(speaker_list, front.front_matter.rosters)}
+        speaker_list = tuple(speakers.values())
+    if guesses:
+        diagnostics.extend(
+            d
+            for speaker_id, d in guesses.items()
+            if d.code != "unsure-name" or speakers[speaker_id].name is None
+        )
     slots = {s.id: k for k, s in enumerate(speaker_list)}
     utterances = UtterancesBuilder(text, table.starts)
     notes = NotesBuilder(utterances)
@@ -228,7 +231,8 @@ def parse_text(
             _pages(pages, body.start, body.end, body_start),
         )
         count += 1
-    diagnostics.sort(key=lambda d: (d.line, d.column))
+    if len(diagnostics) > 1:
+        diagnostics.sort(key=_position)
     body_name, session = split_title(front.title)
     meeting = Meeting(
         title=front.title,
@@ -306,13 +310,21 @@ def _fix_start(row: FixRow) -> int:
     return row[1]
 
 
+def _position(diagnostic: Diagnostic) -> tuple[int, int]:
+    return diagnostic.line, diagnostic.column
+
+
 def _speaker_id(label: str) -> str:
     """A stable id: the label without its spaces (``山田 太郎 委員`` -> ``山田太郎委員``)."""
     return "".join(label.split())
 
 
 def _new_speaker(
-    header: HeaderMatch, table: LineTable, start: int, diagnostics: list[Diagnostic]
+    speaker_id: str,
+    header: HeaderMatch,
+    table: LineTable,
+    start: int,
+    diagnostics: list[Diagnostic],
 ) -> Speaker:
     parts = header.parts
     if not parts.known:
@@ -326,7 +338,7 @@ def _new_speaker(
             )
         )
     return Speaker(
-        id=_speaker_id(header.label),
+        id=speaker_id,
         label=header.label,
         name=parts.name,
         role=parts.role,

@@ -280,6 +280,8 @@ def link_speakers(
 ) -> tuple[Speaker, ...]:
     """Split each label against the roster (roster-first names), then give each speaker
     the full name of the one roster person their header points to."""
+    if not rosters:
+        return speakers
     people: list[Person] = [p for r in rosters for p in r.people]
     if not people:
         return speakers

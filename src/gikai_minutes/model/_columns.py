@@ -506,7 +506,7 @@ class NotesBuilder:
         c = self._c
         rows = c.rows
         starts = rows[1::_NOTE]
-        if any(a > b for a, b in itertools.pairwise(starts)):
+        if len(starts) > 1 and any(a > b for a, b in itertools.pairwise(starts)):
             order = sorted(range(len(starts)), key=starts.__getitem__)
             c.rows = array.array(
                 rows.typecode, [v for k in order for v in rows[k * _NOTE : k * _NOTE + _NOTE]]

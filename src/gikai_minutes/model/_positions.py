@@ -69,6 +69,13 @@ class _Starts:
         starts = array.array("i" if len(text) < 2**31 - 1 else "q", [0])
         if self.cr and _LONE_CR.search(text) is not None:
             starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        elif len(text) <= _SHORT:  # a short text: one find a line costs less than a split
+            find = text.find
+            end = find("\n")
+            while end >= 0:
+                end += 1
+                starts.append(end)
+                end = find("\n", end)
         else:  # every line ends at LF (a CRLF's CR is cut from the line's end on reading)
             # In chunks: the split parts of one chunk at a time are alive at once.
             for a in range(0, len(text), _CHUNK):
@@ -185,6 +192,8 @@ class LineTable:
 
 
 _CHUNK = 1 << 14
+#: Texts of up to this many characters find their line ends one at a time.
+_SHORT = 2048
 #: Texts whose lines average fewer characters than this keep no object per line.
 _DENSE = 32
 _MINUS_ONE = (-1).__add__

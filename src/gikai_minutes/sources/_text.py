@@ -35,7 +35,7 @@ def text_document(
         with contextlib.suppress(InputError):
             return attrs.evolve(discussnet_document(text, name=name), encoding=used)
     diagnostics: tuple[Diagnostic, ...] = ()
-    if looks_like_html(text):
+    if text.find("<", 0, 2000) >= 0 and looks_like_html(text):  # no page without a "<"
         diagnostics = (
             Diagnostic(
                 "html-input",
