@@ -234,20 +234,20 @@ def parse_text(
     if len(diagnostics) > 1:
         diagnostics.sort(key=_position)
     body_name, session = split_title(front.title)
-    meeting = Meeting(
-        title=front.title,
-        body_name=body_name,
-        session=session,
-        date=front.date,
-        date_text=front.date_text,
-        speakers=speaker_list,
-        utterances=utterances.finish(speaker_list),
-        front_matter=front.front_matter,
-        source=source,
-        dialect=chosen.name,
-        unparsed=tuple(unparsed),
-        diagnostics=tuple(diagnostics),
-        notes=notes.finish(),
+    meeting = Meeting(  # by position, in field order
+        front.title,
+        body_name,
+        session,
+        front.date,
+        front.date_text,
+        speaker_list,
+        utterances.finish(speaker_list),
+        front.front_matter,
+        source,
+        chosen.name,
+        tuple(unparsed),
+        tuple(diagnostics),
+        notes.finish(),
     )
     return _finish(meeting, strict)
 

@@ -34,15 +34,13 @@ def text_document(
         # Not valid DiscussNet after all: then it is parsed as the text it is.
         with contextlib.suppress(InputError):
             return attrs.evolve(discussnet_document(text, name=name), encoding=used)
-    diagnostics: tuple[Diagnostic, ...] = ()
-    if text.find("<", 0, 2000) >= 0 and looks_like_html(text):  # no page without a "<"
-        diagnostics = (
-            Diagnostic(
-                "html-input",
-                "the input is an HTML page, read here as plain text with its markup;"
-                " use gikai_minutes.parse_html() to read it as a page",
-                Severity.WARNING,
-                1,
-            ),
-        )
-    return SourceDocument(text, name=name, encoding=used, diagnostics=diagnostics)
+    if text.find("<", 0, 2000) < 0 or not looks_like_html(text):  # no page without a "<"
+        return SourceDocument(text, name, used)
+    html = Diagnostic(
+        "html-input",
+        "the input is an HTML page, read here as plain text with its markup;"
+        " use gikai_minutes.parse_html() to read it as a page",
+        Severity.WARNING,
+        1,
+    )
+    return SourceDocument(text, name=name, encoding=used, diagnostics=(html,))
