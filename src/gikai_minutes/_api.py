@@ -49,7 +49,7 @@ def parse(
     detecting it. ``structure`` builds :attr:`Meeting.structure` and the speakers'
     categories (see :func:`build_structure`); ``False`` skips that step.
     """
-    if not isinstance(source, str | bytes | bytearray):
+    if not isinstance(source, _TEXTS):
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
     document = text_document(source, name=source_name, encoding=encoding)
     if strict or dialect is not None or not structure:
@@ -58,6 +58,7 @@ def parse(
 
 
 _DEFAULTS = ParseOptions()
+_TEXTS = (str, bytes, bytearray)
 
 
 def parse_document(

@@ -505,8 +505,8 @@ class NotesBuilder:
         """The notes in source order."""
         c = self._c
         rows = c.rows
-        starts = rows[1::_NOTE]
-        if len(starts) > 1 and any(a > b for a, b in itertools.pairwise(starts)):
+        starts = rows[1::_NOTE] if len(rows) > _NOTE else ()
+        if any(a > b for a, b in itertools.pairwise(starts)):
             order = sorted(range(len(starts)), key=starts.__getitem__)
             c.rows = array.array(
                 rows.typecode, [v for k in order for v in rows[k * _NOTE : k * _NOTE + _NOTE]]

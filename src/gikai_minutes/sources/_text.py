@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 import attrs
 
@@ -14,6 +15,9 @@ from gikai_minutes.sources._html import looks_like_html
 from gikai_minutes.sources._records import discussnet_document
 
 __all__ = ["text_document"]
+
+#: The start of a JSON object (matched in place: stripping the text would copy it).
+_JSON_START = re.compile(r"[\ufeff \r\n\t]*\{")
 
 
 def text_document(
@@ -30,7 +34,7 @@ def text_document(
         text, used = decode_bytes(bytes(data), encoding)
     else:
         text = data
-    if text.lstrip("\ufeff \r\n\t").startswith("{") and '"tenant_minutes"' in text[:2000]:
+    if _JSON_START.match(text) and text.find('"tenant_minutes"', 0, 2000) >= 0:
         # Not valid DiscussNet after all: then it is parsed as the text it is.
         with contextlib.suppress(InputError):
             return attrs.evolve(discussnet_document(text, name=name), encoding=used)
