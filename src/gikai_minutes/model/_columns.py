@@ -118,7 +118,20 @@ class _Lines:
         return first, first if end <= start else bisect.bisect_right(starts, end)
 
 
-class _Columns:
+class _Slots:
+    """Pickling by slot values (every protocol, ``copy`` included)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
+
+
+class _Columns(_Slots):
     """The stored rows of a meeting's utterances (shared by every view of them).
 
     ``turns`` holds :data:`_TURN` integers an utterance (speaker slot, header start, body
@@ -445,7 +458,7 @@ class Utterances(ColumnSequence[Utterance]):
         )
 
 
-class _NoteColumns:
+class _NoteColumns(_Slots):
     """Notes as rows of :data:`_NOTE` integers: kind, start, end, utterance (-1: none)."""
 
     __slots__ = ("lines", "rows")
