@@ -98,11 +98,14 @@ def sentences(text: str) -> list[str]:
     return [s for m in _SENTENCE.findall(text) if (s := m.strip(" \u3000\t"))]
 
 
+_PUNCTUATION = "。！! 、,"
+
+
 def is_courtesy(sentence_list: list[str]) -> bool:
     """Whether every sentence is only thanks, greeting or assent (and there is one)."""
+    # ``s.strip(…)`` is empty when every character is punctuation: a courtesy has a word
     return bool(sentence_list) and all(
-        _COURTESY.fullmatch(s) is not None and any(c not in "。！! 、," for c in s)
-        for s in sentence_list
+        _COURTESY.fullmatch(s) is not None and s.strip(_PUNCTUATION) for s in sentence_list
     )
 
 

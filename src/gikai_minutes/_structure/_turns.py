@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 
 import attrs
 import regex
@@ -181,35 +183,50 @@ class Nomination:
 
 def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -> list[Turn]:
     """One :class:`Turn` per utterance, in order."""
-    turns = []
+    turns: list[Turn] = []
     utterances = meeting.utterances
     keep = len(utterances) <= _KEEP_TURNS
     category_of, interjection = categories.get, _INTERJECTION.search
+    chars_of, texts_of = _readers(utterances)
+    append = turns.append
     for position, (index, speaker) in enumerate(_turn_ids(utterances)):
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
-        length, raw = _measure(utterances, position)
+        length = chars_of(position)
         if position == index:
             position = index  # one int object for both (a dense text has many turns)
-        turn = Turn(  # by position, in field order
-            index, speaker, category, utterances, position, length, False, False, is_chair,
-            keep, raw if keep else None,
-        )  # fmt: skip
-        if raw is None:  # a long turn: its paragraphs are read when a rule needs them
-            turns.append(turn)
+        if length > _SHORT:  # a long turn: its paragraphs are read when a rule needs them
+            turn = Turn(  # by position, in field order
+                index, speaker, category, utterances, position, length, False, False,
+                is_chair, keep,
+            )  # fmt: skip
+            append(turn)
             continue
+        raw = texts_of(position)
         paragraphs = tuple(map(clean, raw))
-        if keep:
-            turn._paragraphs = paragraphs
-        turn.length = length = sum(map(len, paragraphs))
+        turn = Turn(  # by position, in field order
+            index, speaker, category, utterances, position, sum(map(len, paragraphs)), False,
+            False, is_chair, keep, raw if keep else None, paragraphs if keep else None,
+        )  # fmt: skip
+        length = turn.length
         if length <= _COURTESY_MAX:
             turn.courtesy = _only_courtesy(paragraphs)
         if is_chair and length <= _INTERJECTION_MAX:
             # the interjection words hold no sentence end, space nor newline: one in a
             # sentence is one in the paragraphs' text, and the other way round
             turn.interjection = turn.courtesy or interjection("\n".join(paragraphs)) is not None
-        turns.append(turn)
+        append(turn)
     return turns
+
+
+def _readers(
+    utterances: Sequence[Utterance],
+) -> tuple[Callable[[int], int], Callable[[int], tuple[str, ...]]]:
+    """How many characters the paragraphs of utterance ``i`` hold, and their text (the
+    columns' own readers when the utterances are kept as columns: no utterance made)."""
+    if isinstance(utterances, Utterances):
+        return utterances.paragraph_chars, utterances.paragraph_texts
+    return partial(paragraph_chars, utterances), partial(paragraph_texts, utterances)
 
 
 def _turn_ids(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str]]:
@@ -218,15 +235,6 @@ def _turn_ids(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str]]:
         n = len(utterances)
         return zip(range(n), map(utterances.speaker_id, range(n)), strict=True)
     return ((u.index, u.speaker.id) for u in utterances)
-
-
-def _measure(utterances: Sequence[Utterance], position: int) -> tuple[int, tuple[str, ...] | None]:
-    """The characters in the paragraphs of ``utterances[position]``, and the paragraphs'
-    text when there are at most :data:`_SHORT` (a longer turn's are not read here)."""
-    length = paragraph_chars(utterances, position)
-    if length > _SHORT:
-        return length, None
-    return length, paragraph_texts(utterances, position)
 
 
 def _only_courtesy(paragraphs: Iterable[str]) -> bool:
@@ -244,19 +252,28 @@ def _only_courtesy(paragraphs: Iterable[str]) -> bool:
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
     """The forms a speaker may be named by in the text, longest first."""
+    name = speaker.name  # the label is read only for a speaker without a name
+    return _speaker_names(
+        speaker.full_name, name, speaker.disambiguator, speaker.label if name is None else ""
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _speaker_names(
+    full_name: str | None, name: str | None, disambiguator: str | None, label: str
+) -> tuple[str, ...]:
+    # the same people speak in many records of a corpus (bounded: one entry per speaker)
     names = {
         n
         for n in (
-            base_name(speaker.full_name),
-            base_name(speaker.name),
-            base_name(f"{speaker.name}{speaker.disambiguator}")
-            if speaker.name and speaker.disambiguator
-            else None,
+            base_name(full_name),
+            base_name(name),
+            base_name(f"{name}{disambiguator}") if name and disambiguator else None,
         )
         if n
     }
-    if not names and speaker.name is None:
-        guessed = name_from_label(speaker.label)
+    if not names and name is None:
+        guessed = name_from_label(label)
         if guessed:
             names.add(guessed)
     return tuple(sorted(names, key=len, reverse=True))
