@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CALL_FOR_QUESTIONS",
+    "COURTESY_FIRST",
     "EXTRA_TITLES",
     "GUEST_TITLES",
     "HAND_OVER",
@@ -27,6 +28,7 @@ __all__ = [
     "base_name",
     "clean",
     "is_courtesy",
+    "may_be_courtesy",
     "mentions",
     "name_from_label",
     "raw_paragraphs",
@@ -46,6 +48,17 @@ _COURTESY = re.compile(
     r"|恐れ入ります|はい|ええ|どうぞ|どうも)?"
     r"[、,\s]*(?:ありがとう(?:ございま(?:す|した))?)?[。！!]*"
 )
+
+#: Every character a sentence :data:`_COURTESY` matches may start with, but whitespace
+#: (a test derives them from the pattern): other sentences are rejected unmatched.
+COURTESY_FIRST = frozenset("!,、。！あえおそでどはよわ了分大失恐承本誠願")
+
+
+def may_be_courtesy(text: str) -> bool:
+    """False when ``text`` (cleaned, not empty) cannot start with a courtesy sentence."""
+    c = text[0]
+    return c in COURTESY_FIRST or c.isspace()
+
 
 #: A sentence asks something.
 QUESTION_CUE = regex.compile(

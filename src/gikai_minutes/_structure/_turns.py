@@ -16,6 +16,7 @@ from gikai_minutes._structure._text import (
     base_name,
     clean,
     is_courtesy,
+    may_be_courtesy,
     mentions,
     name_from_label,
     sentences,
@@ -137,6 +138,19 @@ class Turn:
         return found
 
     @property
+    def first_paragraph(self) -> str:
+        """The first paragraph without stage directions (``""`` when there is none), the
+        others neither copied nor cleaned when no rule has read them yet."""
+        if self._paragraphs is not None:
+            return self._paragraphs[0] if self._paragraphs else ""
+        if self._raw is None:
+            text = self.text
+            if text.count("\n") == self.paragraph_count - 1:  # no paragraph holds a newline
+                return clean(text.partition("\n")[0])
+        raw = self.raw_paragraphs
+        return clean(raw[0]) if raw else ""
+
+    @property
     def sentences(self) -> tuple[str, ...]:
         """All sentences of the turn, in order (split on first use)."""
         if self._sentences is not None:
@@ -242,6 +256,8 @@ def _only_courtesy(paragraphs: Iterable[str]) -> bool:
     stopping at the first that is not a courtesy (most turns' first one)."""
     found = False
     for p in paragraphs:
+        if p and not may_be_courtesy(p):
+            return False  # its first sentence is no courtesy: not split
         said = sentences(p)
         if said:
             if not is_courtesy(said):
