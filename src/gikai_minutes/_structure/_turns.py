@@ -165,8 +165,9 @@ class Turn:
         """The turn's last sentence, or ``None`` for an empty turn."""
         if self._sentences is not None:
             return self._sentences[-1] if self._sentences else None
-        for p in reversed(self.raw_paragraphs):
-            found = sentences(clean(p))
+        cleaned = self._paragraphs  # cleaned already, or each paragraph cleaned here
+        for p in reversed(self.raw_paragraphs if cleaned is None else cleaned):
+            found = sentences(p if cleaned is not None else clean(p))
             if found:
                 return found[-1]
         return None
@@ -295,9 +296,6 @@ def _speaker_names(
     return tuple(sorted(names, key=len, reverse=True))
 
 
-_SPACES = regex.compile(r"[ \u3000]+")
-
-
 def find_nominations(
     turns: Sequence[Turn], names: Mapping[str, tuple[str, ...]]
 ) -> dict[int, Nomination]:
@@ -309,13 +307,14 @@ def find_nominations(
             continue
         raw = turn.raw_paragraphs
         tail = raw[-1].replace("\u3000", "").replace(" ", "") if raw else ""
-        if not any(n in tail for n in names[nxt.speaker]):
+        nominee = names[nxt.speaker]
+        if not any(n in tail for n in nominee):
             continue
         last = turn.last_sentence
         if last is None:
             continue
-        last = _SPACES.sub("", last)
-        for name in names[nxt.speaker]:
+        last = last.replace("\u3000", "").replace(" ", "")
+        for name in nominee:
             m = _nominating_mention(last, name)
             if m is not None:
                 role_word = m.suffix if m.suffix not in _HONORIFIC_WORDS else None
