@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CALL_FOR_QUESTIONS",
-    "COURTESY_FIRST",
+    "COURTESY_CHARS",
     "EXTRA_TITLES",
     "GUEST_TITLES",
     "HAND_OVER",
@@ -49,15 +49,19 @@ _COURTESY = re.compile(
     r"[、,\s]*(?:ありがとう(?:ございま(?:す|した))?)?[。！!]*"
 )
 
-#: Every character a sentence :data:`_COURTESY` matches may start with, but whitespace
-#: (a test derives them from the pattern): other sentences are rejected unmatched.
-COURTESY_FIRST = frozenset("!,、。！あえおそでどはよわ了分大失恐承本誠願")
+#: Every character a sentence :data:`_COURTESY` matches may hold (a test derives them
+#: from the pattern), whitespace as ``\\s`` has it included.
+COURTESY_CHARS = frozenset(
+    "!,、。！あいうえおかがくげござしすそぞたでとどにのはまもよりれろわ上了入分変大失当恐承本申知礼致解誠願"
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
 def may_be_courtesy(text: str) -> bool:
-    """False when ``text`` (cleaned, not empty) cannot start with a courtesy sentence."""
-    c = text[0]
-    return c in COURTESY_FIRST or c.isspace()
+    """False when ``text`` holds a character no courtesy sentence has: it cannot be split
+    into courtesies alone (most sentences are rejected so, none split nor matched)."""
+    return COURTESY_CHARS.issuperset(text)
 
 
 #: A sentence asks something.
