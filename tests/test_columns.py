@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 from pathlib import Path
 
@@ -146,3 +147,10 @@ def test_exports_read_rows_as_they_read_objects(meeting: Meeting) -> None:
     assert meeting.segments() == tuples.segments()
     for speaker in meeting.speakers:
         assert meeting.utterances_by(speaker.id) == tuples.utterances_by(speaker.id)
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_every_pickle_protocol_and_copy_keep_the_meeting(meeting: Meeting, protocol: int) -> None:
+    assert pickle.loads(pickle.dumps(meeting, protocol=protocol)) == meeting
+    assert copy.deepcopy(meeting) == meeting
+    assert copy.copy(meeting).utterances is meeting.utterances

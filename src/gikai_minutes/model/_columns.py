@@ -14,7 +14,6 @@ import array
 import bisect
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import overload
 
 from gikai_minutes.model._meeting import (
     Note,
@@ -119,7 +118,20 @@ class _Lines:
         return first, first if end <= start else bisect.bisect_right(starts, end)
 
 
-class _Columns:
+class _Slots:
+    """Pickling by slot values (every protocol, ``copy`` included)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
+            object.__setattr__(self, name, value)
+
+
+class _Columns(_Slots):
     """The stored rows of a meeting's utterances (shared by every view of them).
 
     ``turns`` holds :data:`_TURN` integers an utterance (speaker slot, header start, body
@@ -267,37 +279,12 @@ class Utterances(ColumnSequence[Utterance]):
     def __len__(self) -> int:
         return len(self._c.turns) // _TURN
 
-    @overload
-    def __getitem__(self, index: int) -> Utterance: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Utterance, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Utterance | tuple[Utterance, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._make, range(*index.indices(len(self)))))
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("utterance index out of range")
-        return self._make(index)
-
-    def __iter__(self) -> Iterator[Utterance]:
-        return map(self._make, range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Utterances) and other._c is self._c:
-            return other._speakers == self._speakers
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(map(_equal, self, other))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"<Utterances: {len(self)}>"
+    def _same_rows(self, other: object) -> bool:
+        return (
+            isinstance(other, Utterances)
+            and other._c is self._c
+            and other._speakers == self._speakers
+        )
 
     # -- what the parser's later stages read without making objects --------------------
 
@@ -471,11 +458,7 @@ class Utterances(ColumnSequence[Utterance]):
         )
 
 
-def _equal(a: object, b: object) -> bool:
-    return a == b
-
-
-class _NoteColumns:
+class _NoteColumns(_Slots):
     """Notes as rows of :data:`_NOTE` integers: kind, start, end, utterance (-1: none)."""
 
     __slots__ = ("lines", "rows")
@@ -533,37 +516,8 @@ class Notes(ColumnSequence[Note]):
     def __len__(self) -> int:
         return len(self._c.rows) // _NOTE
 
-    @overload
-    def __getitem__(self, index: int) -> Note: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Note, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Note | tuple[Note, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._make, range(*index.indices(len(self)))))
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("note index out of range")
-        return self._make(index)
-
-    def __iter__(self) -> Iterator[Note]:
-        return map(self._make, range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Notes) and other._c is self._c:
-            return True
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(map(_equal, self, other))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"<Notes: {len(self)}>"
+    def _same_rows(self, other: object) -> bool:
+        return isinstance(other, Notes) and other._c is self._c
 
     def rows(self) -> Iterator[tuple[NoteKind, int, int, int | None]]:
         """(kind, start, end, utterance index) of each note, in order."""

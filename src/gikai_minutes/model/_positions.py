@@ -6,6 +6,7 @@ import array
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar, overload
@@ -32,9 +33,51 @@ _T = TypeVar("_T")
 
 
 class ColumnSequence(Sequence[_T]):
-    """Base of the model's column-backed sequences (items made on access)."""
+    """Base of the model's column-backed sequences: items made on access by ``_make``.
+
+    Read-only; slices are tuples; equal to any sequence of equal items (a tuple included).
+    """
 
     __slots__ = ()
+
+    def _make(self, index: int) -> _T:  # pragma: no cover - every subclass makes its items
+        raise NotImplementedError
+
+    def _same_rows(self, other: object) -> bool:
+        """Whether ``other`` surely holds the same items (the same rows): no item compared."""
+        return False
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._make, range(*index.indices(len(self)))))
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._make(index)
+
+    def __iter__(self) -> Iterator[_T]:
+        return map(self._make, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if self._same_rows(other):
+            return True
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(map(operator.eq, self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)}>"
 
 
 def items(value: Iterable[Any]) -> Sequence[Any]:
