@@ -167,8 +167,7 @@ def find_presentations(
         if not talk or sum(turns[i].length for i in talk) < MIN_TALK:
             continue
         own = None
-        opening = turns[talk[0]].paragraphs
-        first_words = opening[0] if opening else ""
+        first_words = turns[talk[0]].first_paragraph
         for name in names[sid]:
             own = self_introduction(first_words, name)
             if own is not None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CALL_FOR_QUESTIONS",
+    "COURTESY_CHARS",
     "EXTRA_TITLES",
     "GUEST_TITLES",
     "HAND_OVER",
@@ -27,6 +28,7 @@ __all__ = [
     "base_name",
     "clean",
     "is_courtesy",
+    "may_be_courtesy",
     "mentions",
     "name_from_label",
     "raw_paragraphs",
@@ -46,6 +48,21 @@ _COURTESY = re.compile(
     r"|恐れ入ります|はい|ええ|どうぞ|どうも)?"
     r"[、,\s]*(?:ありがとう(?:ございま(?:す|した))?)?[。！!]*"
 )
+
+#: Every character a sentence :data:`_COURTESY` matches may hold (a test derives them
+#: from the pattern), whitespace as ``\\s`` has it included.
+COURTESY_CHARS = frozenset(
+    "!,、。！あいうえおかがくげござしすそぞたでとどにのはまもよりれろわ上了入分変大失当恐承本申知礼致解誠願"
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def may_be_courtesy(text: str) -> bool:
+    """False when ``text`` holds a character no courtesy sentence has: it cannot be split
+    into courtesies alone (most sentences are rejected so, none split nor matched)."""
+    return COURTESY_CHARS.issuperset(text)
+
 
 #: A sentence asks something.
 QUESTION_CUE = regex.compile(
@@ -98,11 +115,14 @@ def sentences(text: str) -> list[str]:
     return [s for m in _SENTENCE.findall(text) if (s := m.strip(" \u3000\t"))]
 
 
+_PUNCTUATION = "。！! 、,"
+
+
 def is_courtesy(sentence_list: list[str]) -> bool:
     """Whether every sentence is only thanks, greeting or assent (and there is one)."""
+    # ``s.strip(…)`` is empty when every character is punctuation: a courtesy has a word
     return bool(sentence_list) and all(
-        _COURTESY.fullmatch(s) is not None and any(c not in "。！! 、," for c in s)
-        for s in sentence_list
+        _COURTESY.fullmatch(s) is not None and s.strip(_PUNCTUATION) for s in sentence_list
     )
 
 

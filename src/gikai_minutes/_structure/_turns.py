@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 
 import attrs
 import regex
@@ -14,6 +16,7 @@ from gikai_minutes._structure._text import (
     base_name,
     clean,
     is_courtesy,
+    may_be_courtesy,
     mentions,
     name_from_label,
     sentences,
@@ -135,6 +138,19 @@ class Turn:
         return found
 
     @property
+    def first_paragraph(self) -> str:
+        """The first paragraph without stage directions (``""`` when there is none), the
+        others neither copied nor cleaned when no rule has read them yet."""
+        if self._paragraphs is not None:
+            return self._paragraphs[0] if self._paragraphs else ""
+        if self._raw is None:
+            text = self.text
+            if text.count("\n") == self.paragraph_count - 1:  # no paragraph holds a newline
+                return clean(text.partition("\n")[0])
+        raw = self.raw_paragraphs
+        return clean(raw[0]) if raw else ""
+
+    @property
     def sentences(self) -> tuple[str, ...]:
         """All sentences of the turn, in order (split on first use)."""
         if self._sentences is not None:
@@ -149,8 +165,9 @@ class Turn:
         """The turn's last sentence, or ``None`` for an empty turn."""
         if self._sentences is not None:
             return self._sentences[-1] if self._sentences else None
-        for p in reversed(self.raw_paragraphs):
-            found = sentences(clean(p))
+        cleaned = self._paragraphs  # cleaned already, or each paragraph cleaned here
+        for p in reversed(self.raw_paragraphs if cleaned is None else cleaned):
+            found = sentences(p if cleaned is not None else clean(p))
             if found:
                 return found[-1]
         return None
@@ -181,35 +198,50 @@ class Nomination:
 
 def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -> list[Turn]:
     """One :class:`Turn` per utterance, in order."""
-    turns = []
+    turns: list[Turn] = []
     utterances = meeting.utterances
     keep = len(utterances) <= _KEEP_TURNS
     category_of, interjection = categories.get, _INTERJECTION.search
+    chars_of, texts_of = _readers(utterances)
+    append = turns.append
     for position, (index, speaker) in enumerate(_turn_ids(utterances)):
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
-        length, raw = _measure(utterances, position)
+        length = chars_of(position)
         if position == index:
             position = index  # one int object for both (a dense text has many turns)
-        turn = Turn(  # by position, in field order
-            index, speaker, category, utterances, position, length, False, False, is_chair,
-            keep, raw if keep else None,
-        )  # fmt: skip
-        if raw is None:  # a long turn: its paragraphs are read when a rule needs them
-            turns.append(turn)
+        if length > _SHORT:  # a long turn: its paragraphs are read when a rule needs them
+            turn = Turn(  # by position, in field order
+                index, speaker, category, utterances, position, length, False, False,
+                is_chair, keep,
+            )  # fmt: skip
+            append(turn)
             continue
+        raw = texts_of(position)
         paragraphs = tuple(map(clean, raw))
-        if keep:
-            turn._paragraphs = paragraphs
-        turn.length = length = sum(map(len, paragraphs))
+        turn = Turn(  # by position, in field order
+            index, speaker, category, utterances, position, sum(map(len, paragraphs)), False,
+            False, is_chair, keep, raw if keep else None, paragraphs if keep else None,
+        )  # fmt: skip
+        length = turn.length
         if length <= _COURTESY_MAX:
             turn.courtesy = _only_courtesy(paragraphs)
         if is_chair and length <= _INTERJECTION_MAX:
             # the interjection words hold no sentence end, space nor newline: one in a
             # sentence is one in the paragraphs' text, and the other way round
             turn.interjection = turn.courtesy or interjection("\n".join(paragraphs)) is not None
-        turns.append(turn)
+        append(turn)
     return turns
+
+
+def _readers(
+    utterances: Sequence[Utterance],
+) -> tuple[Callable[[int], int], Callable[[int], tuple[str, ...]]]:
+    """How many characters the paragraphs of utterance ``i`` hold, and their text (the
+    columns' own readers when the utterances are kept as columns: no utterance made)."""
+    if isinstance(utterances, Utterances):
+        return utterances.paragraph_chars, utterances.paragraph_texts
+    return partial(paragraph_chars, utterances), partial(paragraph_texts, utterances)
 
 
 def _turn_ids(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str]]:
@@ -220,20 +252,13 @@ def _turn_ids(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str]]:
     return ((u.index, u.speaker.id) for u in utterances)
 
 
-def _measure(utterances: Sequence[Utterance], position: int) -> tuple[int, tuple[str, ...] | None]:
-    """The characters in the paragraphs of ``utterances[position]``, and the paragraphs'
-    text when there are at most :data:`_SHORT` (a longer turn's are not read here)."""
-    length = paragraph_chars(utterances, position)
-    if length > _SHORT:
-        return length, None
-    return length, paragraph_texts(utterances, position)
-
-
 def _only_courtesy(paragraphs: Iterable[str]) -> bool:
     """:func:`is_courtesy` of the paragraphs' sentences, split one paragraph at a time and
     stopping at the first that is not a courtesy (most turns' first one)."""
     found = False
     for p in paragraphs:
+        if p and not may_be_courtesy(p):
+            return False  # its first sentence is no courtesy: not split
         said = sentences(p)
         if said:
             if not is_courtesy(said):
@@ -244,25 +269,31 @@ def _only_courtesy(paragraphs: Iterable[str]) -> bool:
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
     """The forms a speaker may be named by in the text, longest first."""
+    name = speaker.name  # the label is read only for a speaker without a name
+    return _speaker_names(
+        speaker.full_name, name, speaker.disambiguator, speaker.label if name is None else ""
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _speaker_names(
+    full_name: str | None, name: str | None, disambiguator: str | None, label: str
+) -> tuple[str, ...]:
+    # the same people speak in many records of a corpus (bounded: one entry per speaker)
     names = {
         n
         for n in (
-            base_name(speaker.full_name),
-            base_name(speaker.name),
-            base_name(f"{speaker.name}{speaker.disambiguator}")
-            if speaker.name and speaker.disambiguator
-            else None,
+            base_name(full_name),
+            base_name(name),
+            base_name(f"{name}{disambiguator}") if name and disambiguator else None,
         )
         if n
     }
-    if not names and speaker.name is None:
-        guessed = name_from_label(speaker.label)
+    if not names and name is None:
+        guessed = name_from_label(label)
         if guessed:
             names.add(guessed)
     return tuple(sorted(names, key=len, reverse=True))
-
-
-_SPACES = regex.compile(r"[ \u3000]+")
 
 
 def find_nominations(
@@ -276,13 +307,14 @@ def find_nominations(
             continue
         raw = turn.raw_paragraphs
         tail = raw[-1].replace("\u3000", "").replace(" ", "") if raw else ""
-        if not any(n in tail for n in names[nxt.speaker]):
+        nominee = names[nxt.speaker]
+        if not any(n in tail for n in nominee):
             continue
         last = turn.last_sentence
         if last is None:
             continue
-        last = _SPACES.sub("", last)
-        for name in names[nxt.speaker]:
+        last = last.replace("\u3000", "").replace(" ", "")
+        for name in nominee:
             m = _nominating_mention(last, name)
             if m is not None:
                 role_word = m.suffix if m.suffix not in _HONORIFIC_WORDS else None
