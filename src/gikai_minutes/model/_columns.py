@@ -347,11 +347,6 @@ class Utterances(ColumnSequence[Utterance]):
         found = self._paragraph_range(index)
         return self._c.paragraphs[found.start * _PARA + 2 : found.stop * _PARA : _PARA]
 
-    def bounds(self) -> Iterator[tuple[int, int, int]]:
-        """(header start, body start, end) of each utterance, in order."""
-        turns = self._c.turns
-        return zip(turns[1::_TURN], turns[2::_TURN], turns[3::_TURN], strict=True)
-
     def rows(self) -> Iterator[UtteranceRow]:
         """Each utterance as plain values, in :class:`Utterance` field order, spans as
         ``(start, end, first_line, last_line)`` (for writers that need no objects)."""
