@@ -16,7 +16,6 @@ import array
 import bisect
 import itertools
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -25,7 +24,7 @@ import attrs
 import regex
 
 from gikai_minutes._text.numerals import parse_number
-from gikai_minutes.model._positions import LineTable
+from gikai_minutes.model._positions import LONE_CR, LineTable
 
 __all__ = ["PageLayout", "find_margin_numbers", "find_pages"]
 
@@ -161,7 +160,7 @@ def find_pages(table: LineTable) -> PageLayout:
     """Find page breaks, page-number lines, running headers and margin line numbers."""
     text = table.text
     # a running header recurs often enough only in a text of enough lines
-    digest = _Digest(text, table.line_of(len(text)) >= _PERIODIC_LINES)
+    digest = _Digest(text, table.lone_cr, table.line_of(len(text)) >= _PERIODIC_LINES)
     if not digest.edges and not digest.counts and "\f" not in text:
         # no line can be a page or margin number, nor recur as a header: nothing to find
         return _NO_PAGES
@@ -231,7 +230,6 @@ _PAGE_IN_LINE_TEXT = (
     rf"|(?<=[ \u3000\t])[{_WIDE_DIGITS}]+[ \u3000\t\f]*\r?$"
 )
 _PAGE_IN_LINE = regex.compile(_PAGE_IN_LINE_TEXT)  # within one line
-_LONE_CR = re.compile(r"\r(?!\n)")
 # A short line can print a page number only if it starts or ends with one of these.
 _NUMBER_EDGE_CHARS = frozenset("0123456789０１２３４５６７８９-－―ー−‐)）")
 
@@ -240,9 +238,9 @@ class _Digest:
     """What the page finders need from every line stripped of its surrounding spaces,
     gathered a chunk of lines at a time so that no string or entry per line is kept."""
 
-    __slots__ = ("counts", "edges", "nonblank")
+    __slots__ = ("counts", "edges", "lone_cr", "nonblank")
 
-    def __init__(self, text: str, counting: bool = True) -> None:
+    def __init__(self, text: str, lone_cr: bool, counting: bool = True) -> None:
         #: how often each stripped line occurs (running headers recur); empty unless
         #: ``counting``
         self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
@@ -251,7 +249,7 @@ class _Digest:
         self.nonblank = 0
         edge = _NUMBER_EDGE_CHARS
         base = 0
-        lone = "\r" in text and _LONE_CR.search(text) is not None
+        self.lone_cr = lone = lone_cr  # a CR alone breaks a line as LF does
         chunks = _stripped_chunks(text, lone) if len(text) > _CHUNK else (_strip(text, lone),)
         for chunk in chunks:
             if counting:
@@ -266,8 +264,7 @@ class _Digest:
 def _strip(text: str, lone_cr: bool) -> list[str]:
     """The lines of ``text`` without their surrounding spaces (a lone CR breaks a line)."""
     return [
-        line.strip(_STRIP_CR)
-        for line in (_LONE_CR.sub("\n", text) if lone_cr else text).split("\n")
+        line.strip(_STRIP_CR) for line in (LONE_CR.sub("\n", text) if lone_cr else text).split("\n")
     ]
 
 
@@ -410,8 +407,7 @@ def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
     seen: dict[str, list[int]] = {}
     if recurring:
         base = 0
-        lone = "\r" in text and _LONE_CR.search(text) is not None
-        for chunk in _stripped_chunks(text, lone):
+        for chunk in _stripped_chunks(text, digest.lone_cr):
             for index, content in enumerate(chunk, base):
                 if content in recurring and index not in skip:
                     seen.setdefault(content, []).append(index)
@@ -463,7 +459,7 @@ def find_margin_numbers(
     right: list[tuple[int, int, int, int]] = []
     alone: list[tuple[int, int, int, int]] = []
     if digest is None:
-        digest = _Digest(text)
+        digest = _Digest(text, table.lone_cr)
     candidates = [
         i
         for i in digest.edges

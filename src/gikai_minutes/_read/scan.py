@@ -90,9 +90,6 @@ MIX_MIN_AGREEMENT = 0.5
 KNOWN_WEIGHT = 1.0
 UNKNOWN_WEIGHT = 0.3
 RECURRENCE_BONUS = 0.5
-#: A carriage return that ends a line on its own (the candidate pattern then also
-#: starts lines after it).
-_LONE_CR = re.compile(r"\r(?!\n)")
 _MARK_CHAR = re.compile(f"[{MARKS}]")
 #: A mark after one of these inside a line opens a flattened turn (``…。○坂口審議官　…``).
 _INLINE_AFTER = "。」』）)"
@@ -183,8 +180,8 @@ def _forms(names: tuple[str, ...], lone_cr: bool) -> _Forms:
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     """Scan with the named dialect, or induce the convention from all of them."""
     text = table.text
-    lone_cr = "\r" in text and _LONE_CR.search(text) is not None
-    forms = _forms(tuple(DIALECTS) if dialect is None else (dialect,), lone_cr)
+    # a lone CR ends a line: the candidate pattern then also starts lines after it
+    forms = _forms(tuple(DIALECTS) if dialect is None else (dialect,), table.lone_cr)
     pattern, first, groups = forms.pattern, forms.first, forms.groups
     lines = table.lines
     # state only for the forms whose candidate pattern found a line (most find none)

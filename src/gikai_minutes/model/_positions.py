@@ -13,7 +13,7 @@ from typing import Any, NamedTuple, TypeVar, overload
 
 import attrs
 
-__all__ = ["ColumnSequence", "Line", "LineTable", "Lines", "Span", "items"]
+__all__ = ["LONE_CR", "ColumnSequence", "Line", "LineTable", "Lines", "Span", "items"]
 
 
 @attrs.frozen(slots=True)
@@ -89,7 +89,7 @@ def items(value: Iterable[Any]) -> Sequence[Any]:
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 #: A CR that ends a line by itself (not the first half of a CRLF).
-_LONE_CR = re.compile(r"\r(?!\n)")
+LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class Line(NamedTuple):
@@ -104,13 +104,14 @@ class Line(NamedTuple):
 class _Starts:
     """Line start offsets in an array (4 bytes a line), and lines made from them."""
 
-    __slots__ = ("cr", "starts", "text")
+    __slots__ = ("cr", "lone_cr", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.cr = "\r" in text
+        self.lone_cr = self.cr and LONE_CR.search(text) is not None
         starts = array.array("i" if len(text) < 2**31 - 1 else "q", [0])
-        if self.cr and _LONE_CR.search(text) is not None:
+        if self.lone_cr:
             starts.extend(m.end() for m in _NEWLINE.finditer(text))
         elif len(text) <= _SHORT:  # a short text: one find a line costs less than a split
             find = text.find
@@ -188,6 +189,11 @@ class LineTable:
         if len(text) < _DENSE * len(index.starts):
             # Short lines (blank lines, page numbers, one-word lines): made on access.
             self._lines = Lines(index, 0, len(index.starts))
+
+    @property
+    def lone_cr(self) -> bool:
+        """Whether a CR ends a line on its own somewhere (not only as half of a CRLF)."""
+        return self._index.lone_cr
 
     @property
     def starts(self) -> Sequence[int]:
