@@ -162,6 +162,10 @@ class BracketHeaderRule:
     max_label: int = 24
     candidate: str = f"{INDENT}【"
     lexicon: RoleLexicon = DEFAULT_LEXICON
+    #: answers by header as printed (the answer depends on nothing else)
+    _answers: dict[str, HeaderMatch | HeaderRejection] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
+    )
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
         m = _BRACKET.match(line)
@@ -171,6 +175,15 @@ class BracketHeaderRule:
                     "malformed-header", "line opens 【 but never closes it", malformed=True
                 )
             return None
+        header = m.group()
+        answer = self._answers.get(header)
+        if answer is None:
+            answer = self._answer(m)
+            if len(self._answers) < _LABELS_KEPT:
+                self._answers[header] = answer
+        return answer
+
+    def _answer(self, m: re.Match[str]) -> HeaderMatch | HeaderRejection:
         label = m.group("label").strip(" \u3000")
         if not label:
             return HeaderRejection("rejected-header", "empty 【】 label")
@@ -214,24 +227,40 @@ class MarkHeaderRule:
     candidate: str = f"{INDENT}[{MARKS}]"
     max_unknown: int = 10
     lexicon: RoleLexicon = DEFAULT_LEXICON
+    #: headers as printed whose label names a known role and is no heading: their match
+    _known: dict[str, HeaderMatch] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
         m = _MARK.match(line)
         if m is None:
             return None
+        end = m.end()
+        header = m.group()
+        known = self._known.get(header)
+        if known is not None and (
+            # text after the header (the line's last character is kept by the strip)
+            (end < len(line) and (line[-1] not in _INDENT or line[end:].strip(_INDENT)))
+            or known.parts.name
+            or known.parts.seat
+        ):
+            return known
         label = m.group("label")
         if label.startswith(("午前", "午後")):
             return None  # a time line (〇午後３時５１分散会): the note rules take it
         parts = self.lexicon.interpret(label)
+        spaced = False
         if not parts.known and m.end() < len(line) and not m.group("sep").strip(" \u3000"):
             s = self._spaced(line)
             if s is not None:
-                m, label = s, s.group("label")
+                m, label, spaced = s, s.group("label"), True
                 parts = self.lexicon.interpret(label)
         rest = line[m.end() :].strip(_INDENT)
         heading = is_heading(label) or (parts.name is None and is_key_label(label))
         if parts.known and not heading and (rest or parts.name or parts.seat):
-            return HeaderMatch(label, m.end(), parts)
+            found = HeaderMatch(label, m.end(), parts)
+            if not spaced and len(self._known) < _LABELS_KEPT:
+                self._known[header] = found
+            return found
         flush = line[:1] in MARKS
         if (
             flush

@@ -10,6 +10,7 @@ chosen stay in the text and are each reported as a diagnostic with their line.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -172,27 +173,44 @@ class _Forms:
         self.nothing = tuple(_no_evidence(name) for name in names)
 
 
-@functools.cache
-def _forms(names: tuple[str, ...], lone_cr: bool) -> _Forms:
-    return _Forms(names, lone_cr)
+#: The forms of each selection of dialects (``None``: all), with or without lone CRs.
+_FORMS: dict[tuple[str | None, bool], _Forms] = {}
+
+
+def _forms(dialect: str | None, lone_cr: bool) -> _Forms:
+    forms = _FORMS.get((dialect, lone_cr))
+    if forms is None:
+        names = tuple(DIALECTS) if dialect is None else (dialect,)
+        forms = _FORMS[dialect, lone_cr] = _Forms(names, lone_cr)
+    return forms
 
 
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     """Scan with the named dialect, or induce the convention from all of them."""
     text = table.text
     # a lone CR ends a line: the candidate pattern then also starts lines after it
-    forms = _forms(tuple(DIALECTS) if dialect is None else (dialect,), table.lone_cr)
-    pattern, first, groups = forms.pattern, forms.first, forms.groups
-    lines = table.lines
+    forms = _forms(dialect, table.lone_cr)
+    groups = forms.groups
+    starts = table.starts
     # state only for the forms whose candidate pattern found a line (most find none)
     found: dict[str, _Found] = {}
     shared: dict[tuple[str, int], HeaderMatch] = {}
-    line_of = table.line_of
-    head = first.match(text)
-    for m in itertools.chain((head,) if head else (), pattern.finditer(text)):
-        index = line_of(m.start() + (m is not head)) - 1
-        line = lines[index]
-        content = text[line.start : line.end]
+    find = text.find
+    lone_cr = table.lone_cr
+    head = forms.first.match(text)
+    for m in itertools.chain((head,) if head else (), forms.pattern.finditer(text)):
+        start = m.start() + (m is not head)  # (after the newline before the line)
+        end = find("\n", start)
+        if end < 0:
+            end = len(text)
+        if lone_cr:
+            cr = find("\r", start, end)
+            if cr >= 0:
+                end = cr
+        elif text[end - 1] == "\r":  # (a candidate line is never empty)
+            end -= 1
+        content = text[start:end]
+        index = bisect.bisect_right(starts, start) - 1
         for name, rules in groups[m.lastgroup or ""]:
             f = found.get(name)
             if f is None:
@@ -220,16 +238,31 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                     result = seen  # one match object for every line with the same header
                 else:
                     shared[key] = result
-                f.matches.append(HeaderEvent(index, line.start, result))
-                f.labels[result.label] = f.labels.get(result.label, 0) + 1
+                f.matches.append(HeaderEvent(index, start, result))
+                label = result.label
+                f.labels[label] = f.labels.get(label, 0) + 1
                 if name == "mark" and _MARK_CHAR.search(content, result.length) is not None:
                     f.marked.append(index)
                 break
+    if len(found) == 1:
+        quiet = _one_form(table, forms, found)
+        if quiet is not None:
+            return quiet
     by_name = forms.by_name
     # (forms that found nothing score 0)
     scores = {name: _score(f, by_name[name]) for name, f in found.items()}
     chosen = _choose(forms, found, scores)
     return _result(table, forms, chosen, found, scores)
+
+
+def _one_form(table: LineTable, forms: _Forms, found: dict[str, _Found]) -> ScanResult | None:
+    """The result when one form alone found headers and rejected no line (it is then
+    the best and nothing mixes in), or ``None`` if that is not the case."""
+    ((name, f),) = found.items()
+    if not f.matches or f.rejections or f.context:
+        return None
+    dialect = forms.by_name[name]
+    return _quiet_result(table, forms, dialect, found, {name: _score(f, dialect)})
 
 
 def _score(found: _Found, dialect: Dialect) -> float:
