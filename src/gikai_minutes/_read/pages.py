@@ -160,9 +160,12 @@ def find_pages(table: LineTable) -> PageLayout:
     """Find page breaks, page-number lines, running headers and margin line numbers."""
     text = table.text
     # a running header recurs often enough only in a text of enough lines
-    digest = _Digest(text, table.lone_cr, table.line_of(len(text)) >= _PERIODIC_LINES)
-    if not digest.edges and not digest.counts and "\f" not in text:
+    counting = len(table.starts) >= _PERIODIC_LINES
+    if not counting and "\f" not in text and not _any_edge(_strip(text, table.lone_cr)):
         # no line can be a page or margin number, nor recur as a header: nothing to find
+        return _NO_PAGES
+    digest = _Digest(text, table.lone_cr, counting)
+    if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES
     margins = find_margin_numbers(table, digest) if digest.edges else {}
     numbered = [(i, v) for i, v in _numbered_lines(table, digest.edges) if i not in margins]
@@ -181,16 +184,16 @@ def find_pages(table: LineTable) -> PageLayout:
     marks = numbered or furniture
     if marks and not breaks:
         # Page numbers printed at the top of a page open it; at the bottom they close it.
-        lines = table.lines
+        count = len(table.starts)  # lines
         printed = array.array("q")
         numbers = printed
-        top = marks[0][0] < len(lines) // max(2 * len(marks), 1)
+        top = marks[0][0] < count // max(2 * len(marks), 1)
         for index, value in marks:
             if top:
-                breaks.append(lines[index].start)
+                breaks.append(table.line(index).start)
                 printed.append(value)
-            elif index + 1 < len(lines):
-                breaks.append(lines[index].next)
+            elif index + 1 < count:
+                breaks.append(table.line(index).next)
                 printed.append(value + 1)
         first = numbers[0] - 1 if top else marks[0][1]
         if top and first < 1:
@@ -259,6 +262,12 @@ class _Digest:
             if found:
                 self.edges.extend(found)
             base += len(chunk)
+
+
+def _any_edge(stripped: list[str]) -> bool:
+    """Whether a stripped line starts or ends with a digit, dash or closing parenthesis."""
+    edge = _NUMBER_EDGE_CHARS
+    return any(c and (c[0] in edge or c[-1] in edge) for c in stripped)
 
 
 def _strip(text: str, lone_cr: bool) -> list[str]:
@@ -358,9 +367,9 @@ def _numbered_furniture(table: LineTable, digest: _Digest, skip: set[int]) -> li
         if 0 < len(c := _stripped(table, i)) <= HEADER_MAX + 16 and (c[0] in edge or c[-1] in edge)
     ]
     for index in candidates:
-        line = table.lines[index]
         if index in skip:
             continue
+        line = table.line(index)
         content = text[line.start : line.end]
         m = _PAGE_IN_LINE.search(content)
         if m is None or not content.strip(_STRIP).replace(m.group().strip(_STRIP), ""):
@@ -454,22 +463,22 @@ def find_margin_numbers(
     alone on a line that fit between counted ones (numbered blank lines) go too.
     """
     text = table.text
-    lines = table.lines
     left: list[tuple[int, int, int, int]] = []  # (index, value, start, end)
     right: list[tuple[int, int, int, int]] = []
     alone: list[tuple[int, int, int, int]] = []
     if digest is None:
         digest = _Digest(text, table.lone_cr)
-    candidates = [
-        i
-        for i in digest.edges
-        if (c := _stripped(table, i)) and (c[0] in _DIGITS_SET or c[-1] in _DIGITS_SET)
-    ]
+    candidates = []  # (index, line)
+    digits = _DIGITS_SET
+    for i in digest.edges:
+        line = table.line(i)
+        c = text[line.start : line.end].strip(_STRIP_CR)
+        if c and (c[0] in digits or c[-1] in digits):
+            candidates.append((i, line))
     if len(candidates) < MARGIN_MIN:
         return {}
     nonblank = digest.nonblank
-    for index in candidates:
-        line = lines[index]
+    for index, line in candidates:
         content = text[line.start : line.end]
         m = _MARGIN_ALONE.fullmatch(content)
         if m is not None:

@@ -321,7 +321,6 @@ def _result(
         quiet = _quiet_result(table, forms, chosen[0], found, scores)
         if quiet is not None:
             return quiet
-    lines = table.lines
     diagnostics: list[Diagnostic] = []
     if len(chosen) == 1:  # one form's matches come in text order, one per line
         by_line = {e.line_index: e for e in found.get(chosen[0].name, _NOTHING).matches}
@@ -339,7 +338,8 @@ def _result(
             severity = Severity.WARNING if r.malformed else Severity.INFO
             diagnostics.append(_diagnostic(table, index, r.code, r.message, severity))
             if r.malformed:
-                by_line.setdefault(index, HeaderEvent(index, lines[index].start, None, r.message))
+                start = table.line(index).start
+                by_line.setdefault(index, HeaderEvent(index, start, None, r.message))
                 ordered = False
     by_name = forms.by_name
     present = [(by_name[name], found[name]) for name in sorted(found, key=forms.order.__getitem__)]
@@ -418,7 +418,7 @@ def _start(event: HeaderEvent) -> int:
 def _diagnostic(
     table: LineTable, index: int, code: str, message: str, severity: Severity = Severity.INFO
 ) -> Diagnostic:
-    line = table.lines[index]
+    line = table.line(index)
     content = table.text[line.start : line.end]
     column = len(content) - len(content.lstrip(_INDENT)) + 1
     return Diagnostic(code, message, severity, line.number, column)
@@ -437,7 +437,7 @@ def _with_inline(
     for event in events:
         if event.header is None or (marked is not None and event.line_index not in marked):
             continue
-        line = table.lines[event.line_index]
+        line = table.line(event.line_index)
         after = event.start + event.header.length
         for m in _MARK_CHAR.finditer(text, after, line.end):
             start = m.start()
@@ -471,7 +471,7 @@ def _context_rejects(table: LineTable, index: int, header: HeaderMatch, form: st
         if not below:
             return f"{header.label!r} is a label with nothing below it"
         if index > 0:
-            line = table.lines[index - 1]
+            line = table.line(index - 1)
             above = table.text[line.start : line.end].strip(_TRAILING)
             if len(above) >= 20 and not above.endswith(_SENTENCE_END):
                 return f"{header.label!r} is a line of the paragraph above"
@@ -490,7 +490,8 @@ def _block_below(table: LineTable, index: int) -> tuple[list[str], bool]:
     :data:`BLOCK_LINES`), and whether they hold a sentence."""
     out: list[str] = []
     text = table.text
-    for line in table.lines[index + 1 : index + 1 + BLOCK_LINES]:
+    for i in range(index + 1, min(index + 1 + BLOCK_LINES, len(table.starts))):
+        line = table.line(i)
         content = text[line.start : line.end].strip(_TRAILING)
         if not content or content.startswith(_OTHER):
             break
