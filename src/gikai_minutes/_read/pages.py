@@ -16,6 +16,7 @@ import array
 import bisect
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -29,14 +30,14 @@ from gikai_minutes.model._positions import LONE_CR, LineTable
 __all__ = ["PageLayout", "find_margin_numbers", "find_pages"]
 
 _WIDE_DIGITS = "0-9０-９"
-_DECORATED = regex.compile(
+_DECORATED = re.compile(
     rf"[ \u3000\f]*(?:[-－―ー−‐][ \u3000]*(?P<a>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[-－―ー−‐]"
     rf"|(?P<b>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[/／][ \u3000]*[{_WIDE_DIGITS}]{{1,4}}"
     rf"|[（(](?P<c>[{_WIDE_DIGITS}]{{1,4}})[）)]"
     rf"|(?:page|p\.|Page|P\.)[ \u3000]*(?P<d>[0-9]{{1,4}}))"
     r"[ \u3000\f]*"
 )
-_BARE = regex.compile(rf"[ \u3000\f]*(?P<n>[{_WIDE_DIGITS}]{{1,4}})[ \u3000\f]*")
+_BARE = re.compile(rf"[ \u3000\f]*(?P<n>[{_WIDE_DIGITS}]{{1,4}})[ \u3000\f]*")
 _STRIP = " \u3000\t\f\v"
 _STRIP_CR = _STRIP + "\r"
 _NO_LINES: frozenset[int] = frozenset()
@@ -438,12 +439,12 @@ def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
 
 
 # Margin line numbers: a number with a space before the line's text, or after it.
-_MARGIN_LEFT = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})(?: {1,2}|\u3000)(?=[^ \t])")
+_MARGIN_LEFT = re.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})(?: {1,2}|\u3000)(?=[^ \t])")
 _MARGIN_RIGHT = regex.compile(r"(?<=[^ \u3000\t])[ \u3000]+(?P<n>[0-9]{1,4})[ \u3000\f]*")
-_MARGIN_ALONE = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})[ \u3000\f]*")
+_MARGIN_ALONE = re.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})[ \u3000\f]*")
 _DIGITS_SET = frozenset("0123456789")
 # A number followed by a counter or a mark is text (``1 番``, ``2 ．``), not a line number.
-_COUNTER = regex.compile(r"[番号%％.．、，]")
+_COUNTER = re.compile(r"[番号%％.．、，]")
 #: Margin numbers are believed when at least this many lines carry them, in steady steps,
 #: and at least this share of the text's lines do.
 MARGIN_MIN = 6
@@ -468,28 +469,33 @@ def find_margin_numbers(
     alone: list[tuple[int, int, int, int]] = []
     if digest is None:
         digest = _Digest(text, table.lone_cr)
-    candidates = []  # (index, line)
+    # (index, line, whether it starts with a digit, whether it ends with one): a number
+    # alone needs both, one on the left the first, one on the right the second
+    candidates = []
     digits = _DIGITS_SET
     for i in digest.edges:
         line = table.line(i)
         c = text[line.start : line.end].strip(_STRIP_CR)
-        if c and (c[0] in digits or c[-1] in digits):
-            candidates.append((i, line))
+        if c and ((first := c[0] in digits) | (last := c[-1] in digits)):
+            candidates.append((i, line, first, last))
     if len(candidates) < MARGIN_MIN:
         return {}
     nonblank = digest.nonblank
-    for index, line in candidates:
+    for index, line, first, last in candidates:
         content = text[line.start : line.end]
-        m = _MARGIN_ALONE.fullmatch(content)
-        if m is not None:
-            alone.append((index, int(m.group("n")), line.start, line.end))
-            continue
-        m = _MARGIN_LEFT.match(content)
-        if m is not None and not _COUNTER.match(content, m.end()):
-            left.append((index, int(m.group("n")), line.start, line.start + m.end()))
-        m = _MARGIN_RIGHT.search(content)
-        if m is not None and m.end() == len(content):
-            right.append((index, int(m.group("n")), line.start + m.start(), line.end))
+        if first and last:
+            m = _MARGIN_ALONE.fullmatch(content)
+            if m is not None:
+                alone.append((index, int(m.group("n")), line.start, line.end))
+                continue
+        if first:
+            m = _MARGIN_LEFT.match(content)
+            if m is not None and not _COUNTER.match(content, m.end()):
+                left.append((index, int(m.group("n")), line.start, line.start + m.end()))
+        if last:
+            m = _MARGIN_RIGHT.search(content)
+            if m is not None and m.end() == len(content):
+                right.append((index, int(m.group("n")), line.start + m.start(), line.end))
     found: dict[int, tuple[int, int]] = {}
     for side in (left, right, alone):
         accepted = _steady(side)

@@ -157,7 +157,7 @@ class _Forms:
     """The dialects one scan looks for, their order, and what the scan composes from
     them (made once per selection of dialects)."""
 
-    __slots__ = ("by_name", "dialects", "first", "groups", "nothing", "order", "pattern")
+    __slots__ = ("_alone", "by_name", "dialects", "first", "groups", "nothing", "order", "pattern")
 
     def __init__(self, names: tuple[str, ...], lone_cr: bool) -> None:
         self.dialects = tuple(DIALECTS[name] for name in names)
@@ -171,6 +171,24 @@ class _Forms:
         }
         #: the evidence of a scan in which no form found a header
         self.nothing = tuple(_no_evidence(name) for name in names)
+        self._alone: dict[tuple[str, int, float], tuple[FormScore, ...]] = {}
+
+    def alone(self, name: str, headers: int, score: float) -> tuple[FormScore, ...]:
+        """The evidence of a scan in which only form ``name``, chosen, found headers (the
+        same tuple for the same figures: small records repeat them)."""
+        key = (name, headers, score)
+        evidence = self._alone.get(key)
+        if evidence is None:
+            scores = list(self.nothing)
+            scores[self.order[name]] = FormScore(name, headers, score, True)
+            evidence = tuple(scores)
+            if len(self._alone) < _EVIDENCE_KEPT:
+                self._alone[key] = evidence
+        return evidence
+
+
+#: How many evidence tuples a selection of dialects keeps for reuse.
+_EVIDENCE_KEPT = 1000
 
 
 #: The forms of each selection of dialects (``None``: all), with or without lone CRs.
@@ -400,9 +418,9 @@ def _quiet_result(
     events = f.matches
     if name == "mark" and f.marked:
         events = _with_inline(table, events, set(f.marked))
-    evidence = list(forms.nothing)
-    evidence[forms.order[name]] = FormScore(name, len(f.matches), scores.get(name, 0.0), True)
-    return ScanResult(dialect, tuple(events), (), tuple(evidence))
+    return ScanResult(
+        dialect, tuple(events), (), forms.alone(name, len(f.matches), scores.get(name, 0.0))
+    )
 
 
 @functools.cache
