@@ -493,9 +493,9 @@ def find_margin_numbers(
             if m is not None and not _COUNTER.match(content, m.end()):
                 left.append((index, int(m.group("n")), line.start, line.start + m.end()))
         if last:
-            m = _MARGIN_RIGHT.search(content)
-            if m is not None and m.end() == len(content):
-                right.append((index, int(m.group("n")), line.start + m.start(), line.end))
+            r = _MARGIN_RIGHT.search(content)
+            if r is not None and r.end() == len(content):
+                right.append((index, int(r.group("n")), line.start + r.start(), line.end))
     found: dict[int, tuple[int, int]] = {}
     for side in (left, right, alone):
         accepted = _steady(side)
