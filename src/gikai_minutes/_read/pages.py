@@ -164,7 +164,15 @@ def find_pages(table: LineTable) -> PageLayout:
     counting = len(table.starts) >= _PERIODIC_LINES
     if not counting and "\f" not in text and not _any_edge(_strip(text, table.lone_cr)):
         # no line can be a page or margin number, nor recur as a header: nothing to find
+        # (what the digest would tell, at less cost)
         return _NO_PAGES
+    return _layout(table, counting)
+
+
+def _layout(table: LineTable, counting: bool) -> PageLayout:
+    """:func:`find_pages` from the digest of every line (``counting`` if the text has
+    lines enough for a running header)."""
+    text = table.text
     digest = _Digest(text, table.lone_cr, counting)
     if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES

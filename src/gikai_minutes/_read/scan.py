@@ -205,9 +205,19 @@ def _forms(dialect: str | None, lone_cr: bool) -> _Forms:
 
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     """Scan with the named dialect, or induce the convention from all of them."""
-    text = table.text
     # a lone CR ends a line: the candidate pattern then also starts lines after it
     forms = _forms(dialect, table.lone_cr)
+    found = _find(table, forms)
+    if len(found) == 1:
+        quiet = _one_form(table, forms, found)
+        if quiet is not None:
+            return quiet
+    return _decide(table, forms, found)
+
+
+def _find(table: LineTable, forms: _Forms) -> dict[str, _Found]:
+    """What each form's rules say on the candidate lines, for the forms that have any."""
+    text = table.text
     groups = forms.groups
     starts = table.starts
     # state only for the forms whose candidate pattern found a line (most find none)
@@ -262,10 +272,11 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
                 if name == "mark" and _MARK_CHAR.search(content, result.length) is not None:
                     f.marked.append(index)
                 break
-    if len(found) == 1:
-        quiet = _one_form(table, forms, found)
-        if quiet is not None:
-            return quiet
+    return found
+
+
+def _decide(table: LineTable, forms: _Forms, found: dict[str, _Found]) -> ScanResult:
+    """Score the forms, choose the best (and those that mix with it), and report."""
     by_name = forms.by_name
     # (forms that found nothing score 0)
     scores = {name: _score(f, by_name[name]) for name, f in found.items()}
@@ -275,7 +286,8 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
 
 def _one_form(table: LineTable, forms: _Forms, found: dict[str, _Found]) -> ScanResult | None:
     """The result when one form alone found headers and rejected no line (it is then
-    the best and nothing mixes in), or ``None`` if that is not the case."""
+    the best and nothing mixes in: what :func:`_decide` gives), or ``None`` if that is
+    not the case."""
     ((name, f),) = found.items()
     if not f.matches or f.rejections or f.context:
         return None
