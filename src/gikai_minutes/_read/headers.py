@@ -83,7 +83,8 @@ class HeaderRule(Protocol):
         """A cheap ``re`` pattern (at a line start, with the indentation the rule allows)
         that every header line of this rule matches: the scan composes these into one
         pattern. Rules with the same candidate share one alternative of it. A candidate
-        that starts with :data:`INDENT` must go on with a character that cannot indent."""
+        that starts with :data:`INDENT` must go on with a character that cannot indent;
+        none consumes a line end (CR or LF)."""
         ...
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None: ...
@@ -110,10 +111,11 @@ _KEY_LABEL = re.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七八�
 #: run without spaces at the line start, ended by a colon, a closing parenthesis, two
 #: spaces or the end of the line.
 #: Only ASCII spaces may indent it: a line indented with U+3000 opens a paragraph.
-#: Possessive repeats: the run never gives characters back, so a line fails fast.
+#: Possessive repeats: the run never gives characters back, so a line fails fast. It
+#: consumes no line end: a lone CR taken would hide the next line from the scan.
 PLAIN_CANDIDATE = (
     rf"[ \t\f\ufeff]*+[^ \t\r\n\f\u3000。、：:）)（(【{MARKS}][^ \t\r\n\f\u3000。、：:）)]{{0,29}}+"
-    rf"(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*+(?:\r|$))"
+    rf"(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*+(?=\r|$))"
 )
 
 
