@@ -1,6 +1,6 @@
 """The short cuts of the header scan and the page finder give what the general work gives.
 
-* the scan builds its result directly when one form alone found headers (``_one_form``)
+* the scan builds its result directly when one form alone found headers (in ``scan``)
   instead of scoring and choosing (``_decide``);
 * it reads candidate lines from the text, not from line records (LF, CRLF, lone CR);
 * the mark and bracket rules keep their answer by header as printed;
@@ -77,7 +77,8 @@ def test_one_form_result_is_the_decided_result() -> None:
         table = LineTable(text)
         for dialect in (None, *DIALECTS):
             forms = _forms(dialect, table.lone_cr)
-            assert scan(table, dialect) == _decide(table, forms, _find(table, forms))
+            found = _find(table, forms, table.lone_cr)
+            assert scan(table, dialect) == _decide(table, forms, found)
 
 
 def test_line_ends_do_not_change_what_the_scan_finds() -> None:

@@ -206,17 +206,30 @@ def _forms(dialect: str | None, lone_cr: bool) -> _Forms:
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     """Scan with the named dialect, or induce the convention from all of them."""
     # a lone CR ends a line: the candidate pattern then also starts lines after it
-    forms = _forms(dialect, table.lone_cr)
-    found = _find(table, forms)
+    lone_cr = table.lone_cr
+    forms = _forms(dialect, lone_cr)
+    found = _find(table, forms, lone_cr)
+    # Short cuts to what _decide gives, in the common cases:
+    if not found:  # no candidate line: the first form is chosen, with nothing
+        first = forms.dialects[0]
+        return ScanResult(first, (), (), forms.alone(first.name, 0, 0.0))
     if len(found) == 1:
-        quiet = _one_form(table, forms, found)
-        if quiet is not None:
-            return quiet
+        ((name, f),) = found.items()
+        if f.matches and not f.rejections and not f.context:
+            # one form alone found headers and rejected no line: the best, and no other
+            # form to mix in or to report
+            dialect = forms.by_name[name]
+            events = f.matches
+            if f.marked:  # (the mark form's only)
+                events = _with_inline(table, events, set(f.marked))
+            evidence = forms.alone(name, len(f.matches), _score(f, dialect))
+            return ScanResult(dialect, tuple(events), (), evidence)
     return _decide(table, forms, found)
 
 
-def _find(table: LineTable, forms: _Forms) -> dict[str, _Found]:
-    """What each form's rules say on the candidate lines, for the forms that have any."""
+def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
+    """What each form's rules say on the candidate lines, for the forms that have any
+    (``lone_cr``: whether a CR alone ends a line in the text)."""
     text = table.text
     groups = forms.groups
     starts = table.starts
@@ -224,7 +237,6 @@ def _find(table: LineTable, forms: _Forms) -> dict[str, _Found]:
     found: dict[str, _Found] = {}
     shared: dict[tuple[str, int], HeaderMatch] = {}
     find = text.find
-    lone_cr = table.lone_cr
     head = forms.first.match(text)
     for m in itertools.chain((head,) if head else (), forms.pattern.finditer(text)):
         start = m.start() + (m is not head)  # (after the newline before the line)
@@ -282,17 +294,6 @@ def _decide(table: LineTable, forms: _Forms, found: dict[str, _Found]) -> ScanRe
     scores = {name: _score(f, by_name[name]) for name, f in found.items()}
     chosen = _choose(forms, found, scores)
     return _result(table, forms, chosen, found, scores)
-
-
-def _one_form(table: LineTable, forms: _Forms, found: dict[str, _Found]) -> ScanResult | None:
-    """The result when one form alone found headers and rejected no line (it is then
-    the best and nothing mixes in: what :func:`_decide` gives), or ``None`` if that is
-    not the case."""
-    ((name, f),) = found.items()
-    if not f.matches or f.rejections or f.context:
-        return None
-    dialect = forms.by_name[name]
-    return _quiet_result(table, forms, dialect, found, {name: _score(f, dialect)})
 
 
 def _score(found: _Found, dialect: Dialect) -> float:
