@@ -218,12 +218,12 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
         if f.matches and not f.rejections and not f.context:
             # one form alone found headers and rejected no line: the best, and no other
             # form to mix in or to report
-            dialect = forms.by_name[name]
+            form = forms.by_name[name]
             events = f.matches
             if f.marked:  # (the mark form's only)
                 events = _with_inline(table, events, set(f.marked))
-            evidence = forms.alone(name, len(f.matches), _score(f, dialect))
-            return ScanResult(dialect, tuple(events), (), evidence)
+            evidence = forms.alone(name, len(f.matches), _score(f, form))
+            return ScanResult(form, tuple(events), (), evidence)
     return _decide(table, forms, found)
 
 
