@@ -25,7 +25,7 @@ import attrs
 import regex
 
 from gikai_minutes._text.numerals import parse_number
-from gikai_minutes.model._positions import LONE_CR, LineTable
+from gikai_minutes.model._positions import LONE_CR, Line, LineTable
 
 __all__ = ["PageLayout", "find_margin_numbers", "find_pages"]
 
@@ -71,18 +71,29 @@ class PageLayout:
 _NO_PAGES = PageLayout(_NO_LINES, _NO_LINES, (), (), 1)
 
 
-def _numbered_lines(table: LineTable, edges: Sequence[int]) -> list[tuple[int, int]]:
-    """Page-number lines among the ``edges`` lines (a page number ends with a digit, a
-    dash or a closing parenthesis, so no other line can be one)."""
+#: A line that starts or ends with a digit, dash or closing parenthesis: its index, the
+#: line, and its content.
+_EdgeLine = tuple[int, Line, str]
+
+
+def _edge_lines(table: LineTable, edges: Sequence[int]) -> list[_EdgeLine]:
+    text = table.text
+    rows = []
+    for index in edges:
+        line = table.line(index)
+        rows.append((index, line, text[line.start : line.end]))
+    return rows
+
+
+def _numbered_lines(table: LineTable, rows: list[_EdgeLine]) -> list[tuple[int, int]]:
+    """Page-number lines among the edge lines (a page number ends with a digit, a dash or
+    a closing parenthesis, so no other line can be one)."""
     text = table.text
     decorated: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
-    line_at = table.line
-    for index in edges:
-        _, start, end, _ = line_at(index)
-        if end - start > 16 or end == start:
+    for index, line, content in rows:
+        if line.end - line.start > 16 or not content:
             continue
-        content = text[start:end]
         m = _DECORATED.fullmatch(content)
         if m is not None:
             value = parse_number(next(g for g in m.groups() if g))
@@ -176,8 +187,9 @@ def _layout(table: LineTable, counting: bool) -> PageLayout:
     digest = _Digest(text, table.lone_cr, counting)
     if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES
-    margins = find_margin_numbers(table, digest) if digest.edges else {}
-    numbered = [(i, v) for i, v in _numbered_lines(table, digest.edges) if i not in margins]
+    rows = _edge_lines(table, digest.edges)
+    margins = _margins(table, digest, rows) if rows else {}
+    numbered = [(i, v) for i, v in _numbered_lines(table, rows) if i not in margins]
     breaks = array.array("i" if len(text) < 2**31 - 1 else "q")
     numbers: Sequence[int] = array.array("q")
     first = 1
@@ -189,7 +201,7 @@ def _layout(table: LineTable, counting: bool) -> PageLayout:
         numbers = range(2, len(breaks) + 2)  # form feeds number the pages 2, 3, …
     furniture: list[tuple[int, int]] = []
     if not breaks and not numbered and digest.edges:
-        furniture = _numbered_furniture(table, digest, set(margins))
+        furniture = _numbered_furniture(table, rows, set(margins))
     marks = numbered or furniture
     if marks and not breaks:
         # Page numbers printed at the top of a page open it; at the bottom they close it.
@@ -303,11 +315,6 @@ def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
         a = b
 
 
-def _stripped(table: LineTable, index: int) -> str:
-    line = table.line(index)
-    return table.text[line.start : line.end].strip(_STRIP_CR)
-
-
 _CHUNK = 1 << 14
 
 
@@ -364,22 +371,15 @@ def _page_edge_repeats(table: LineTable, breaks: Sequence[int], skip: set[int]) 
     }
 
 
-def _numbered_furniture(table: LineTable, digest: _Digest, skip: set[int]) -> list[tuple[int, int]]:
+def _numbered_furniture(
+    table: LineTable, rows: list[_EdgeLine], skip: set[int]
+) -> list[tuple[int, int]]:
     """Running headers or footers printing the page number (``議事録 - 3 -``) when the text
     has no other page marks: the same line at least three times, its numbers rising."""
-    text = table.text
     groups: dict[str, list[tuple[int, int]]] = {}
-    edge = _NUMBER_EDGE_CHARS
-    candidates = [
-        i
-        for i in digest.edges
-        if 0 < len(c := _stripped(table, i)) <= HEADER_MAX + 16 and (c[0] in edge or c[-1] in edge)
-    ]
-    for index in candidates:
-        if index in skip:
+    for index, _, content in rows:
+        if index in skip or len(content.strip(_STRIP_CR)) > HEADER_MAX + 16:
             continue
-        line = table.line(index)
-        content = text[line.start : line.end]
         m = _PAGE_IN_LINE.search(content)
         if m is None or not content.strip(_STRIP).replace(m.group().strip(_STRIP), ""):
             continue
@@ -471,26 +471,30 @@ def find_margin_numbers(
     steps (every line, or every 5) with the lines, restarting on each page; numbers
     alone on a line that fit between counted ones (numbered blank lines) go too.
     """
-    text = table.text
+    if digest is None:
+        digest = _Digest(table.text, table.lone_cr)
+    return _margins(table, digest, _edge_lines(table, digest.edges))
+
+
+def _margins(
+    table: LineTable, digest: _Digest, rows: list[_EdgeLine]
+) -> dict[int, tuple[int, int]]:
+    """:func:`find_margin_numbers` on the digest's edge lines."""
     left: list[tuple[int, int, int, int]] = []  # (index, value, start, end)
     right: list[tuple[int, int, int, int]] = []
     alone: list[tuple[int, int, int, int]] = []
-    if digest is None:
-        digest = _Digest(text, table.lone_cr)
-    # (index, line, whether it starts with a digit, whether it ends with one): a number
-    # alone needs both, one on the left the first, one on the right the second
+    # (index, line, content, whether it starts with a digit, whether it ends with one): a
+    # number alone needs both, one on the left the first, one on the right the second
     candidates = []
     digits = _DIGITS_SET
-    for i in digest.edges:
-        line = table.line(i)
-        c = text[line.start : line.end].strip(_STRIP_CR)
+    for i, line, content in rows:
+        c = content.strip(_STRIP_CR)
         if c and ((first := c[0] in digits) | (last := c[-1] in digits)):
-            candidates.append((i, line, first, last))
+            candidates.append((i, line, content, first, last))
     if len(candidates) < MARGIN_MIN:
         return {}
     nonblank = digest.nonblank
-    for index, line, first, last in candidates:
-        content = text[line.start : line.end]
+    for index, line, content, first, last in candidates:
         if first and last:
             m = _MARGIN_ALONE.fullmatch(content)
             if m is not None:
