@@ -209,13 +209,15 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     lone_cr = table.lone_cr
     forms = _forms(dialect, lone_cr)
     found = _find(table, forms, lone_cr)
-    # Short cuts to what _decide gives, in the common cases:
-    if not found:  # no candidate line: the first form is chosen, with nothing
+    # Short cuts to what _decide gives, in the common cases (forms whose candidate lines
+    # gave no header nor rejection weigh nothing):
+    said = [(name, f) for name, f in found.items() if f.matches or f.rejections or f.context]
+    if not said:  # the first form is chosen, with nothing
         first = forms.dialects[0]
         return ScanResult(first, (), (), forms.alone(first.name, 0, 0.0))
-    if len(found) == 1:
-        ((name, f),) = found.items()
-        if f.matches and not f.rejections and not f.context:
+    if len(said) == 1:
+        ((name, f),) = said
+        if not f.rejections and not f.context:
             # one form alone found headers and rejected no line: the best, and no other
             # form to mix in or to report
             form = forms.by_name[name]
