@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 
 import attrs
 
 from gikai_minutes._read.dialects import DIALECTS, Dialect
-from gikai_minutes._read.headers import HeaderMatch, HeaderRejection, MarkHeaderRule
+from gikai_minutes._read.headers import (
+    HeaderMatch,
+    HeaderRejection,
+    HeaderRule,
+    MarkHeaderRule,
+)
 from gikai_minutes._text.lexicon import DEFAULT_LEXICON, INDENT, INDENT_CHARS, MARKS
 from gikai_minutes.model import Diagnostic, Severity
 from gikai_minutes.model._positions import LineTable
@@ -233,15 +237,54 @@ def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
     """What each form's rules say on the candidate lines, for the forms that have any
     (``lone_cr``: whether a CR alone ends a line in the text)."""
     text = table.text
-    groups = forms.groups
-    starts = table.starts
-    # state only for the forms whose candidate pattern found a line (most find none)
+    # the start of each candidate line, by group of the pattern (the forms it stands
+    # for), in text order
+    by_group: dict[str, list[int]] = {}
+    head = forms.first.match(text)
+    if head is not None:
+        by_group[head.lastgroup or ""] = [0]
+    for m in forms.pattern.finditer(text):  # (from the newline before the line)
+        group = m.lastgroup or ""
+        at = by_group.get(group)
+        if at is None:
+            by_group[group] = [m.start() + 1]
+        else:
+            at.append(m.start() + 1)
     found: dict[str, _Found] = {}
     shared: dict[tuple[str, int], HeaderMatch] = {}
+    mixed: set[str] = set()  # forms of several groups: their findings come out of order
+    for group, at in by_group.items():
+        lines = _candidate_lines(table, at, lone_cr)
+        for name, rules in forms.groups[group]:
+            f = found.get(name)
+            if f is None:
+                f = found[name] = _Found()
+            else:
+                mixed.add(name)
+            _read(table, name, rules, lines, f, shared)
+    for name in mixed:
+        f = found[name]
+        f.matches.sort(key=_start)
+        f.marked.sort()
+        f.rejections.sort(key=_first)
+        f.context.sort(key=_first)
+    return found
+
+
+def _first(item: tuple[int, object]) -> int:
+    return item[0]
+
+
+def _candidate_lines(
+    table: LineTable, starts: list[int], lone_cr: bool
+) -> list[tuple[int, int, str]]:
+    """Index, start and content of the lines starting at ``starts``."""
+    text = table.text
     find = text.find
-    head = forms.first.match(text)
-    for m in itertools.chain((head,) if head else (), forms.pattern.finditer(text)):
-        start = m.start() + (m is not head)  # (after the newline before the line)
+    line_starts = table.starts
+    bisect_right = bisect.bisect_right
+    out = []
+    for start in starts:
         end = find("\n", start)
         if end < 0:
             end = len(text)
@@ -251,42 +294,60 @@ def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
                 end = cr
         elif text[end - 1] == "\r":  # (a candidate line is never empty)
             end -= 1
-        content = text[start:end]
-        index = bisect.bisect_right(starts, start) - 1
-        for name, rules in groups[m.lastgroup or ""]:
-            f = found.get(name)
-            if f is None:
-                f = found[name] = _Found()
+        out.append((bisect_right(line_starts, start) - 1, start, text[start:end]))
+    return out
+
+
+def _read(
+    table: LineTable,
+    name: str,
+    rules: tuple[HeaderRule, ...],
+    lines: list[tuple[int, int, str]],
+    f: _Found,
+    shared: dict[tuple[str, int], HeaderMatch],
+) -> None:
+    """What the rules of form ``name`` say on the candidate ``lines``, into ``f`` (the
+    first rule with an answer decides)."""
+    matches, labels = f.matches, f.labels
+    mark = name == "mark"
+    match = rules[0].match if len(rules) == 1 else None
+    for index, start, content in lines:
+        if match is not None:
+            result = match(content)
+            if result is None:
+                continue
+        else:
             for rule in rules:
                 result = rule.match(content)
-                if result is None:
-                    continue
-                if type(result) is HeaderRejection:
-                    if result.speech_below is None or not _block_below(table, index)[1]:
-                        f.rejections.append((index, result))
-                        break
-                    result = result.speech_below  # ○委員 alone, a speech below
-                assert isinstance(result, HeaderMatch)
-                if (  # the header alone on its line
-                    result.length >= len(content) or content[-1] in _TRAILING
-                ) and len(content.rstrip(_TRAILING)) <= result.length:
-                    reason = _context_rejects(table, index, result, name)
-                    if reason:
-                        f.context.append((index, reason))
-                        break
-                key = (result.label, result.length)
-                seen = shared.get(key)
-                if seen is not None and seen.parts is result.parts:
-                    result = seen  # one match object for every line with the same header
-                else:
-                    shared[key] = result
-                f.matches.append(HeaderEvent(index, start, result))
-                label = result.label
-                f.labels[label] = f.labels.get(label, 0) + 1
-                if name == "mark" and _MARK_CHAR.search(content, result.length) is not None:
-                    f.marked.append(index)
-                break
-    return found
+                if result is not None:
+                    break
+            else:
+                continue
+        if type(result) is HeaderRejection:
+            if result.speech_below is None or not _block_below(table, index)[1]:
+                f.rejections.append((index, result))
+                continue
+            result = result.speech_below  # ○委員 alone, a speech below
+        assert isinstance(result, HeaderMatch)
+        length = result.length
+        if (  # the header alone on its line
+            length >= len(content) or content[-1] in _TRAILING
+        ) and len(content.rstrip(_TRAILING)) <= length:
+            reason = _context_rejects(table, index, result, name)
+            if reason:
+                f.context.append((index, reason))
+                continue
+        label = result.label
+        key = (label, length)
+        seen = shared.get(key)
+        if seen is not None and seen.parts is result.parts:
+            result = seen  # one match object for every line with the same header
+        else:
+            shared[key] = result
+        matches.append(HeaderEvent(index, start, result))
+        labels[label] = labels.get(label, 0) + 1
+        if mark and _MARK_CHAR.search(content, length) is not None:
+            f.marked.append(index)
 
 
 def _decide(table: LineTable, forms: _Forms, found: dict[str, _Found]) -> ScanResult:
