@@ -234,3 +234,36 @@ def test_margin_numbers_are_found_on_every_line_end(step: int) -> None:
         assert margins == pages.find_margin_numbers(table, pages._Digest(text, table.lone_cr))
         for index, (a, b) in margins.items():
             assert text[a:b].strip() == str((index + 1) * step)
+
+
+def _lines_by_reading(text: str, lone_cr: bool, contents: set[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {c: [] for c in contents}
+    for index, content in enumerate(pages._strip(text, lone_cr)):
+        if content in found:
+            found[content].append(index)
+    return found
+
+
+def _recurring_texts() -> Iterator[str]:
+    header = "第3回　総務委員会"
+    body = [f"　{header}について本日は審議します。", "本文です。", f"{header}の件"]
+    lines = []
+    for k in range(40):
+        lines += [(" " * (k % 3)) + header + ("　" * (k % 2))] + body * (k % 4 + 1)
+    yield from _line_ends("\n".join(lines))
+    for doc in _documents()[:20]:
+        yield from _line_ends(doc)
+
+
+def test_searched_lines_are_the_lines_read() -> None:
+    searched = 0
+    for text in _recurring_texts():
+        table = LineTable(text)
+        digest = pages._Digest(text, table.lone_cr)
+        recurring = sorted(c for c, n in digest.counts.items() if n >= 2 and c)
+        for contents in [{c} for c in recurring[:12]] + [set(recurring[:3])]:
+            located = pages._search_lines(table, contents)
+            if located is not None:
+                assert located == _lines_by_reading(text, table.lone_cr, contents)
+                searched += 1
+    assert searched > 50

@@ -223,7 +223,7 @@ def _layout(table: LineTable, counting: bool) -> PageLayout:
     if breaks:
         headers = _page_edge_repeats(table, breaks, skip)
     elif digest.counts:
-        headers = _periodic_repeats(text, digest, skip)
+        headers = _periodic_repeats(table, digest, skip)
     else:
         headers = set()
     headers |= {i for i, _ in furniture}
@@ -409,9 +409,10 @@ _MARKS = SPEAKER_MARKS | frozenset("■□△▲【［〔（(「『")
 _SENTENCE_ENDS = frozenset("。．.？?！!、，")
 
 
-def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
+def _periodic_repeats(table: LineTable, digest: _Digest, skip: set[int]) -> set[int]:
     """Short lines recurring at a steady interval of lines (a page's length), when the text
     has no page breaks to look next to."""
+    text = table.text
     # Words, not a rule of dashes or a mark: a header names the meeting or the body.
     recurring = {
         content
@@ -424,12 +425,16 @@ def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
     }
     seen: dict[str, list[int]] = {}
     if recurring:
-        base = 0
-        for chunk in _stripped_chunks(text, digest.lone_cr):
-            for index, content in enumerate(chunk, base):
-                if content in recurring and index not in skip:
-                    seen.setdefault(content, []).append(index)
-            base += len(chunk)
+        located = _search_lines(table, recurring)
+        if located is not None:
+            seen = {c: [i for i in at if i not in skip] for c, at in located.items()}
+        else:
+            base = 0
+            for chunk in _stripped_chunks(text, digest.lone_cr):
+                for index, content in enumerate(chunk, base):
+                    if content in recurring and index not in skip:
+                        seen.setdefault(content, []).append(index)
+                base += len(chunk)
     found: set[int] = set()
     for where in seen.values():
         if len(where) < PERIODIC_MIN:
@@ -443,6 +448,40 @@ def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
             any(abs(gap - step * k) <= PERIODIC_TOLERANCE * step for k in (1, 2)) for gap in gaps
         ):
             found.update(where)
+    return found
+
+
+#: The lines of a few recurring contents are found by searching the text for them (each
+#: occurrence costs a look, about what reading two lines costs); more contents, or more
+#: occurrences than half the lines, and every line is read instead.
+_SEARCHED_CONTENTS = 4
+_SEARCH_SLACK = 16
+
+
+def _search_lines(table: LineTable, contents: set[str]) -> dict[str, list[int]] | None:
+    """The indexes of the lines that are each of ``contents`` once stripped (in order), or
+    ``None`` where reading every line costs less."""
+    if len(contents) > _SEARCHED_CONTENTS:
+        return None
+    text = table.text
+    starts = table.starts
+    found: dict[str, list[int]] = {}
+    budget = len(starts) // 2 + _SEARCH_SLACK
+    for content in contents:
+        at: list[int] = []
+        position = text.find(content)
+        while position >= 0:
+            budget -= 1
+            if budget < 0:
+                return None
+            index = bisect.bisect_right(starts, position) - 1
+            line = table.line(index)
+            # (a content starts with no space: its first occurrence in a line that is it
+            # opens the line's stripped text)
+            if text[line.start : line.end].strip(_STRIP_CR) == content:
+                at.append(index)
+            position = text.find(content, max(line.end, position + 1))
+        found[content] = at
     return found
 
 
