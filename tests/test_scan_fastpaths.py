@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from _helpers import CORPUS, REPO, SEED
 from gikai_minutes._read import pages
-from gikai_minutes._read.dialects import DIALECTS
-from gikai_minutes._read.headers import BracketHeaderRule, MarkHeaderRule
+from gikai_minutes._read.dialects import DIALECTS, Dialect
+from gikai_minutes._read.headers import BracketHeaderRule, ColonHeaderRule, MarkHeaderRule
 from gikai_minutes._read.scan import _decide, _find, _forms, scan
 from gikai_minutes._text.lexicon import INDENT_CHARS, MARKS
 from gikai_minutes.model._positions import LineTable
@@ -267,3 +267,26 @@ def test_searched_lines_are_the_lines_read() -> None:
                 assert located == _lines_by_reading(text, table.lone_cr, contents)
                 searched += 1
     assert searched > 50
+
+
+def test_a_form_with_rules_of_several_candidates_finds_in_text_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    both = Dialect("both", "brackets and colons", (BracketHeaderRule(), ColonHeaderRule()))
+    monkeypatch.setitem(DIALECTS, "both", both)
+    lines = []
+    names = ["山田", "川口", "田中", "佐藤", "鈴木", "高橋", "伊藤"]
+    for k in range(600):  # more lines than a batch
+        name = names[k % 7]
+        lines.append(f"【{name}委員】　質問します。" if k % 3 else f"{name}座長：お答えします。")
+    text = "\n".join(lines)
+    table = LineTable(text)
+    forms = _forms("both", table.lone_cr)
+    assert forms.mixed == {"both"}
+    f = _find(table, forms, table.lone_cr)["both"]
+    starts = [e.start for e in f.matches]
+    assert starts == sorted(starts)
+    assert len(starts) == 600
+    first_seen = list(dict.fromkeys(e.header.label for e in f.matches if e.header))
+    assert list(f.labels) == first_seen
+    assert [e.line_index for e in scan(table, "both").events] == list(range(600))

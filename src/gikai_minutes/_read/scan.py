@@ -161,7 +161,17 @@ class _Forms:
     """The dialects one scan looks for, their order, and what the scan composes from
     them (made once per selection of dialects)."""
 
-    __slots__ = ("_alone", "by_name", "dialects", "first", "groups", "nothing", "order", "pattern")
+    __slots__ = (
+        "_alone",
+        "by_name",
+        "dialects",
+        "first",
+        "groups",
+        "mixed",
+        "nothing",
+        "order",
+        "pattern",
+    )
 
     def __init__(self, names: tuple[str, ...], lone_cr: bool) -> None:
         self.dialects = tuple(DIALECTS[name] for name in names)
@@ -173,6 +183,12 @@ class _Forms:
             group: tuple((names[i], self.dialects[i].header_rules) for i in indexes)
             for group, indexes in groups.items()
         }
+        #: forms whose rules have candidates of different groups
+        self.mixed = frozenset(
+            names[i]
+            for i in range(len(names))
+            if sum(i in indexes for indexes in groups.values()) > 1
+        )
         #: the evidence of a scan in which no form found a header
         self.nothing = tuple(_no_evidence(name) for name in names)
         self._alone: dict[tuple[str, int, float], tuple[FormScore, ...]] = {}
@@ -237,8 +253,19 @@ def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
     """What each form's rules say on the candidate lines, for the forms that have any
     (``lone_cr``: whether a CR alone ends a line in the text)."""
     text = table.text
-    # the start of each candidate line, by group of the pattern (the forms it stands
-    # for), in text order
+    found: dict[str, _Found] = {}
+    shared: dict[tuple[str, int], HeaderMatch] = {}
+
+    def read(group: str, at: list[int]) -> None:
+        lines = _candidate_lines(table, at, lone_cr)
+        for name, rules in forms.groups[group]:
+            f = found.get(name)
+            if f is None:
+                f = found[name] = _Found()
+            _read(table, name, rules, lines, f, shared)
+
+    # the starts of candidate lines by group of the pattern (the forms it stands for), in
+    # text order, read a batch at a time (so that few lines are held at once)
     by_group: dict[str, list[int]] = {}
     head = forms.first.match(text)
     if head is not None:
@@ -250,25 +277,27 @@ def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
             by_group[group] = [m.start() + 1]
         else:
             at.append(m.start() + 1)
-    found: dict[str, _Found] = {}
-    shared: dict[tuple[str, int], HeaderMatch] = {}
-    mixed: set[str] = set()  # forms of several groups: their findings come out of order
+            if len(at) >= _BATCH:
+                read(group, at)
+                del by_group[group]
     for group, at in by_group.items():
-        lines = _candidate_lines(table, at, lone_cr)
-        for name, rules in forms.groups[group]:
-            f = found.get(name)
-            if f is None:
-                f = found[name] = _Found()
-            else:
-                mixed.add(name)
-            _read(table, name, rules, lines, f, shared)
-    for name in mixed:
+        read(group, at)
+    for name in forms.mixed.intersection(found):
+        # (a form of several groups read their lines apart: put them in text order)
         f = found[name]
         f.matches.sort(key=_start)
         f.marked.sort()
         f.rejections.sort(key=_first)
         f.context.sort(key=_first)
+        f.labels = {}
+        for e in f.matches:
+            if e.header is not None:
+                f.labels[e.header.label] = f.labels.get(e.header.label, 0) + 1
     return found
+
+
+#: Candidate lines read at a time.
+_BATCH = 256
 
 
 def _first(item: tuple[int, object]) -> int:
