@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from _helpers import CORPUS, REPO, SEED
 from gikai_minutes._read import pages
+from gikai_minutes._read import scan as scan_module
 from gikai_minutes._read.dialects import DIALECTS, Dialect
 from gikai_minutes._read.headers import BracketHeaderRule, ColonHeaderRule, MarkHeaderRule
 from gikai_minutes._read.scan import _decide, _find, _forms, scan
@@ -274,6 +275,7 @@ def test_a_form_with_rules_of_several_candidates_finds_in_text_order(
 ) -> None:
     both = Dialect("both", "brackets and colons", (BracketHeaderRule(), ColonHeaderRule()))
     monkeypatch.setitem(DIALECTS, "both", both)
+    monkeypatch.setattr(scan_module, "_FORMS", {})  # (what is composed from DIALECTS)
     lines = []
     names = ["山田", "川口", "田中", "佐藤", "鈴木", "高橋", "伊藤"]
     for k in range(600):  # more lines than a batch

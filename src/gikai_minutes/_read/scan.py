@@ -211,7 +211,8 @@ class _Forms:
 _EVIDENCE_KEPT = 1000
 
 
-#: The forms of each selection of dialects (``None``: all), with or without lone CRs.
+#: The forms of each selection of dialects (``None``: all of :data:`DIALECTS`, a fixed
+#: table), with or without lone CRs.
 _FORMS: dict[tuple[str | None, bool], _Forms] = {}
 
 
