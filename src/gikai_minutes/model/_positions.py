@@ -40,6 +40,10 @@ class ColumnSequence(Sequence[_T]):
 
     __slots__ = ()
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _KEPT.add(cls)
+
     def _make(self, index: int) -> _T:  # pragma: no cover - every subclass makes its items
         raise NotImplementedError
 
@@ -80,10 +84,15 @@ class ColumnSequence(Sequence[_T]):
         return f"<{type(self).__name__}: {len(self)}>"
 
 
+#: Classes whose objects a model field keeps as they are: tuples and the column-backed
+#: sequences (each registers itself); a look-up costs less than an ``isinstance`` of an ABC.
+_KEPT: set[type] = {tuple}
+
+
 def items(value: Iterable[Any]) -> Sequence[Any]:
     """A model field's items as given (a tuple or a column-backed sequence), else a tuple."""
-    if isinstance(value, (tuple, ColumnSequence)):
-        return value
+    if value.__class__ in _KEPT or isinstance(value, (tuple, ColumnSequence)):
+        return value  # type: ignore[return-value]
     return tuple(value)
 
 
