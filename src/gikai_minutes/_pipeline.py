@@ -21,6 +21,7 @@ from gikai_minutes._read.notes import LINE_RULES
 from gikai_minutes._read.pages import PageLayout, find_pages
 from gikai_minutes._read.scan import scan
 from gikai_minutes._structure import build_structure
+from gikai_minutes._text.lexicon import LabelParts
 from gikai_minutes.model import (
     Diagnostic,
     FrontMatter,
@@ -36,7 +37,7 @@ from gikai_minutes.model._meeting import source_of
 from gikai_minutes.model._positions import Line, LineTable
 from gikai_minutes.sources import SourceDocument
 
-__all__ = ["ParseOptions", "parse_text", "run"]
+__all__ = ["ParseOptions", "parse_text", "run", "run_text"]
 
 _MARK_ONLY_RULES = ("marked_heading",)
 #: The note rules for texts whose headers use no marks (``○``…).
@@ -68,6 +69,15 @@ def run(document: SourceDocument, options: ParseOptions) -> Meeting:
             (*document.diagnostics, *meeting.diagnostics), key=lambda d: (d.line, d.column)
         )
         meeting = _finish(attrs.evolve(meeting, diagnostics=tuple(diagnostics)), options.strict)
+    return build_structure(meeting) if options.structure else meeting
+
+
+def run_text(text: str, name: str | None, options: ParseOptions) -> Meeting:
+    """:func:`run` of a document that is only ``text`` as it was given (plain text, read by
+    the ``text`` reader; no metadata, no diagnostics of its own): no document is made."""
+    meeting = parse_text(
+        text, strict=options.strict, dialect=options.dialect, source_name=name, reader="text"
+    )
     return build_structure(meeting) if options.structure else meeting
 
 
@@ -211,8 +221,8 @@ def parse_text(
     del events, scanned
     add_paragraph, add_fix, add_note = utterances.paragraph, utterances.fix, notes.add
     add_turn = utterances.turn
-    margins = pages.margins
-    all_lines = None if margins else table.lines
+    margins = bool(pages.margins)
+    lines_between = table.lines_between
     paged = bool(pages.breaks)
     while pending:
         event = pending.pop()
@@ -227,10 +237,10 @@ def parse_text(
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
         body_start = event.start + header.length
-        if all_lines is None:
+        if margins:
             lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
         else:
-            lines, margin_fixes = all_lines[event.line_index : end_index], None
+            lines, margin_fixes = lines_between(event.line_index, end_index), None
         # Rows go straight into the columns (no row a line piles up in a dense body),
         # except fixes that must be merged with the margins'.
         body = read_body_rows(
@@ -284,7 +294,7 @@ def _cut_margins(
     table: LineTable, first: int, end: int, pages: PageLayout
 ) -> tuple[Iterable[Line], list[FixRow]]:
     """Lines ``[first, end)`` with their margin line numbers cut off, and the fixes saying so."""
-    lines = table.lines[first:end]
+    lines = table.lines_between(first, end)
     margins = pages.margins
     if not margins:
         return lines, []
@@ -352,9 +362,13 @@ def _new_speaker(
                 table.column_of(start),
             )
         )
-    return Speaker(  # by position, in field order
+    label = header.label
+    made = _SPEAKERS.get(label)
+    if made is not None and made[0] is parts:
+        return made[1]
+    speaker = Speaker(  # by position, in field order
         speaker_id,
-        header.label,
+        label,
         parts.name,
         parts.role,
         parts.honorific,
@@ -365,6 +379,16 @@ def _new_speaker(
         parts.seat,
         parts.disambiguator,
     )
+    if len(_SPEAKERS) < _MAX_SPEAKERS:
+        _SPEAKERS[label] = (parts, speaker)
+    return speaker
+
+
+#: The speaker each label was read as, with the parts it was made from (a speaker is
+#: frozen and made from its label and parts alone: documents share it while a label is
+#: read into the very same parts object, the lexicon's cached reading).
+_SPEAKERS: dict[str, tuple[LabelParts, Speaker]] = {}
+_MAX_SPEAKERS = 10_000
 
 
 def _guess(header: HeaderMatch, table: LineTable, start: int) -> Diagnostic | None:

@@ -504,7 +504,9 @@ class NotesBuilder:
         """The notes in source order."""
         c = self._c
         rows = c.rows
-        starts = rows[1::_NOTE] if len(rows) > _NOTE else ()
+        if len(rows) <= _NOTE:  # one note or none: in order
+            return Notes(c)
+        starts = rows[1::_NOTE]
         if any(a > b for a, b in itertools.pairwise(starts)):
             order = sorted(range(len(starts)), key=starts.__getitem__)
             c.rows = array.array(

@@ -220,6 +220,17 @@ class LineTable:
         """The line at 0-based ``index``."""
         return self._index.line(index)
 
+    def lines_between(self, first: int, end: int) -> Sequence[Line]:
+        """Lines ``[first, end)`` (0-based; ``0 <= first``), as ``lines[first:end]``."""
+        lines = self._lines
+        if lines is None:
+            lines = self.lines
+        elif lines.__class__ is Lines:  # a view of every line: a view of these
+            n = len(self._starts)
+            lo = min(first, n)
+            return Lines(self._index, lo, max(lo, min(end, n)))
+        return lines[first:end]
+
     def line_of(self, offset: int) -> int:
         """The 1-based number of the line holding ``offset``."""
         return bisect.bisect_right(self._starts, offset)
