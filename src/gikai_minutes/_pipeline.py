@@ -128,7 +128,7 @@ def parse_text(
         raise UnknownDialectError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
     table = LineTable(text)
     source = _source(text, source_name, encoding, reader)
-    if not text.strip():
+    if not text or text.isspace():  # (as ``not text.strip()``, without copying the text)
         if strict:
             raise EmptyInputError("input holds no text")
         empty = Diagnostic("empty-input", "input holds no text", Severity.ERROR, 1)
