@@ -290,16 +290,29 @@ def read_front_matter(
         dispatch.chosen,
     )
     artefacts = page_numbers or running_headers
-    for index, line in enumerate(table.lines[:count]):
-        raw = text[line.start : line.end if line.end < end else end]
+    # One line object for every line, its fields set for each (no rule keeps it).
+    read = _Line("", "", 0, 0, 0, "")
+    starts = table.starts
+    cr = "\r" in text
+    for index in range(count):
+        # the line's content: up to its line end (a CRLF's CR excluded, as in LineTable)
+        line_start = starts[index]
+        if index + 1 < len(starts):
+            line_end = starts[index + 1] - 1
+            if cr and line_end > line_start and text[line_end - 1 : line_end + 1] == "\r\n":
+                line_end -= 1
+        else:
+            line_end = len(text)
+        raw = text[line_start : line_end if line_end < end else end]
         lstripped = raw.lstrip(_STRIP)
         if not lstripped:
             continue
         content = lstripped.rstrip(_STRIP)
         indent = len(raw) - len(lstripped)
-        start = line.start + indent
+        start = line_start + indent
+        number = index + 1
         # the content lies inside its line: the span's lines are the line's number
-        span = Span(start, start + len(content), line.number, line.number)
+        span = Span(start, start + len(content), number, number)
         if artefacts and (index in page_numbers or index in running_headers):
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
             notes.append(Note(artefact, content, span))
@@ -318,7 +331,8 @@ def read_front_matter(
         rules = chosen.get(key)
         if rules is None:
             rules = dispatch.select(key)
-        read = _Line(raw, content, start, indent, line.number, squashed)
+        read.raw, read.content, read.start = raw, content, start
+        read.indent, read.number, read.squashed = indent, number, squashed
         for rule in rules:
             kind = rule.apply(st, read)
             if kind is not None:
