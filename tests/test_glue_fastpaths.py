@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import gikai_minutes
 from gikai_minutes import _pipeline
 from gikai_minutes._front.frontmatter import FrontMatterInfo, read_front_matter
+from gikai_minutes._front.rosters import _MAX_PREFIX, _NameIndex
 from gikai_minutes._read.pages import find_pages
 from gikai_minutes._read.scan import scan
 from gikai_minutes.model import (
@@ -23,6 +24,7 @@ from gikai_minutes.model import (
     FrontMatterItem,
     FrontMatterKind,
     Meeting,
+    Person,
     Severity,
     Source,
     Span,
@@ -244,3 +246,16 @@ def test_model_converters_keep_what_is_right_and_convert_the_rest() -> None:
     assert FrontMatterItem("title", "x", span).kind is FrontMatterKind.TITLE
     with pytest.raises(ValueError, match="no-such-kind"):
         FrontMatterItem("no-such-kind", "x", span)
+
+
+_NAMES = st.text(alphabet="山田太郎花子川上", min_size=1, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NAMES, min_size=1, max_size=8), st.text(alphabet="山田太郎花子川上", max_size=7))
+def test_roster_prefix_lookup_is_membership_in_every_prefix(names: list[str], text: str) -> None:
+    people = [Person(name, Span(0, 1, 1, 1)) for name in names]
+    index = _NameIndex(people)
+    prefixes = {n[:k] for n in names for k in range(1, min(len(n), _MAX_PREFIX) + 1)}
+    assert index.has_prefix(text) == (text in prefixes)
+    assert index.has_prefix("山" * (_MAX_PREFIX + 1)) is False
