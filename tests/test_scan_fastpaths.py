@@ -292,3 +292,13 @@ def test_a_form_with_rules_of_several_candidates_finds_in_text_order(
     first_seen = list(dict.fromkeys(e.header.label for e in f.matches if e.header))
     assert list(f.labels) == first_seen
     assert [e.line_index for e in scan(table, "both").events] == list(range(600))
+
+
+def test_a_short_text_read_after_a_newline_finds_what_a_long_one_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    texts = [t for t in _texts() if len(t) <= scan_module._PADDED]
+    assert len(texts) > 100
+    padded = [scan(LineTable(t)) for t in texts]
+    monkeypatch.setattr(scan_module, "_PADDED", -1)
+    assert [scan(LineTable(t)) for t in texts] == padded

@@ -256,33 +256,32 @@ def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
     text = table.text
     found: dict[str, _Found] = {}
     shared: dict[tuple[str, int], HeaderMatch] = {}
-
-    def read(group: str, at: list[int]) -> None:
-        lines = _candidate_lines(table, at, lone_cr)
-        for name, rules in forms.groups[group]:
-            f = found.get(name)
-            if f is None:
-                f = found[name] = _Found()
-            _read(table, name, rules, lines, f, shared)
-
     # the starts of candidate lines by group of the pattern (the forms it stands for), in
     # text order, read a batch at a time (so that few lines are held at once)
     by_group: dict[str, list[int]] = {}
-    head = forms.first.match(text)
-    if head is not None:
-        by_group[head.lastgroup or ""] = [0]
-    for m in forms.pattern.finditer(text):  # (from the newline before the line)
+    if len(text) <= _PADDED:  # (after a newline put first, the first line is one too)
+        matches = forms.pattern.finditer("\n" + text)
+        after = 0
+    else:
+        head = forms.first.match(text)
+        if head is not None:
+            by_group[head.lastgroup or ""] = [0]
+        matches = forms.pattern.finditer(text)
+        after = 1
+    for m in matches:  # (from the newline before the line)
         group = m.lastgroup or ""
         at = by_group.get(group)
         if at is None:
-            by_group[group] = [m.start() + 1]
+            by_group[group] = [m.start() + after]
         else:
-            at.append(m.start() + 1)
+            at.append(m.start() + after)
             if len(at) >= _BATCH:
-                read(group, at)
+                _read_group(table, forms, group, at, lone_cr, found, shared)
                 del by_group[group]
     for group, at in by_group.items():
-        read(group, at)
+        _read_group(table, forms, group, at, lone_cr, found, shared)
+    if not forms.mixed:
+        return found
     for name in forms.mixed.intersection(found):
         # (a form of several groups read their lines apart: put them in text order)
         f = found[name]
@@ -299,6 +298,26 @@ def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
 
 #: Candidate lines read at a time.
 _BATCH = 256
+#: Texts of up to this many characters are scanned as a copy after a newline.
+_PADDED = 4096
+
+
+def _read_group(
+    table: LineTable,
+    forms: _Forms,
+    group: str,
+    at: list[int],
+    lone_cr: bool,
+    found: dict[str, _Found],
+    shared: dict[tuple[str, int], HeaderMatch],
+) -> None:
+    """Read the candidate lines starting at ``at`` with the forms of ``group``."""
+    lines = _candidate_lines(table, at, lone_cr)
+    for name, rules in forms.groups[group]:
+        f = found.get(name)
+        if f is None:
+            f = found[name] = _Found()
+        _read(table, name, rules, lines, f, shared)
 
 
 def _first(item: tuple[int, object]) -> int:
