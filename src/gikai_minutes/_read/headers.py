@@ -240,7 +240,8 @@ class MarkHeaderRule:
         header = m.group()
         known = self._known.get(header)
         if known is not None and (
-            # text after the header (the line's last character is kept by the strip)
+            # text after the header (at once when the line ends with no indentation
+            # character: the strip keeps that one)
             (end < len(line) and (line[-1] not in _INDENT or line[end:].strip(_INDENT)))
             or known.parts.name
             or known.parts.seat
