@@ -3,10 +3,11 @@
 Every candidate header form (the dialects of :mod:`gikai_minutes._read.dialects`) is
 looked for in **one** pass of one compiled pattern composed from the rules' candidate
 patterns; only the lines it finds reach the rules (those of each alternative of the
-pattern, a batch at a time, read by the rules of the forms that share it). Each form is then scored by how well it
-explains the document (headers that name a known role, labels that recur), the best one is
-chosen and others join it when their labels agree (a consistent mix). Headers of forms not
-chosen stay in the text and are each reported as a diagnostic with their line.
+pattern, a batch at a time, read by the rules of the forms that share it). Each form is
+then scored by how well it explains the document (headers that name a known role, labels
+that recur), the best one is chosen and others join it when their labels agree (a
+consistent mix). Headers of forms not chosen stay in the text and are each reported as a
+diagnostic with their line.
 """
 
 from __future__ import annotations
