@@ -314,28 +314,12 @@ def _read_group(
     shared: dict[tuple[str, int], HeaderMatch],
 ) -> None:
     """Read the candidate lines starting at ``at`` with the forms of ``group``."""
-    lines = _candidate_lines(table, at, lone_cr)
-    for name, rules in forms.groups[group]:
-        f = found.get(name)
-        if f is None:
-            f = found[name] = _Found()
-        _read(table, name, rules, lines, f, shared)
-
-
-def _first(item: tuple[int, object]) -> int:
-    return item[0]
-
-
-def _candidate_lines(
-    table: LineTable, starts: list[int], lone_cr: bool
-) -> list[tuple[int, int, str]]:
-    """Index, start and content of the lines starting at ``starts``."""
     text = table.text
     find = text.find
     line_starts = table.starts
     bisect_right = bisect.bisect_right
-    out = []
-    for start in starts:
+    lines = []  # index, start and content of each line
+    for start in at:
         end = find("\n", start)
         if end < 0:
             end = len(text)
@@ -345,8 +329,16 @@ def _candidate_lines(
                 end = cr
         elif text[end - 1] == "\r":  # (a candidate line is never empty)
             end -= 1
-        out.append((bisect_right(line_starts, start) - 1, start, text[start:end]))
-    return out
+        lines.append((bisect_right(line_starts, start) - 1, start, text[start:end]))
+    for name, rules in forms.groups[group]:
+        f = found.get(name)
+        if f is None:
+            f = found[name] = _Found()
+        _read(table, name, rules, lines, f, shared)
+
+
+def _first(item: tuple[int, object]) -> int:
+    return item[0]
 
 
 def _read(
