@@ -216,12 +216,18 @@ class _Build:
     )
 
     def __init__(
-        self, meeting: Meeting, speakers: dict[str, Speaker], decisions: dict[str, CategoryDecision]
+        self,
+        meeting: Meeting,
+        speakers: dict[str, Speaker],
+        decisions: dict[str, CategoryDecision],
+        category: dict[str, SpeakerCategory] | None = None,
     ) -> None:
         self.meeting = meeting
         self.speakers = speakers
         self.decisions = decisions
-        self.category = {sid: d.category for sid, d in decisions.items()}
+        self.category = (
+            {sid: d.category for sid, d in decisions.items()} if category is None else category
+        )
         self.turns: list[Turn] = []
         self.names: Mapping[str, tuple[str, ...]] = _Names(speakers)
         self.nominations: dict[int, Nomination] = {}
@@ -354,12 +360,21 @@ def build_structure(meeting: Meeting) -> Meeting:
 def _start(meeting: Meeting) -> _Build:
     """The evidence before any step: the speakers and the categories their roles imply."""
     speakers = {s.id: s for s in meeting.speakers}
-    decisions = {sid: category_from_role(s) for sid, s in speakers.items()}
+    decisions: dict[str, CategoryDecision] = {}
+    category: dict[str, SpeakerCategory] = {}
+    chair = _C.CHAIR
+    has_chair = False
+    for sid, speaker in speakers.items():
+        decision = decisions[sid] = category_from_role(speaker)
+        found = category[sid] = decision.category
+        has_chair = has_chair or found is chair
     utterances = meeting.utterances
     if utterances:
-        chair = _C.CHAIR
-        if not any(d.category is chair for d in decisions.values()):
+        if not has_chair:
             _chair_by_opening(meeting, decisions)
+            first = speaker_id(utterances, 0)
+            if first in decisions:
+                category[first] = decisions[first].category
         for speaker in (
             utterances.distinct_speakers
             if isinstance(utterances, Utterances)
@@ -367,8 +382,9 @@ def _start(meeting: Meeting) -> _Build:
         ):
             if (sid := speaker.id) not in speakers:
                 speakers[sid] = speaker
-                decisions[sid] = category_from_role(speaker)
-    return _Build(meeting, speakers, decisions)
+                decision = decisions[sid] = category_from_role(speaker)
+                category[sid] = decision.category
+    return _Build(meeting, speakers, decisions, category)
 
 
 def _assemble(b: _Build) -> Meeting:

@@ -202,54 +202,46 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     utterances = meeting.utterances
     keep = len(utterances) <= _KEEP_TURNS
     category_of, interjection = categories.get, _INTERJECTION.search
-    chars_of, texts_of = _readers(utterances)
     append = turns.append
-    for position, (index, speaker) in enumerate(_turn_ids(utterances)):
+    ids: Iterable[tuple[int, int, str]]
+    if isinstance(utterances, Utterances):  # read from the columns: no utterance made
+        chars_of, texts_of = utterances.paragraph_chars, utterances.paragraph_texts
+        ids = ((i, i, sid) for i, sid in enumerate(utterances.speaker_ids()))
+    else:
+        chars_of = partial(paragraph_chars, utterances)
+        texts_of = partial(paragraph_texts, utterances)
+        # one int object for both when they are equal (a dense text has many turns)
+        ids = (
+            (p, p if u.index == p else u.index, u.speaker.id) for p, u in enumerate(utterances)
+        )
+    for position, index, speaker in ids:
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
         length = chars_of(position)
-        if position == index:
-            position = index  # one int object for both (a dense text has many turns)
         if length > _SHORT:  # a long turn: its paragraphs are read when a rule needs them
-            turn = Turn(  # by position, in field order
-                index, speaker, category, utterances, position, length, False, False,
-                is_chair, keep,
-            )  # fmt: skip
-            append(turn)
+            append(
+                Turn(  # by position, in field order
+                    index, speaker, category, utterances, position, length, False, False,
+                    is_chair, keep,
+                )  # fmt: skip
+            )
             continue
         raw = texts_of(position)
         paragraphs = tuple(map(clean, raw))
-        turn = Turn(  # by position, in field order
-            index, speaker, category, utterances, position, sum(map(len, paragraphs)), False,
-            False, is_chair, keep, raw if keep else None, paragraphs if keep else None,
-        )  # fmt: skip
-        length = turn.length
-        if length <= _COURTESY_MAX:
-            turn.courtesy = _only_courtesy(paragraphs)
-        if is_chair and length <= _INTERJECTION_MAX:
-            # the interjection words hold no sentence end, space nor newline: one in a
-            # sentence is one in the paragraphs' text, and the other way round
-            turn.interjection = turn.courtesy or interjection("\n".join(paragraphs)) is not None
-        append(turn)
+        length = sum(map(len, paragraphs))
+        courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
+        append(
+            Turn(  # by position, in field order
+                index, speaker, category, utterances, position, length, courtesy,
+                # the interjection words hold no sentence end, space nor newline: one in a
+                # sentence is one in the paragraphs' text, and the other way round
+                is_chair
+                and length <= _INTERJECTION_MAX
+                and (courtesy or interjection("\n".join(paragraphs)) is not None),
+                is_chair, keep, raw if keep else None, paragraphs if keep else None,
+            )  # fmt: skip
+        )
     return turns
-
-
-def _readers(
-    utterances: Sequence[Utterance],
-) -> tuple[Callable[[int], int], Callable[[int], tuple[str, ...]]]:
-    """How many characters the paragraphs of utterance ``i`` hold, and their text (the
-    columns' own readers when the utterances are kept as columns: no utterance made)."""
-    if isinstance(utterances, Utterances):
-        return utterances.paragraph_chars, utterances.paragraph_texts
-    return partial(paragraph_chars, utterances), partial(paragraph_texts, utterances)
-
-
-def _turn_ids(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str]]:
-    """(index, speaker id) of each utterance, in order."""
-    if isinstance(utterances, Utterances):
-        n = len(utterances)
-        return zip(range(n), map(utterances.speaker_id, range(n)), strict=True)
-    return ((u.index, u.speaker.id) for u in utterances)
 
 
 def _only_courtesy(paragraphs: Iterable[str]) -> bool:
