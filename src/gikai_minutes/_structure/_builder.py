@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -170,11 +171,11 @@ def _aliases(
 
 
 def _locate(
-    sections: Sequence[Section], starts: Sequence[tuple[int, int]], ref: ParagraphRef
+    sections: Sequence[Section], starts: Sequence[tuple[int, int]], key: tuple[int, int]
 ) -> tuple[int | None, int | None]:
-    """The index and presentation of the section holding ``ref``; ``starts`` are the
-    sections' first paragraphs as tuples (sections are sorted)."""
-    key = (ref.utterance, ref.paragraph)
+    """The index and presentation of the section holding paragraph ``key`` (utterance,
+    paragraph); ``starts`` are the sections' first paragraphs as tuples (sections are
+    sorted)."""
     k = bisect.bisect_right(starts, key) - 1
     if k < 0 or key > (sections[k].end.utterance, sections[k].end.paragraph):
         return None, None
@@ -387,6 +388,11 @@ def _start(meeting: Meeting) -> _Build:
     return _Build(meeting, speakers, decisions, category)
 
 
+#: The same speakers recur across the records of a corpus, decided by the same rules
+#: (bounded: one entry per speaker and rule; the objects are immutable).
+_speaker_rule = functools.lru_cache(maxsize=4096)(SpeakerRule)
+
+
 def _assemble(b: _Build) -> Meeting:
     """The meeting with the structure the steps found."""
     meeting, speakers, sections = b.meeting, b.speakers, b.sections
@@ -429,7 +435,7 @@ def _assemble(b: _Build) -> Meeting:
         tuple(presentations),
         tuple(exchanges),
         kinds,
-        tuple([SpeakerRule(sid, decisions[sid].rule) for sid in speakers]),
+        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
     )
     utterances: Sequence[Utterance] = meeting.utterances
     meeting_speakers = meeting.speakers
@@ -473,7 +479,8 @@ def _placed(
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
     placed = []
     for p in presentations:
-        k = _locate(sections, starts, p.introduction)[0]
+        ref = p.introduction
+        k = _locate(sections, starts, (ref.utterance, ref.paragraph))[0]
         if k is not None:
             p = Presentation(  # by position, in field order
                 p.presenter,
@@ -489,7 +496,7 @@ def _placed(
         placed.append(p)
     located = []
     for e in exchanges:
-        k, presentation = _locate(sections, starts, ParagraphRef(e.questions[0], 0))
+        k, presentation = _locate(sections, starts, (e.questions[0], 0))
         if k is not None or presentation is not None:
             e = QAExchange(  # by position, in field order
                 e.questioner,

@@ -5,18 +5,18 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 
 import attrs
 import regex
 
 from gikai_minutes._structure._text import (
+    COURTESY_CHARS,
     Mention,
     base_name,
     clean,
     is_courtesy,
-    may_be_courtesy,
     mentions,
     name_from_label,
     sentences,
@@ -211,45 +211,48 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         chars_of = partial(paragraph_chars, utterances)
         texts_of = partial(paragraph_texts, utterances)
         # one int object for both when they are equal (a dense text has many turns)
-        ids = (
-            (p, p if u.index == p else u.index, u.speaker.id) for p, u in enumerate(utterances)
-        )
+        ids = ((p, p if u.index == p else u.index, u.speaker.id) for p, u in enumerate(utterances))
     for position, index, speaker in ids:
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
         length = chars_of(position)
         if length > _SHORT:  # a long turn: its paragraphs are read when a rule needs them
-            append(
-                Turn(  # by position, in field order
-                    index, speaker, category, utterances, position, length, False, False,
-                    is_chair, keep,
-                )  # fmt: skip
-            )
+            turn = Turn(  # by position, in field order
+                index, speaker, category, utterances, position, length, False, False,
+                is_chair, keep,
+            )  # fmt: skip
+            append(turn)
             continue
         raw = texts_of(position)
         paragraphs = tuple(map(clean, raw))
         length = sum(map(len, paragraphs))
         courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
-        append(
-            Turn(  # by position, in field order
-                index, speaker, category, utterances, position, length, courtesy,
-                # the interjection words hold no sentence end, space nor newline: one in a
-                # sentence is one in the paragraphs' text, and the other way round
-                is_chair
-                and length <= _INTERJECTION_MAX
-                and (courtesy or interjection("\n".join(paragraphs)) is not None),
-                is_chair, keep, raw if keep else None, paragraphs if keep else None,
-            )  # fmt: skip
+        # the interjection words hold no sentence end, space nor newline: one in a
+        # sentence is one in the paragraphs' text, and the other way round
+        interjects = (
+            is_chair
+            and length <= _INTERJECTION_MAX
+            and (courtesy or interjection("\n".join(paragraphs)) is not None)
         )
+        turn = Turn(  # by position, in field order
+            index, speaker, category, utterances, position, length, courtesy, interjects,
+            is_chair, keep, raw if keep else None, paragraphs if keep else None,
+        )  # fmt: skip
+        append(turn)
     return turns
+
+
+#: :func:`may_be_courtesy`, called without a Python frame.
+_MAY_BE_COURTESY = COURTESY_CHARS.issuperset
 
 
 def _only_courtesy(paragraphs: Iterable[str]) -> bool:
     """:func:`is_courtesy` of the paragraphs' sentences, split one paragraph at a time and
     stopping at the first that is not a courtesy (most turns' first one)."""
     found = False
+    may_be = _MAY_BE_COURTESY
     for p in paragraphs:
-        if p and not may_be_courtesy(p):
+        if p and not may_be(p):
             return False  # its first sentence is no courtesy: not split
         said = sentences(p)
         if said:

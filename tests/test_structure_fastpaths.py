@@ -1,0 +1,114 @@
+"""The structure builder's column-reading paths give what the general paths give: turns
+read from the columns equal turns read from utterance objects, categories decided in one
+pass equal those of the decisions, sections located by plain tuples. No timings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+import gikai_minutes
+from gikai_minutes import Meeting
+from gikai_minutes._structure import _builder
+from gikai_minutes._structure._categories import category_from_role
+from gikai_minutes._structure._turns import Turn, analyse_turns
+from gikai_minutes.model import ParagraphRef
+from gikai_minutes.model._columns import Utterances
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_18ecd38114dadbdf.txt"
+HEARING = (
+    "【辻座長】 それでは、ただいまから研究会を開会いたします。\n"
+    "本日は星埜様から、地域の防災について御説明をお願いいたします。\n"
+    "【星埜様】 ご紹介いただきました星埜です。" + "防災計画の見直しについて説明します。" * 20 + "\n"
+    "資料の3ページをご覧ください。\n"
+    "【辻座長】 はい。速記を止めてください。\n"
+    "【辻座長】 ありがとうございました。それでは、御質問はありますか。\n"
+    "【太田委員】 太田です。計画の見直しはいつごろになるのでしょうか。\n"
+    "【星埜様】 来年度を予定しております。\n"
+    "【太田委員】 ありがとうございました。\n"
+    "【辻座長】 次回は追って連絡します。本日はこれで研究会を終了いたします。\n"
+)
+SMALL = (
+    "○委員長（森山浩行君）　これより会議を開きます。\r\n"
+    "　財政及び金融に関する件について調査を進めます。\r\n"
+    "　質疑の申出がありますので、順次これを許します。\r\n"
+)
+TEXTS = {"seed": SEED.read_text(encoding="utf-8"), "hearing": HEARING, "small": SMALL}
+
+
+def _as_objects(meeting: Meeting) -> Meeting:
+    """The same meeting with its utterances as a tuple of objects (the general path)."""
+    return attrs.evolve(meeting, utterances=tuple(meeting.utterances))
+
+
+def _facts(turn: Turn) -> tuple[object, ...]:
+    return (
+        turn.index,
+        turn.speaker,
+        turn.category,
+        turn.position,
+        turn.length,
+        turn.courtesy,
+        turn.interjection,
+        turn.is_chair,
+        turn.keep,
+        turn.raw_paragraphs,
+        turn.paragraphs,
+    )
+
+
+@pytest.fixture(scope="module", params=sorted(TEXTS))
+def meeting(request: pytest.FixtureRequest) -> Meeting:
+    return gikai_minutes.parse(TEXTS[request.param], structure=False)
+
+
+def test_turns_from_columns_equal_turns_from_objects(meeting: Meeting) -> None:
+    assert isinstance(meeting.utterances, Utterances)
+    categories = _builder._start(meeting).categories()
+    columns = analyse_turns(meeting, categories)
+    objects = analyse_turns(_as_objects(meeting), categories)
+    assert [_facts(t) for t in columns] == [_facts(t) for t in objects]
+    assert any(t.is_chair for t in columns)
+
+
+def test_categories_decided_in_one_pass_equal_the_decisions(meeting: Meeting) -> None:
+    for m in (meeting, _as_objects(meeting)):
+        b = _builder._start(m)
+        assert b.categories() == {sid: d.category for sid, d in b.decisions.items()}
+        for s in m.speakers:
+            if b.decisions[s.id].rule != "opens-meeting":
+                assert b.decisions[s.id] == category_from_role(s)
+
+
+def test_structure_from_columns_equals_structure_from_objects(meeting: Meeting) -> None:
+    columns = _builder.build_structure(meeting)
+    objects = _builder.build_structure(_as_objects(meeting))
+    assert columns.structure == objects.structure
+    assert columns.speakers == objects.speakers
+
+
+def test_speaker_rules_equal_across_builds(meeting: Meeting) -> None:
+    first = _builder.build_structure(meeting).structure
+    again = _builder.build_structure(meeting).structure
+    assert first is not None
+    assert again is not None
+    assert first.speaker_rules == again.speaker_rules
+
+
+def test_locating_by_tuple_equals_locating_by_paragraph() -> None:
+    meeting = gikai_minutes.parse(TEXTS["seed"])
+    structure = meeting.structure
+    assert structure is not None
+    assert len(structure.sections) > 2
+    sections = structure.sections
+    starts = [(s.start.utterance, s.start.paragraph) for s in sections]
+    for u in range(len(meeting.utterances)):
+        for p in range(3):
+            k, presentation = _builder._locate(sections, starts, (u, p))
+            expected = structure.section_of(ParagraphRef(u, p))
+            if expected is None or p >= len(meeting.utterances[u].paragraphs):
+                continue
+            assert k == expected
+            assert presentation == sections[k].presentation
