@@ -8,11 +8,14 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gikai_minutes
 from gikai_minutes import Meeting
 from gikai_minutes._structure import _builder
 from gikai_minutes._structure._categories import category_from_role
+from gikai_minutes._structure._sections import _CLOSING, _may_close
 from gikai_minutes._structure._turns import Turn, analyse_turns
 from gikai_minutes.model import ParagraphRef
 from gikai_minutes.model._columns import Utterances
@@ -112,3 +115,29 @@ def test_locating_by_tuple_equals_locating_by_paragraph() -> None:
                 continue
             assert k == expected
             assert presentation == sections[k].presentation
+
+
+_CLOSING_PIECES = [
+    "次", "回", "散", "会", "閉", "を", "終", "了", "わ", "じ", "議", "研究", "委員",
+    "と", "い", "し", "に", "中", "継続", "。", "、", " ", "\u3000",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CLOSING_PIECES), max_size=12).map("".join))
+def test_closing_prefilter_is_a_necessary_condition(text: str) -> None:
+    if _CLOSING.search(text) is not None:
+        assert _may_close(text)
+
+
+def test_closing_prefilter_keeps_every_closing_word() -> None:
+    words = ["次回", "散会", "閉会と", "閉会い", "閉会し", "閉会に", "閉会を"]
+    words += [
+        f"{body}を{verb}"
+        for body in ("会議", "会", "研究会", "委員会")
+        for verb in ("終了", "終わ", "閉じ")
+    ]
+    for word in words:
+        assert _CLOSING.search(f"本日は{word}。") is not None
+        assert _may_close(f"本日は{word}。")
+    assert not _may_close("質疑の申出がありますので、順次これを許します。")

@@ -128,6 +128,10 @@ def _turn_kinds(
     nominations: Mapping[int, Nomination],
     floor_requests: Mapping[int, int],
 ) -> tuple[TurnKind, ...]:
+    if not (floor_requests or nominations or exchanges or talk):  # no turn has a role
+        return tuple(
+            [_COURTESY if t.courtesy else _PROCEDURE if t.is_chair else _REMARK for t in turns]
+        )
     # the turns of a role, written from the weakest role to the strongest: a turn of
     # several roles keeps the strongest
     roles: dict[int, TurnKind] = dict.fromkeys(floor_requests, _FLOOR_REQUEST)
@@ -139,10 +143,6 @@ def _turn_kinds(
         roles.update(dict.fromkeys(e.questions, _QUESTION))
     if talk:
         roles.update(dict.fromkeys(talk, _PRESENTATION))
-    if not roles:
-        return tuple(
-            [_COURTESY if t.courtesy else _PROCEDURE if t.is_chair else _REMARK for t in turns]
-        )
     get = roles.get
     return tuple(
         [
@@ -400,7 +400,7 @@ def _assemble(b: _Build) -> Meeting:
     presentations, exchanges = b.presentations, b.exchanges
     talk = frozenset(i for p in presentations for i in p.talk) if presentations else _NONE
     kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
-    if sections:
+    if sections and (presentations or exchanges):
         presentations, exchanges = _placed(b.turns, sections, presentations, exchanges)
     given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}

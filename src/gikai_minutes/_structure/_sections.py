@@ -101,6 +101,13 @@ _CLOSING = regex.compile(
 )
 
 
+def _may_close(text: str) -> bool:
+    """False when ``text`` holds none of the literals every :data:`_CLOSING` match holds
+    (``次回``, ``散会``, ``閉会``, ``を終``, ``を閉``): most paragraphs are rejected so, by
+    substring tests several times as fast as the search."""
+    return "次回" in text or "散会" in text or "閉会" in text or "を終" in text or "を閉" in text
+
+
 def _any_cue(rules: Sequence[AgendaRule]) -> re.Pattern[str]:
     """One pattern that finds any rule's cue: most paragraphs hold none, and one search
     rejects them. The cues are joined as they are: ``re`` searches a flat alternation of
@@ -189,7 +196,8 @@ def _closing_boundary(turns: Sequence[Turn], after: tuple[int, int]) -> _Boundar
             # them where the cleaned one does
             paragraphs = raw_paragraphs(turn)
             for q in range(first, len(paragraphs)):
-                if closing(paragraphs[q]):
+                text = paragraphs[q]
+                if _may_close(text) and closing(text):
                     return (turn.index, q, _CLOSING_KIND, "closing", None, None)
         first = 0
     return None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -100,14 +101,11 @@ def clean(text: str) -> str:
 # the builder and the turns) read a turn's utterance.
 
 
-def raw_paragraphs(turn: Turn) -> tuple[str, ...]:
-    """The turn's paragraphs' text as parsed (offsets into it are the model's)."""
-    return turn.raw_paragraphs
-
-
-def raw_text(turn: Turn) -> str:
-    """The turn's text as parsed: its raw paragraphs joined by ``"\\n"``."""
-    return turn.text
+#: The turn's paragraphs' text as parsed (offsets into it are the model's): the property,
+#: read without a Python frame of its own.
+raw_paragraphs: Callable[[Turn], tuple[str, ...]] = operator.attrgetter("raw_paragraphs")
+#: The turn's text as parsed: its raw paragraphs joined by ``"\\n"``.
+raw_text: Callable[[Turn], str] = operator.attrgetter("text")
 
 
 def sentences(text: str) -> list[str]:
