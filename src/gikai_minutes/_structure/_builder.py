@@ -62,9 +62,12 @@ _HAND_OVER_CUE = re.compile(r"説明|お願い|求め")
 _NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
 
 
-def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) -> None:
+_OPENS_MEETING = CategoryDecision(_C.CHAIR, "opens-meeting")
+
+
+def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) -> str | None:
     """In a meeting without a chair by role, the first speaker when nothing else decided
-    their category and their first turn opens the meeting."""
+    their category and their first turn opens the meeting: their id, once decided."""
     first = speaker_id(meeting.utterances, 0)
     found = decisions.get(first)
     if (
@@ -73,7 +76,9 @@ def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) 
         and found.rule == "no-evidence"
         and chair_fallback(first, utterance_text(meeting.utterances, 0))
     ):
-        decisions[first] = CategoryDecision(_C.CHAIR, "opens-meeting")
+        decisions[first] = _OPENS_MEETING
+        return first
+    return None
 
 
 def _nominated_chairs(nominations: Mapping[int, Nomination], turns: Sequence[Turn]) -> set[str]:
@@ -371,11 +376,8 @@ def _start(meeting: Meeting) -> _Build:
         has_chair = has_chair or found is chair
     utterances = meeting.utterances
     if utterances:
-        if not has_chair:
-            _chair_by_opening(meeting, decisions)
-            first = speaker_id(utterances, 0)
-            if first in decisions:
-                category[first] = decisions[first].category
+        if not has_chair and (first := _chair_by_opening(meeting, decisions)) is not None:
+            category[first] = chair
         for speaker in (
             utterances.distinct_speakers
             if isinstance(utterances, Utterances)
