@@ -1,6 +1,8 @@
-"""The structure builder's column-reading paths give what the general paths give: turns
-read from the columns equal turns read from utterance objects, categories decided in one
-pass equal those of the decisions, sections located by plain tuples. No timings."""
+"""The structure builder's shortcuts give what the general paths give: turns read from the
+columns equal turns read from utterance objects, categories decided in one pass equal
+those of the decisions, sections located by plain tuples, the closing words' literal
+pre-check is a necessary condition, the last sentence found from the end is the last of
+the sentences. No timings."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from gikai_minutes import Meeting
 from gikai_minutes._structure import _builder
 from gikai_minutes._structure._categories import category_from_role
 from gikai_minutes._structure._sections import _CLOSING, _may_close
+from gikai_minutes._structure._text import last_sentence, sentences
 from gikai_minutes._structure._turns import Turn, analyse_turns
 from gikai_minutes.model import ParagraphRef
 from gikai_minutes.model._columns import Utterances
@@ -141,3 +144,21 @@ def test_closing_prefilter_keeps_every_closing_word() -> None:
         assert _CLOSING.search(f"本日は{word}。") is not None
         assert _may_close(f"本日は{word}。")
     assert not _may_close("質疑の申出がありますので、順次これを許します。")
+
+
+_SENTENCE_PIECES = ["。", "？", "！", "?", "!", " ", "\u3000", "\t", "あ", "議", "、", "\n", "です"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=16).map("".join))
+def test_last_sentence_is_the_last_of_the_sentences(text: str) -> None:
+    found = sentences(text)
+    assert last_sentence(text) == (found[-1] if found else None)
+
+
+def test_last_sentence_of_seed_paragraphs() -> None:
+    meeting = gikai_minutes.parse(TEXTS["seed"], structure=False)
+    for utterance in meeting.utterances:
+        for paragraph in utterance.paragraphs:
+            found = sentences(paragraph.text)
+            assert last_sentence(paragraph.text) == (found[-1] if found else None)

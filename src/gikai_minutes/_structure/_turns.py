@@ -17,6 +17,7 @@ from gikai_minutes._structure._text import (
     base_name,
     clean,
     is_courtesy,
+    last_sentence,
     mentions,
     name_from_label,
     sentences,
@@ -167,9 +168,9 @@ class Turn:
             return self._sentences[-1] if self._sentences else None
         cleaned = self._paragraphs  # cleaned already, or each paragraph cleaned here
         for p in reversed(self.raw_paragraphs if cleaned is None else cleaned):
-            found = sentences(p if cleaned is not None else clean(p))
-            if found:
-                return found[-1]
+            found = last_sentence(p if cleaned is not None else clean(p))
+            if found is not None:
+                return found
         return None
 
     @property
