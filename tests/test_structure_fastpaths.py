@@ -162,3 +162,11 @@ def test_last_sentence_of_seed_paragraphs() -> None:
         for paragraph in utterance.paragraphs:
             found = sentences(paragraph.text)
             assert last_sentence(paragraph.text) == (found[-1] if found else None)
+
+
+def test_turns_keep_utterance_indices_that_are_not_positions(meeting: Meeting) -> None:
+    shifted = tuple(attrs.evolve(u, index=u.index + 7) for u in meeting.utterances)
+    turns = analyse_turns(attrs.evolve(meeting, utterances=shifted), {})
+    assert [t.index for t in turns] == [u.index for u in shifted]
+    assert [t.position for t in turns] == list(range(len(shifted)))
+    assert [t.speaker for t in turns] == [u.speaker.id for u in shifted]

@@ -204,16 +204,20 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     keep = len(utterances) <= _KEEP_TURNS
     category_of, interjection = categories.get, _INTERJECTION.search
     append = turns.append
-    ids: Iterable[tuple[int, int, str]]
+    ids: Iterable[str]
+    indices: list[int] | None = None  # each utterance's index, when not its position
     if isinstance(utterances, Utterances):  # read from the columns: no utterance made
         chars_of, texts_of = utterances.paragraph_chars, utterances.paragraph_texts
-        ids = ((i, i, sid) for i, sid in enumerate(utterances.speaker_ids()))
+        ids = utterances.speaker_ids()
     else:
         chars_of = partial(paragraph_chars, utterances)
         texts_of = partial(paragraph_texts, utterances)
-        # one int object for both when they are equal (a dense text has many turns)
-        ids = ((p, p if u.index == p else u.index, u.speaker.id) for p, u in enumerate(utterances))
-    for position, index, speaker in ids:
+        ids = [u.speaker.id for u in utterances]
+        if any(u.index != p for p, u in enumerate(utterances)):
+            indices = [u.index for u in utterances]
+    # one int object for index and position (a dense text has many turns)
+    for position, speaker in enumerate(ids):
+        index = position if indices is None else indices[position]
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
         length = chars_of(position)
