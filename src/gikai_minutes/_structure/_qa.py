@@ -265,7 +265,11 @@ def find_exchanges(
         acknowledgement = _closing_turn(turns, skip, end, questioner, nominations)
         if acknowledgement is not None:
             end = acknowledgement
-        respondents = tuple(dict.fromkeys(turns[a].speaker for a in answers))
+        respondents = (
+            (turns[answers[0]].speaker,)  # one answer (the usual case): one respondent
+            if len(answers) == 1
+            else tuple(dict.fromkeys(turns[a].speaker for a in answers))
+        )
         exchanges.append(
             QAExchange(  # by position (a third faster than by keyword), in field order
                 questioner,
