@@ -142,10 +142,9 @@ def _turn_kinds(
     roles: dict[int, TurnKind] = dict.fromkeys(floor_requests, _FLOOR_REQUEST)
     if nominations:
         roles.update(dict.fromkeys(nominations, _NOMINATION))
-    for e in exchanges:
-        roles.update(dict.fromkeys(e.answers, _ANSWER))
-    for e in exchanges:
-        roles.update(dict.fromkeys(e.questions, _QUESTION))
+    if exchanges:
+        roles.update(dict.fromkeys([a for e in exchanges for a in e.answers], _ANSWER))
+        roles.update(dict.fromkeys([q for e in exchanges for q in e.questions], _QUESTION))
     if talk:
         roles.update(dict.fromkeys(talk, _PRESENTATION))
     get = roles.get

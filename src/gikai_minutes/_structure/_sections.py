@@ -211,15 +211,11 @@ def _content_end(
 ) -> tuple[int, int]:
     """The last paragraph that belongs to the meeting's business (``last`` is the last
     boundary's)."""
-    end = -1
-    for e in exchanges:
-        if e.answers:
-            end = max(end, e.answers[-1])
-        if e.acknowledgement is not None:
-            end = max(end, e.acknowledgement)
-    for pr in presentations:
-        if pr.talk:
-            end = max(end, pr.talk[-1])
+    # the last turn of each exchange and talk, gathered first: one ``max`` over them all
+    ends = [e.answers[-1] for e in exchanges if e.answers]
+    ends += [e.acknowledgement for e in exchanges if e.acknowledgement is not None]
+    ends += [pr.talk[-1] for pr in presentations if pr.talk]
+    end = max(ends, default=-1)
     if end >= 0:
         last = max(last, (end, max(turns[end].paragraph_count - 1, 0)))
     return last
