@@ -21,6 +21,7 @@ from gikai_minutes._text.numerals import NUMERAL_CLASS
 from gikai_minutes.model import NoteKind
 
 __all__ = [
+    "INLINE_NOTE_CHARS",
     "INLINE_RULES",
     "LINE_RULES",
     "NOTE_FIRST_CHARS",
@@ -115,6 +116,10 @@ INLINE_RULES: tuple[NoteRule, ...] = (
         ),
     ),
 )
+
+
+#: Characters every inline note opens with; a line without any holds no inline note.
+INLINE_NOTE_CHARS = "〔（("
 
 
 def classify_line(content: str, rules: tuple[NoteRule, ...] = LINE_RULES) -> NoteRule | None:
