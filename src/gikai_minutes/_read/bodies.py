@@ -95,37 +95,27 @@ def read_body_rows(
     paragraphs: list[tuple[str, int, int]] = []
     fixes: list[FixRow] = []
     notes: list[tuple[NoteKind, int, int]] = []
-    add_paragraph = paragraph_sink
-    if add_paragraph is None:
-        add_paragraph = lambda c, a, b: paragraphs.append((c, a, b))  # noqa: E731
-    add_fix = fix_sink
-    if add_fix is None:
-        add_fix = lambda r, a, b, s: fixes.append((r, a, b, s))  # noqa: E731
-    add_note = note_sink
-    if add_note is None:
-        add_note = lambda k, a, b, _: notes.append((k, a, b))  # noqa: E731
+    add_paragraph = paragraph_sink or (lambda c, a, b: paragraphs.append((c, a, b)))
+    add_fix = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
+    add_note = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
     numbers, headers = pages.number_lines, pages.header_lines
-    artefacts = bool(numbers or headers)
-    first_chars = NOTE_FIRST_CHARS
     # Whether every line goes through the note checks (page artefacts, or a closed body);
-    # else a line whose first character is not in first_chars is no note.
-    every_line = artefacts
+    # else a line whose first character is not in NOTE_FIRST_CHARS is no note.
+    every_line = artefacts = bool(numbers or headers)
     # The first mark (fix site or inline note's first character) at or after some offset
     # no later than the current line's content: content that ends before it holds neither
     # repairs nor inline notes, and is one piece as it is.
     marks = sites.marks
     at = bisect_left(marks, body_start)
     mark = marks[at] if at < len(marks) else _NONE
-    closed = False
-    header_seen = header_line = False  # the first line starting before the body is seen
-    # The paragraph being built: its first piece, or all its parts once it has several;
-    # its start; and the last piece put in it, with its end and line.
-    first: str = ""
+    closed = header_seen = header_line = False  # header_seen: the body's first line read
+    # The paragraph being built: its first piece, or all its parts once it has several
+    # (the parts before index joined are chunks of _CHUNK pieces already joined); its
+    # start (-1: no piece yet); the last piece put in it, with its end and line.
+    first = prev = ""
     parts: list[str] | None = None
-    joined = 0  # the parts before this index are chunks of _CHUNK pieces already joined
-    para_start = first_start = -1  # -1: no piece yet
-    prev = ""
-    prev_end = prev_line = 0
+    joined = prev_end = prev_line = 0
+    para_start = first_start = -1
     fresh = hard = True  # next piece opens a chunk (after a blank or indent); hard: indent
     for number, line_start, line_end, _ in lines:
         if line_start >= body_start:
@@ -145,13 +135,13 @@ def read_body_rows(
             continue
         c0 = content[0]
         a = start if c0 == raw[0] else start + raw.index(c0)
-        if c0 in first_chars or every_line:  # a note, perhaps
+        if c0 in NOTE_FIRST_CHARS or every_line:  # a note, perhaps
             kind: NoteKind | None = None
             if artefacts and number - 1 in numbers:
                 kind = NoteKind.PAGE_NUMBER
             elif artefacts and number - 1 in headers:
                 kind = NoteKind.RUNNING_HEADER
-            elif c0 in first_chars and (at_line_start or not header_line):
+            elif c0 in NOTE_FIRST_CHARS and (at_line_start or not header_line):
                 rule = classify_line(content, line_rules)
                 if rule is not None:
                     kind = rule.kind
@@ -163,15 +153,31 @@ def read_body_rows(
                 add_note(kind, a, a + len(content), utterance)
                 continue
         if a != start and at_line_start:
-            # A page's first line opens with the form feed; its indentation comes after it.
-            opening = raw if raw[0] != "\f" else raw.lstrip("\f")
-            if opening[0] in "\u3000\t" or opening[:2] == "  ":
+            r0 = raw[0]
+            if r0 == "\u3000" or r0 == "\t" or raw[:2] == "  ":
                 fresh = hard = True
+            elif r0 == "\f":
+                # A page's first line opens with the form feed; its indentation comes after.
+                opening = raw.lstrip("\f")
+                if opening[0] in "\u3000\t" or opening[:2] == "  ":
+                    fresh = hard = True
         b = a + len(content)
         if b > mark and mark < a:
             at = bisect_left(marks, a)
             mark = marks[at] if at < len(marks) else _NONE
         if b <= mark:  # no repair, no inline note: the content is one piece as it is
+            if fresh and (para_start < 0 or hard or prev[-1] in SENTENCE_END):
+                # The most common line: it opens a paragraph (as in the loop below).
+                if para_start >= 0:
+                    cleaned = first if parts is None else "".join(parts)
+                    if len(cleaned) <= _SHARED_LENGTH:
+                        cleaned = sys.intern(cleaned)
+                    add_paragraph(cleaned, para_start, prev_end)
+                else:
+                    first_start = a
+                first = prev = content
+                parts, para_start, prev_end, prev_line, fresh = None, a, b, number, False
+                continue
             pieces: Iterable[_Piece] = ((content, a, b, None),)
         else:
             pieces = _pieces(text, raw, start, a, b, sites, utterance, add_note)

@@ -188,25 +188,24 @@ class FixSites:
 
     def __init__(self, text: str) -> None:
         # In arrays (4 bytes a site below 2**31 characters), not lists of ints: a line of
-        # spaced letters ('k i n t o n e') holds a site at every space.
+        # spaced letters ('k i n t o n e') holds a site at every space. Kinds without a
+        # site share one empty array (none is ever changed).
         code = "i" if len(text) < 2**31 else "q"
-        self.fullwidth = full = array.array(code)
-        self.halfwidth = half = array.array(code)
+        full = half = spaced = none = array.array(code)
         if not text.isascii():
             # Lone surrogates (from undecodable bytes) pass as one unit each.
             data = text.encode("utf-16-le", "surrogatepass")
-            if len(data) == 2 * len(text):
+            if len(data) != 2 * len(text):  # characters beyond the BMP: two units each
+                full, half = _width_sites(text, code)
+            elif _WIDTH_BYTES.search(data):
+                full, half = array.array(code), array.array(code)
                 for m in _WIDTH_BYTES.finditer(data):
                     at = m.start()
                     if at & 1:
                         (half if data[at - 1] >= _HALFWIDTH_LOW else full).append(at >> 1)
-            else:
-                for hit in _WIDTH_CHARS.finditer(text):
-                    at = hit.start()
-                    (half if text[at] >= _HALFWIDTH_FIRST else full).append(at)
-        self.spaced = spaced = array.array(code)
         if " " in text:
-            spaced.extend(m.start() for m in _SPACED.finditer(text))
+            spaced = array.array(code, [m.start() for m in _SPACED.finditer(text)])
+        self.fullwidth, self.halfwidth, self.spaced = full, half, spaced
         runs = [sites for sites in (full, half, spaced) if sites]
         find = text.find
         for char in INLINE_NOTE_CHARS:
@@ -220,7 +219,7 @@ class FixSites:
         if len(runs) > 1:
             self.marks = array.array(code, sorted(itertools.chain.from_iterable(runs)))
         else:
-            self.marks = runs[0] if runs else array.array(code)
+            self.marks = runs[0] if runs else none
 
     def any_in(self, start: int, end: int) -> bool:
         """Whether a site lies in ``[start, end)``."""
@@ -237,6 +236,8 @@ class FixSites:
         end = start + len(piece)
         for group in _GROUPS:
             sites = getattr(self, group.sites)
+            if not sites:
+                continue
             i = bisect.bisect_left(sites, start)
             if i == len(sites) or sites[i] >= end:
                 continue
@@ -266,6 +267,15 @@ class FixSites:
                         found = {}
                     found[kind] = site
         return found
+
+
+def _width_sites(text: str, code: str) -> tuple[array.array[int], array.array[int]]:
+    """The full-width and half-width sites of ``text``, found on the text itself."""
+    full, half = array.array(code), array.array(code)
+    for m in _WIDTH_CHARS.finditer(text):
+        at = m.start()
+        (half if text[at] >= _HALFWIDTH_FIRST else full).append(at)
+    return full, half
 
 
 def next_site(sites: array.array[int], offset: int) -> int:
@@ -431,6 +441,11 @@ def _applied(
     repairs as rows; where two overlap, the earlier wins."""
     if not found:
         return text, []
+    if len(found) == 1:
+        a, b, name, replacement = found[0]
+        if len(replacement) <= _SHARED_LENGTH:
+            replacement = sys.intern(replacement)
+        return text[:a] + replacement + text[b:], [(name, start + a, start + b, replacement)]
     found.sort()
     out: list[str] = []
     rows: list[FixRow] = []

@@ -124,10 +124,35 @@ INLINE_NOTE_CHARS = "〔（("
 
 def classify_line(content: str, rules: tuple[NoteRule, ...] = LINE_RULES) -> NoteRule | None:
     """The first of ``rules`` that matches the whole stripped ``content``, if any."""
-    for rule in rules:
-        if rule.pattern.fullmatch(content):
-            return rule
-    return None
+    kept = _ALTERNATIONS.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        if len(_ALTERNATIONS) >= 64:
+            _ALTERNATIONS.clear()
+        kept = _ALTERNATIONS[id(rules)] = (rules, _alternation(rules))
+    either = kept[1]
+    if either is None:
+        for rule in rules:
+            if rule.pattern.fullmatch(content):
+                return rule
+        return None
+    found = either.fullmatch(content)
+    return None if found is None else rules[int(str(found.lastgroup)[1:])]
+
+
+#: Each tuple of rules classify_line was given (by id, kept alive) and its alternation.
+_ALTERNATIONS: dict[int, tuple[tuple[NoteRule, ...], regex.Pattern[str] | None]] = {}
+
+
+def _alternation(rules: tuple[NoteRule, ...]) -> regex.Pattern[str] | None:
+    """One pattern trying ``rules`` in order, each in a group named after its index: its
+    full match is the first rule's that fully matches (one call, not one a rule). ``None``
+    if the rules hold groups of their own or differ in flags."""
+    if not rules or len({rule.pattern.flags for rule in rules}) > 1:
+        return None
+    if any(rule.pattern.groups for rule in rules):
+        return None
+    branches = (f"(?P<r{k}>{rule.pattern.pattern})" for k, rule in enumerate(rules))
+    return regex.compile("|".join(branches), rules[0].pattern.flags)
 
 
 def find_inline(content: str) -> list[tuple[int, int, NoteRule]]:
