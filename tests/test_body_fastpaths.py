@@ -16,6 +16,7 @@ Realistic inputs: the seed, the conventions corpus and, when present, ``../share
 from __future__ import annotations
 
 import array
+import itertools
 import json
 import random
 from collections.abc import Iterator
@@ -77,7 +78,9 @@ def _check_sites(text: str) -> None:
     assert list(sites.halfwidth) == half
     assert list(sites.spaced) == spaced
     inline = [i for i, c in enumerate(text) if c in INLINE_NOTE_CHARS]
-    assert list(sites.marks) == sorted(full + half + spaced + inline)
+    for marks in sites.marks:
+        assert list(marks) == sorted(marks)
+    assert sorted(itertools.chain(*sites.marks)) == sorted(full + half + spaced + inline)
 
 
 @pytest.mark.parametrize(("name", "text"), _TEXTS, ids=_IDS)
@@ -170,7 +173,7 @@ def _turns(text: str) -> list[Turn]:
 def _general(sites: FixSites, text: str) -> FixSites:
     """``sites`` with every offset a mark: every line goes the general way."""
     every = FixSites(text)
-    every.marks = array.array("i", range(len(text) + 1))
+    every.marks = (array.array("i", range(len(text) + 1)),)
     assert (every.fullwidth, every.halfwidth, every.spaced) == (
         sites.fullwidth,
         sites.halfwidth,
@@ -226,7 +229,14 @@ def _one_at_a_time(content: str, rules: tuple[notes.NoteRule, ...]) -> notes.Not
     return None
 
 
-_RULE_SETS = [LINE_RULES, _pipeline._UNMARKED_LINE_RULES, LINE_RULES[2:4], ()]
+_RULE_SETS = [
+    LINE_RULES,
+    _pipeline._UNMARKED_LINE_RULES,
+    LINE_RULES[2:4],
+    LINE_RULES[::2],
+    (LINE_RULES[3], LINE_RULES[1]),  # not in order: one at a time
+    (),
+]
 
 
 @pytest.mark.parametrize(("name", "text"), _TEXTS, ids=_IDS)
@@ -250,6 +260,7 @@ def test_rules_with_groups_are_tried_one_at_a_time() -> None:
 
     grouped = (notes.NoteRule("g", LINE_RULES[0].kind, regex.compile(r"(a)b")), *LINE_RULES)
     assert notes._alternation(grouped) is None
+    assert notes._order(grouped) is None
     assert classify_line("ab", grouped) is grouped[0]
     assert classify_line("〔拍手〕", grouped) is LINE_RULES[0]
 
@@ -259,3 +270,16 @@ def test_kept_repairs_stay_few() -> None:
         word = " ".join(f"{k:05d}".translate(str.maketrans("0123456789", "abcdefghij")))
         _check_fix(f"前{word}後", 1, 1 + len(word))
     assert len(fixes._WINDOWS) <= fixes._WINDOWS_KEPT
+
+
+def test_many_marks_in_several_arrays() -> None:
+    """Past a few thousand marks, each kind keeps its own array: the same rows."""
+    text = "【辻座長】 はい。\n" + "k i n t o n e の（拍手）ＩＣＴを\n使う。\n\n" * 1500
+    sites = FixSites(text)
+    assert len(sites.marks) > 1
+    _check_sites(text)
+    count = 0
+    for fast, slow in _both_ways(text):
+        assert fast == slow
+        count += len(fast.fixes) + len(fast.paragraphs)
+    assert count > 3000

@@ -7,6 +7,7 @@ keeps them as rows, see :mod:`gikai_minutes.model._columns`).
 
 from __future__ import annotations
 
+import array
 import string
 import sys
 from bisect import bisect_left
@@ -106,8 +107,7 @@ def read_body_rows(
     # no later than the current line's content: content that ends before it holds neither
     # repairs nor inline notes, and is one piece as it is.
     marks = sites.marks
-    at = bisect_left(marks, body_start)
-    mark = marks[at] if at < len(marks) else _NONE
+    mark = _first_mark(marks, body_start)
     closed = header_seen = header_line = False  # header_seen: the body's first line read
     # The paragraph being built: its first piece, or all its parts once it has several
     # (the parts before index joined are chunks of _CHUNK pieces already joined); its
@@ -163,8 +163,7 @@ def read_body_rows(
                     fresh = hard = True
         b = a + len(content)
         if b > mark and mark < a:
-            at = bisect_left(marks, a)
-            mark = marks[at] if at < len(marks) else _NONE
+            mark = _first_mark(marks, a)
         if b <= mark:  # no repair, no inline note: the content is one piece as it is
             if fresh and (para_start < 0 or hard or prev[-1] in SENTENCE_END):
                 # The most common line: it opens a paragraph (as in the loop below).
@@ -181,8 +180,7 @@ def read_body_rows(
             pieces: Iterable[_Piece] = ((content, a, b, None),)
         else:
             pieces = _pieces(text, raw, start, a, b, sites, utterance, add_note)
-            at = bisect_left(marks, b)
-            mark = marks[at] if at < len(marks) else _NONE
+            mark = _first_mark(marks, b)
             if not pieces:
                 if not fresh:
                     fresh, hard = True, False  # a line of inline notes is blank
@@ -234,6 +232,16 @@ def read_body_rows(
 
 
 _NONE = sys.maxsize
+
+
+def _first_mark(marks: tuple[array.array[int], ...], offset: int) -> int:
+    """The first of the sorted ``marks`` at or after ``offset`` (``_NONE``: none)."""
+    first = _NONE
+    for sites in marks:
+        at = bisect_left(sites, offset)
+        if at < len(sites) and sites[at] < first:
+            first = sites[at]
+    return first
 
 
 #: A piece of a line: cleaned text, source start and end, repairs (``None``: none).

@@ -171,6 +171,9 @@ _SPACED = re.compile(r" (?=[A-Za-z\-])(?<=[A-Za-z] )")
 #: Repairs of up to this many characters share one string object per distinct text.
 _SHARED_LENGTH = 32
 _NONE = sys.maxsize
+_START = re.Match.start
+#: Marks of up to this many sites are merged into one array.
+_MERGED = 4096
 
 
 class FixSites:
@@ -180,8 +183,9 @@ class FixSites:
     rules entirely: ``fullwidth`` and ``halfwidth`` hold the characters the width rules
     rewrite, ``spaced`` the spaces between two ASCII letters (or a letter and a hyphen)
     that spaced rules join. ``marks`` holds all of these and every character an inline
-    note opens with (:data:`INLINE_NOTE_CHARS`), sorted: a line with no mark needs
-    neither repairs nor inline notes.
+    note opens with (:data:`INLINE_NOTE_CHARS`) in sorted arrays (one, unless there are
+    many: no list of them all is made): a line with no mark needs neither repairs nor
+    inline notes.
     """
 
     __slots__ = ("fullwidth", "halfwidth", "marks", "spaced")
@@ -191,7 +195,7 @@ class FixSites:
         # spaced letters ('k i n t o n e') holds a site at every space. Kinds without a
         # site share one empty array (none is ever changed).
         code = "i" if len(text) < 2**31 else "q"
-        full = half = spaced = none = array.array(code)
+        full = half = spaced = array.array(code)
         if not text.isascii():
             # Lone surrogates (from undecodable bytes) pass as one unit each.
             data = text.encode("utf-16-le", "surrogatepass")
@@ -204,7 +208,8 @@ class FixSites:
                     if at & 1:
                         (half if data[at - 1] >= _HALFWIDTH_LOW else full).append(at >> 1)
         if " " in text:
-            spaced = array.array(code, [m.start() for m in _SPACED.finditer(text)])
+            spaced = array.array(code)
+            spaced.extend(map(_START, _SPACED.finditer(text)))
         self.fullwidth, self.halfwidth, self.spaced = full, half, spaced
         runs = [sites for sites in (full, half, spaced) if sites]
         find = text.find
@@ -216,10 +221,9 @@ class FixSites:
                     found.append(pos)
                     pos = find(char, pos + 1)
                 runs.append(found)
-        if len(runs) > 1:
-            self.marks = array.array(code, sorted(itertools.chain.from_iterable(runs)))
-        else:
-            self.marks = runs[0] if runs else none
+        if len(runs) > 1 and sum(map(len, runs)) <= _MERGED:
+            runs = [array.array(code, sorted(itertools.chain.from_iterable(runs)))]
+        self.marks = tuple(runs)
 
     def any_in(self, start: int, end: int) -> bool:
         """Whether a site lies in ``[start, end)``."""
