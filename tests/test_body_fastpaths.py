@@ -92,11 +92,12 @@ _SITE_CHARS = "aZ -.1あ（(〔）Ｉ１ａﾃﾞｰ\uff0f\uff1a\uff5b\uffa0\u30
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=_SITE_CHARS, max_size=40))
-def test_sites_beyond_the_bmp_and_lone_surrogates(text: str) -> None:
+@given(st.text(alphabet=_SITE_CHARS, max_size=40), st.booleans())
+def test_sites_beyond_the_bmp_and_lone_surrogates(text: str, long: bool) -> None:
     """Bytes that look like a site across two characters (U+30FF then U+FF10 is 'FF FF
-    10 FF'), characters beyond the BMP and lone surrogates do not shift or add sites."""
-    _check_sites(text)
+    10 FF'), characters beyond the BMP and lone surrogates do not shift or add sites (in
+    a short text, scanned as it is, and in a longer one, scanned as bytes)."""
+    _check_sites(text + "。" * fixes._SHORT if long else text)
 
 
 def _check_fix(text: str, a: int, b: int) -> None:

@@ -7,11 +7,10 @@ keeps them as rows, see :mod:`gikai_minutes.model._columns`).
 
 from __future__ import annotations
 
-import array
 import string
 import sys
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -175,7 +174,11 @@ def read_body_rows(
                 else:
                     first_start = a
                 first = prev = content
-                parts, para_start, prev_end, prev_line, fresh = None, a, b, number, False
+                parts = None
+                para_start = a
+                prev_end = b
+                prev_line = number
+                fresh = False
                 continue
             pieces: Iterable[_Piece] = ((content, a, b, None),)
         else:
@@ -234,7 +237,7 @@ def read_body_rows(
 _NONE = sys.maxsize
 
 
-def _first_mark(marks: tuple[array.array[int], ...], offset: int) -> int:
+def _first_mark(marks: tuple[Sequence[int], ...], offset: int) -> int:
     """The first of the sorted ``marks`` at or after ``offset`` (``_NONE``: none)."""
     first = _NONE
     for sites in marks:

@@ -13,7 +13,7 @@ import itertools
 import re
 import string
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -163,7 +163,8 @@ FIX_RULES: tuple[FixRule, ...] = (
 # straddles two characters and is dropped.
 _WIDTH_BYTES = re.compile(rb"\xff(?<=[\x10-\x19\x21-\x3a\x41-\x5a\x61-\x9f]\xff)")
 _HALFWIDTH_LOW = 0x61
-# The same characters in a text with characters beyond the BMP (two UTF-16 units each).
+# The same characters in a short text or one with characters beyond the BMP (two UTF-16
+# units each).
 _WIDTH_CHARS = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff61-\uff9f]")
 _HALFWIDTH_FIRST = "\uff61"
 # A space between an ASCII letter and an ASCII letter or hyphen: the space, a literal, first.
@@ -172,8 +173,10 @@ _SPACED = re.compile(r" (?=[A-Za-z\-])(?<=[A-Za-z] )")
 _SHARED_LENGTH = 32
 _NONE = sys.maxsize
 _START = re.Match.start
-#: Marks of up to this many sites are merged into one array.
+#: Marks of up to this many sites are merged into one list.
 _MERGED = 4096
+#: Texts shorter than this are scanned for width sites as they are, not as bytes.
+_SHORT = 128
 
 
 class FixSites:
@@ -183,8 +186,8 @@ class FixSites:
     rules entirely: ``fullwidth`` and ``halfwidth`` hold the characters the width rules
     rewrite, ``spaced`` the spaces between two ASCII letters (or a letter and a hyphen)
     that spaced rules join. ``marks`` holds all of these and every character an inline
-    note opens with (:data:`INLINE_NOTE_CHARS`) in sorted arrays (one, unless there are
-    many: no list of them all is made): a line with no mark needs neither repairs nor
+    note opens with (:data:`INLINE_NOTE_CHARS`) in sorted sequences (one, unless there
+    are many: no list of them all is made): a line with no mark needs neither repairs nor
     inline notes.
     """
 
@@ -196,7 +199,10 @@ class FixSites:
         # site share one empty array (none is ever changed).
         code = "i" if len(text) < 2**31 else "q"
         full = half = spaced = array.array(code)
-        if not text.isascii():
+        if len(text) < _SHORT:  # encoding costs more than it saves
+            if not text.isascii() and _WIDTH_CHARS.search(text):
+                full, half = _width_sites(text, code)
+        elif not text.isascii():
             # Lone surrogates (from undecodable bytes) pass as one unit each.
             data = text.encode("utf-16-le", "surrogatepass")
             if len(data) != 2 * len(text):  # characters beyond the BMP: two units each
@@ -211,7 +217,7 @@ class FixSites:
             spaced = array.array(code)
             spaced.extend(map(_START, _SPACED.finditer(text)))
         self.fullwidth, self.halfwidth, self.spaced = full, half, spaced
-        runs = [sites for sites in (full, half, spaced) if sites]
+        runs: list[Sequence[int]] = [sites for sites in (full, half, spaced) if sites]
         find = text.find
         for char in INLINE_NOTE_CHARS:
             pos = find(char)
@@ -222,7 +228,7 @@ class FixSites:
                     pos = find(char, pos + 1)
                 runs.append(found)
         if len(runs) > 1 and sum(map(len, runs)) <= _MERGED:
-            runs = [array.array(code, sorted(itertools.chain.from_iterable(runs)))]
+            runs = [sorted(itertools.chain.from_iterable(runs))]  # a list: bisected faster
         self.marks = tuple(runs)
 
     def any_in(self, start: int, end: int) -> bool:
