@@ -365,9 +365,9 @@ def _groups(rules: tuple[FixRule, ...]) -> tuple[_Group, ...]:
 
 _GROUPS = _groups(FIX_RULES)
 #: Repairs found in runs shorter than this, by group, run and the characters around it.
-_WINDOWS: dict[tuple[int, bool, str], list[tuple[int, int, str, str]]] = {}
+_WINDOWS: dict[tuple[int, bool, str], tuple[tuple[int, int, str, str], ...]] = {}
 _WINDOW_LENGTH = 48
-_WINDOWS_KEPT = 1024
+_WINDOWS_KEPT = 256  # under 100 KB
 
 
 def _run_matches(
@@ -423,11 +423,11 @@ def _window_matches(
             key = (group.number, pos == 0, text[lo : last + 1])
             kept = _WINDOWS.get(key)
             if kept is None:
-                kept = [
+                kept = tuple(
                     (a - pos, b - pos, name, replacement)
                     for rule in group.rules
                     for a, b, name, replacement in _matches(rule, text, pos, last + 1)
-                ]
+                )
                 if len(_WINDOWS) >= _WINDOWS_KEPT:
                     _WINDOWS.clear()
                 _WINDOWS[key] = kept
