@@ -17,7 +17,7 @@ import regex
 from gikai_minutes._front.rosters import (
     ROSTER_HEADING,
     ROSTER_HEADING_CUES,
-    kun_cells,
+    kun_people,
     read_roster_line,
 )
 from gikai_minutes._text.dates import find_date
@@ -197,10 +197,6 @@ class _Line:
         self.raw, self.content, self.start = raw, content, start
         self.indent, self.number, self.squashed = indent, number, squashed
 
-    @property
-    def line_start(self) -> int:
-        return self.start - self.indent
-
 
 @attrs.frozen(slots=True)
 class LineRule:
@@ -366,9 +362,14 @@ def _raw_lines(table: LineTable, end: int) -> list[str]:
     text = table.text
     if not table.lone_cr:  # every line ends at an LF: one split
         front = text[:end]
-        raws = front.split("\n")
+        if "\r" not in front:
+            return front.split("\n")
         # a CR is the first half of a CRLF: it ends its line's part
-        return [r.removesuffix("\r") for r in raws] if "\r" in front else raws
+        if front.count("\r\n") == front.count("\n"):  # every line ends in CRLF
+            raws = front.split("\r\n")
+            raws[-1] = raws[-1].removesuffix("\r")  # cut between a CR and its LF
+            return raws
+        return [r.removesuffix("\r") for r in front.split("\n")]
     starts = table.starts
     raws = []
     for index in range(table.line_of(end - 1)):
@@ -498,11 +499,12 @@ def _time(st: _State, line: _Line) -> str | None:
     content = line.content
     if "。" in content or not ("時" in content or "：" in content or ":" in content):
         return None
-    if not _clock(content):
+    times = _clock(content)
+    if not times:
         return None
     if len(_TIME_WORDS.sub("", _CLOCK.sub("", content))) > 4:
         return None
-    _read_times(st, content)
+    _take_times(st, content, times)
     return "time"
 
 
@@ -526,7 +528,10 @@ def _roster_people(st: _State, line: _Line) -> str | None:
     """In a roster section: the people on the line (or an office waiting for them)."""
     if st.section != "roster":
         return None
-    return "roster" if _add_people(st, line.raw, line.line_start, line.number) else None
+    raw = line.raw
+    if "君" in raw:  # a Diet roster line (no office heading: those hold no 君)
+        return "roster" if _add_kun_people(st, raw, line.start - line.indent, line.number) else None
+    return "roster" if _add_people(st, raw, line.start - line.indent, line.number) else None
 
 
 def _title(st: _State, line: _Line) -> str | None:
@@ -570,6 +575,9 @@ def _merge_rosters(rosters: list[Roster]) -> tuple[Roster, ...]:
     out = []
     for run in runs:
         group, first, last = run[0].group, run[0].span, run[-1].span
+        if len(run) == 1 and group not in _ROLE_WORDS:
+            out.append(run[0])  # nothing to join or give
+            continue
         people = [p for r in run for p in r.people]
         if group in _ROLE_WORDS:
             people = [
@@ -594,13 +602,18 @@ def _read_times(st: _State, text: str) -> bool:
     times = _clock(text)
     if not times:
         return False
+    _take_times(st, text, times)
+    return True
+
+
+def _take_times(st: _State, text: str, times: list[datetime.time]) -> None:
+    """Note the start and end times ``text`` gives (``times``: its clock times, one at least)."""
     if _TIME_END.search(text) and len(times) == 1:
         st.end_time = st.end_time or times[0]
     else:
         st.start_time = st.start_time or times[0]
         if len(times) > 1:
             st.end_time = st.end_time or times[1]
-    return True
 
 
 def _add_people(st: _State, line: str, offset: int, number: int) -> bool:
@@ -616,17 +629,9 @@ def _add_people(st: _State, line: str, offset: int, number: int) -> bool:
         st.group, st.group_start = _SPACE.sub("", line), offset + indent
         st.heading_indent = indent
         return True
+    if "君" in line:
+        return _add_kun_people(st, line, offset, number)
     people = st.people
-    if "君" in line:  # a Diet roster line (as read_roster_line reads it, without records)
-        cells = kun_cells(line, st.pending_role)
-        st.pending_role = None
-        for name, start, end, role, affiliation in cells:
-            span = Span(offset + start, offset + end, number, number)
-            people.append(Person(name, span, role, "君", affiliation))
-        if cells:
-            st.kun_style = True
-            return True
-        return False
     entries, st.pending_role = read_roster_line(line, st.pending_role, kun_style=st.kun_style)
     if entries and not st.kun_style:
         st.kun_style = any(e.honorific == "君" for e in entries)
@@ -635,3 +640,15 @@ def _add_people(st: _State, line: str, offset: int, number: int) -> bool:
         span = Span(offset + start, offset + end, number, number)
         people.append(Person(name, span, role, honorific, affiliation, seat))
     return bool(entries) or st.pending_role is not None
+
+
+def _add_kun_people(st: _State, line: str, offset: int, number: int) -> bool:
+    """:func:`_add_people` of a Diet roster line (one with a 君), as :func:`read_roster_line`
+    reads it but with no record made for each person."""
+    people = kun_people(line, st.pending_role, offset, number)
+    st.pending_role = None
+    if not people:
+        return False
+    st.people += people
+    st.kun_style = True
+    return True

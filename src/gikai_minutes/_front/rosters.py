@@ -23,13 +23,13 @@ from gikai_minutes._text.lexicon import (
     SPACE,
     RoleLexicon,
 )
-from gikai_minutes.model import Person, Roster, Speaker
+from gikai_minutes.model import Person, Roster, Span, Speaker
 
 __all__ = [
     "ROSTER_HEADING",
     "ROSTER_HEADING_CUES",
     "RosterEntry",
-    "kun_cells",
+    "kun_people",
     "link_speakers",
     "read_roster_line",
 ]
@@ -173,16 +173,21 @@ def _seat_entry(number: str, text: str, start: int, end: int) -> RosterEntry:
 
 def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:
     return [
-        RosterEntry(n, a, b, r, "君", aff, None)
-        for n, a, b, r, aff in kun_cells(line, pending, lexicon)
+        RosterEntry(p.name, p.span.start, p.span.end, p.role, "君", p.affiliation, None)
+        for p in kun_people(line, pending, 0, 0, lexicon)
     ]
 
 
-def kun_cells(
-    line: str, pending: str | None, lexicon: RoleLexicon = DEFAULT_LEXICON
-) -> list[tuple[str, int, int, str | None, str | None]]:
-    """The people of a Diet roster line (one with a 君) as ``(name, start, end, role,
-    affiliation)``; ``pending`` is an office printed on the lines before, for the first cell.
+def kun_people(
+    line: str,
+    pending: str | None,
+    offset: int,
+    number: int,
+    lexicon: RoleLexicon = DEFAULT_LEXICON,
+) -> list[Person]:
+    """The people of a Diet roster line (one with a 君), the line starting at ``offset``
+    on line ``number``; ``pending`` is an office printed on the lines before, for the
+    first cell.
 
     A cell is an office and a name, or a name alone: its first word is the office when
     it is printed apart from the name (two spaces or more) and is an office or longer
@@ -213,7 +218,9 @@ def kun_cells(
         else:
             name = head + rest.replace(" ", "").replace("\u3000", "")
         if name:
-            out.append((name, m.end(1), m.end(), role, affiliation))
+            # a cell lies inside its line
+            span = Span(offset + m.end(1), offset + m.end(), number, number)
+            out.append(Person(name, span, role, "君", affiliation))
         pending = None
     return out
 
