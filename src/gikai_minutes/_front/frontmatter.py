@@ -357,8 +357,8 @@ def read_front_matter(
 
 
 def _raw_lines(table: LineTable, end: int) -> list[str]:
-    """The lines starting before ``end``, cut at ``end``, without their line ends (a
-    CRLF's CR included, as in :class:`LineTable`)."""
+    """The lines starting before ``end``, cut at ``end``, without their line ends (LF,
+    CRLF or CR, as in :class:`LineTable`; after an LF at ``end - 1``, an empty one more)."""
     text = table.text
     if not table.lone_cr:  # every line ends at an LF: one split
         front = text[:end]

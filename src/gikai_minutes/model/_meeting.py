@@ -239,9 +239,12 @@ class FrontMatter(_ItemRows):
             # :func:`front_matter_of`, made from its rows when first read (then kept).
             if name != "items":
                 raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            rows = self._item_rows
+            if rows is None:  # made meanwhile by another thread (which set them first)
+                return self.items
             items = tuple(
                 FrontMatterItem(kind, text, Span(start, start + len(text), number, number))
-                for kind, text, start, number in self._item_rows
+                for kind, text, start, number in rows
             )
             _set(self, "items", items)
             _set(self, "_item_rows", None)
