@@ -14,7 +14,12 @@ from collections.abc import Callable, Set
 import attrs
 import regex
 
-from gikai_minutes._front.rosters import ROSTER_HEADING, ROSTER_HEADING_CUES, read_roster_line
+from gikai_minutes._front.rosters import (
+    ROSTER_HEADING,
+    ROSTER_HEADING_CUES,
+    kun_people,
+    read_roster_line,
+)
 from gikai_minutes._text.dates import find_date
 from gikai_minutes._text.directions import CLOSING_WORDS, TIME_EVENT_WORDS, alternation
 from gikai_minutes._text.lexicon import DEFAULT_LEXICON
@@ -22,7 +27,6 @@ from gikai_minutes._text.numerals import NUMERAL_CLASS, parse_number
 from gikai_minutes.model import (
     Diagnostic,
     FrontMatter,
-    FrontMatterItem,
     FrontMatterKind,
     Note,
     NoteKind,
@@ -30,6 +34,7 @@ from gikai_minutes.model import (
     Roster,
     Severity,
 )
+from gikai_minutes.model._meeting import ItemRow, front_matter_of
 from gikai_minutes.model._positions import LineTable, Span
 
 __all__ = ["LINE_RULES", "FrontMatterInfo", "LineRule", "read_front_matter", "split_title"]
@@ -192,10 +197,6 @@ class _Line:
         self.raw, self.content, self.start = raw, content, start
         self.indent, self.number, self.squashed = indent, number, squashed
 
-    @property
-    def line_start(self) -> int:
-        return self.start - self.indent
-
 
 @attrs.frozen(slots=True)
 class LineRule:
@@ -277,10 +278,8 @@ def read_front_matter(
     ``page_numbers`` and ``running_headers`` become notes."""
     if end <= 0:  # the first speaker starts the text: no front matter, nothing said
         return _NO_FRONT_MATTER
-    text = table.text
-    items: list[FrontMatterItem] = []
+    rows: list[ItemRow] = []
     notes: list[Note] = []
-    count = table.line_of(end - 1)  # the lines starting before ``end`` (one at least)
     st = _State(table)
     dispatch = _DISPATCH
     cue, cue_bits, first_bits, chosen = (
@@ -293,28 +292,18 @@ def read_front_matter(
     # One line object for every line, its fields set for each (no rule keeps it).
     read = _Line("", "", 0, 0, 0, "")
     starts = table.starts
-    cr = "\r" in text
-    for index in range(count):
-        # the line's content: up to its line end (a CRLF's CR excluded, as in LineTable)
-        line_start = starts[index]
-        if index + 1 < len(starts):
-            line_end = starts[index + 1] - 1
-            if cr and line_end > line_start and text[line_end - 1 : line_end + 1] == "\r\n":
-                line_end -= 1
-        else:
-            line_end = len(text)
-        raw = text[line_start : line_end if line_end < end else end]
+    for index, raw in enumerate(_raw_lines(table, end)):
         lstripped = raw.lstrip(_STRIP)
         if not lstripped:
             continue
         content = lstripped.rstrip(_STRIP)
         indent = len(raw) - len(lstripped)
-        start = line_start + indent
+        start = starts[index] + indent
         number = index + 1
-        # the content lies inside its line: the span's lines are the line's number
-        span = Span(start, start + len(content), number, number)
         if artefacts and (index in page_numbers or index in running_headers):
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
+            # the content lies inside its line: the span's lines are the line's number
+            span = Span(start, start + len(content), number, number)
             notes.append(Note(artefact, content, span))
             continue
         squashed = content.replace(" ", "").replace("\u3000", "").lstrip("○〇◯◎")
@@ -340,8 +329,9 @@ def read_front_matter(
         else:
             st.previous = content
             kind = "text"
-        items.append(FrontMatterItem(_KINDS.get(kind, kind), content, span))
-        st.last_end = span.end
+        # the item is made from its row when first read (see front_matter_of)
+        rows.append((_KINDS.get(kind) or FrontMatterKind(kind), content, start, number))
+        st.last_end = start + len(content)
     st.close_roster()
     rosters = _merge_rosters(st.rosters) if st.rosters else ()
     if st.title is None and st.meeting_name is not None:
@@ -351,19 +341,47 @@ def read_front_matter(
         diagnostics.append(_NO_TITLE)
     if st.date_text is None:
         diagnostics.append(_NO_DATE)
-    front = FrontMatter(
+    front = front_matter_of(
         table.span(0, end),
-        tuple(items),
-        house=st.house,
-        meeting_name=st.meeting_name,
-        issue=st.issue,
-        place=st.place,
-        start_time=st.start_time,
-        end_time=st.end_time,
-        agenda=tuple("".join(parts) for parts in st.agenda),
-        rosters=rosters,
+        rows,
+        st.house,
+        st.meeting_name,
+        st.issue,
+        st.place,
+        st.start_time,
+        st.end_time,
+        tuple("".join(parts) for parts in st.agenda) if st.agenda else (),
+        rosters,
     )
     return FrontMatterInfo(front, st.title, st.date, st.date_text, tuple(notes), tuple(diagnostics))
+
+
+def _raw_lines(table: LineTable, end: int) -> list[str]:
+    """The lines starting before ``end``, cut at ``end``, without their line ends (LF,
+    CRLF or CR, as in :class:`LineTable`; after an LF at ``end - 1``, an empty one more)."""
+    text = table.text
+    if not table.lone_cr:  # every line ends at an LF: one split
+        front = text[:end]
+        if "\r" not in front:
+            return front.split("\n")
+        # a CR is the first half of a CRLF: it ends its line's part
+        if front.count("\r\n") == front.count("\n"):  # every line ends in CRLF
+            raws = front.split("\r\n")
+            raws[-1] = raws[-1].removesuffix("\r")  # cut between a CR and its LF
+            return raws
+        return [r.removesuffix("\r") for r in front.split("\n")]
+    starts = table.starts
+    raws = []
+    for index in range(table.line_of(end - 1)):
+        line_start = starts[index]
+        if index + 1 < len(starts):
+            line_end = starts[index + 1] - 1
+            if line_end > line_start and text[line_end - 1 : line_end + 1] == "\r\n":
+                line_end -= 1
+        else:
+            line_end = len(text)
+        raws.append(text[line_start : line_end if line_end < end else end])
+    return raws
 
 
 #: The diagnostics of fields the front matter lacks, on the first line (frozen, so shared
@@ -481,11 +499,12 @@ def _time(st: _State, line: _Line) -> str | None:
     content = line.content
     if "。" in content or not ("時" in content or "：" in content or ":" in content):
         return None
-    if not _clock(content):
+    times = _clock(content)
+    if not times:
         return None
     if len(_TIME_WORDS.sub("", _CLOCK.sub("", content))) > 4:
         return None
-    _read_times(st, content)
+    _take_times(st, content, times)
     return "time"
 
 
@@ -509,7 +528,10 @@ def _roster_people(st: _State, line: _Line) -> str | None:
     """In a roster section: the people on the line (or an office waiting for them)."""
     if st.section != "roster":
         return None
-    return "roster" if _add_people(st, line.raw, line.line_start, line.number) else None
+    raw = line.raw
+    if "君" in raw:  # a Diet roster line (no office heading: those hold no 君)
+        return "roster" if _add_kun_people(st, raw, line.start - line.indent, line.number) else None
+    return "roster" if _add_people(st, raw, line.start - line.indent, line.number) else None
 
 
 def _title(st: _State, line: _Line) -> str | None:
@@ -553,6 +575,9 @@ def _merge_rosters(rosters: list[Roster]) -> tuple[Roster, ...]:
     out = []
     for run in runs:
         group, first, last = run[0].group, run[0].span, run[-1].span
+        if len(run) == 1 and group not in _ROLE_WORDS:
+            out.append(run[0])  # nothing to join or give
+            continue
         people = [p for r in run for p in r.people]
         if group in _ROLE_WORDS:
             people = [
@@ -577,13 +602,18 @@ def _read_times(st: _State, text: str) -> bool:
     times = _clock(text)
     if not times:
         return False
+    _take_times(st, text, times)
+    return True
+
+
+def _take_times(st: _State, text: str, times: list[datetime.time]) -> None:
+    """Note the start and end times ``text`` gives (``times``: its clock times, one at least)."""
     if _TIME_END.search(text) and len(times) == 1:
         st.end_time = st.end_time or times[0]
     else:
         st.start_time = st.start_time or times[0]
         if len(times) > 1:
             st.end_time = st.end_time or times[1]
-    return True
 
 
 def _add_people(st: _State, line: str, offset: int, number: int) -> bool:
@@ -599,12 +629,26 @@ def _add_people(st: _State, line: str, offset: int, number: int) -> bool:
         st.group, st.group_start = _SPACE.sub("", line), offset + indent
         st.heading_indent = indent
         return True
+    if "君" in line:
+        return _add_kun_people(st, line, offset, number)
+    people = st.people
     entries, st.pending_role = read_roster_line(line, st.pending_role, kun_style=st.kun_style)
     if entries and not st.kun_style:
         st.kun_style = any(e.honorific == "君" for e in entries)
-    people = st.people
     for name, start, end, role, honorific, affiliation, seat in entries:
         # an entry lies inside its line (an empty one sits on its start)
         span = Span(offset + start, offset + end, number, number)
         people.append(Person(name, span, role, honorific, affiliation, seat))
     return bool(entries) or st.pending_role is not None
+
+
+def _add_kun_people(st: _State, line: str, offset: int, number: int) -> bool:
+    """:func:`_add_people` of a Diet roster line (one with a 君), as :func:`read_roster_line`
+    reads it but with no record made for each person."""
+    people = kun_people(line, st.pending_role, offset, number)
+    st.pending_role = None
+    if not people:
+        return False
+    st.people += people
+    st.kun_style = True
+    return True

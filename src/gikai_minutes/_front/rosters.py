@@ -23,12 +23,13 @@ from gikai_minutes._text.lexicon import (
     SPACE,
     RoleLexicon,
 )
-from gikai_minutes.model import Person, Roster, Speaker
+from gikai_minutes.model import Person, Roster, Span, Speaker
 
 __all__ = [
     "ROSTER_HEADING",
     "ROSTER_HEADING_CUES",
     "RosterEntry",
+    "kun_people",
     "link_speakers",
     "read_roster_line",
 ]
@@ -50,8 +51,12 @@ _SEAT = re.compile(SEAT_NUMBER)
 _SEAT_HEAD = re.compile(f"{SEAT_NUMBER}({SPACE}+)")
 #: A cell of a Diet roster: everything up to the next 君 (at least one other character),
 #: read as its indentation, the affiliation printed first (``（外務省北米局長）``) with the
-#: spaces after it, and the rest (office and name).
-_KUN_CELL = re.compile(r"(?!君)([ \u3000]*)(?:[（(]([^（）()君]+)[）)][ \u3000]*)?([^君]*)君")
+#: spaces after it, and the rest (office and name) as its first word (no spaces), the
+#: spaces after that word and the remainder before 君.
+_KUN_CELL = re.compile(
+    r"(?!君)([ \u3000]*)(?:[（(]([^（）()君]+)[）)][ \u3000]*)?"
+    r"([^君 \u3000]*)([ \u3000]*)([^君]*)君"
+)
 _COLUMNS = re.compile(r"[ \u3000]{2,}")
 #: Words after an office that keep it an office (``…課長兼務``, ``…部長事務取扱``).
 _ROLE_SUFFIXES = ("兼務", "兼", "事務取扱", "代理", "心得")
@@ -167,38 +172,75 @@ def _seat_entry(number: str, text: str, start: int, end: int) -> RosterEntry:
 
 
 def _kun_entries(line: str, pending: str | None, lexicon: RoleLexicon) -> list[RosterEntry]:
+    return [
+        RosterEntry(p.name, p.span.start, p.span.end, p.role, "君", p.affiliation, None)
+        for p in kun_people(line, pending, 0, 0, lexicon)
+    ]
+
+
+def kun_people(
+    line: str,
+    pending: str | None,
+    offset: int,
+    number: int,
+    lexicon: RoleLexicon = DEFAULT_LEXICON,
+) -> list[Person]:
+    """The people of a Diet roster line (one with a 君), the line starting at ``offset``
+    on line ``number``; ``pending`` is an office printed on the lines before, for the
+    first cell.
+
+    A cell is an office and a name, or a name alone: its first word is the office when
+    it is printed apart from the name (two spaces or more) and is an office or longer
+    than a name (4 characters), or when it is one space apart and is an office. An office
+    waiting from the lines before goes before a first word printed apart, or stands alone.
+    """
     out = []
     for m in _KUN_CELL.finditer(line):
-        affiliation = m.group(2)
-        # the cell without its indentation and affiliation; it ends in 君
-        cell = line[m.start(3) : m.end()]
-        if " " in cell or "\u3000" in cell:
-            # neither end has spaces: no part and no token is empty
-            parts = _COLUMNS.split(cell)
-            tokens = (
-                _SPACE_RE.split(parts[0]) if " " in parts[0] or "\u3000" in parts[0] else [parts[0]]
-            )
-        else:  # one word: nothing to split
-            parts = tokens = [cell]
-        role: str | None = None
-        if affiliation is not None:
-            role = pending
-        elif len(parts) >= 2 and pending:
-            role, parts = pending + _squash(parts[0]), parts[1:]
-        elif len(tokens) > 1 and _is_role(tokens[0], lexicon):
-            role, parts = tokens[0], [*tokens[1:], *parts[1:]]
-        elif (
-            len(parts) >= 2
-            and len(tokens) == 1
-            and (_is_role(parts[0], lexicon) or len(parts[0]) > 4)
-        ):
-            role, parts = parts[0], parts[1:]
-        role = role or pending
-        name = _squash("".join(parts)).removesuffix("君")
+        _, affiliation, head, gap, rest = m.groups()
+        role = pending
+        if not gap:  # one word (``rest`` is empty)
+            name = head
+        elif affiliation is not None:
+            name = head + rest.replace(" ", "").replace("\u3000", "")
+        elif len(gap) > 1:  # the first word is a column of its own
+            if pending:
+                role, name = pending + head, rest.replace(" ", "").replace("\u3000", "")
+            elif len(head) > 4 or _office_word(head, lexicon):
+                role, name = head, rest.replace(" ", "").replace("\u3000", "")
+            else:
+                name = head + rest.replace(" ", "").replace("\u3000", "")
+        elif pending and (column := _COLUMNS.search(rest)) is not None:
+            # the waiting office goes before the first column (this word and the next)
+            role = pending + head + _squash(rest[: column.start()])
+            name = _squash(rest[column.end() :])
+        elif _office_word(head, lexicon):
+            role, name = head, rest.replace(" ", "").replace("\u3000", "")
+        else:
+            name = head + rest.replace(" ", "").replace("\u3000", "")
         if name:
-            out.append(RosterEntry(name, m.end(1), m.end(), role, "君", affiliation, None))
+            # a cell lies inside its line
+            span = Span(offset + m.end(1), offset + m.end(), number, number)
+            out.append(Person(name, span, role, "君", affiliation))
         pending = None
     return out
+
+
+#: Role decisions on words of the default lexicon's rosters (offices and names repeat
+#: from line to line and document to document); bounded.
+_OFFICE_WORDS: dict[str, bool] = {}
+_OFFICE_WORDS_MAX = 8192
+
+
+def _office_word(word: str, lexicon: RoleLexicon) -> bool:
+    """:func:`_read_role` of ``word`` (no spaces), remembered for the default lexicon."""
+    if lexicon is not DEFAULT_LEXICON:
+        return _read_role(word, lexicon)
+    known = _OFFICE_WORDS.get(word)
+    if known is None:
+        known = _read_role(word, lexicon)
+        if len(_OFFICE_WORDS) < _OFFICE_WORDS_MAX:
+            _OFFICE_WORDS[word] = known
+    return known
 
 
 def _listed_entries(line: str) -> list[RosterEntry]:

@@ -201,8 +201,20 @@ class Roster:
     span: Span
 
 
+class _ItemRows:
+    """A slot for the rows :attr:`FrontMatter.items` is made of when first read (not a
+    field: no part of the data, its comparison, pickling or JSON)."""
+
+    __slots__ = ("_item_rows",)
+
+
+#: A front-matter line as a row: its kind, its text, the offset of the text and its
+#: 1-based line number (the text lies on that one line).
+ItemRow = tuple[FrontMatterKind, str, int, int]
+
+
 @attrs.frozen(slots=True)
-class FrontMatter:
+class FrontMatter(_ItemRows):
     """Everything before the first speaker header, and what it says.
 
     ``house`` is the Diet chamber (``衆議院``/``参議院``) when known, ``meeting_name`` the
@@ -219,6 +231,55 @@ class FrontMatter:
     end_time: datetime.time | None = None
     agenda: tuple[str, ...] = ()
     rosters: tuple[Roster, ...] = ()
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> tuple[FrontMatterItem, ...]:
+            # Only an unset slot comes here: the items of a front matter made by
+            # :func:`front_matter_of`, made from its rows when first read (then kept).
+            if name != "items":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            rows = self._item_rows
+            if rows is None:  # made meanwhile by another thread (which set them first)
+                return self.items
+            items = tuple(
+                FrontMatterItem(kind, text, Span(start, start + len(text), number, number))
+                for kind, text, start, number in rows
+            )
+            _set(self, "items", items)
+            _set(self, "_item_rows", None)
+            return items
+
+
+def front_matter_of(
+    span: Span,
+    rows: list[ItemRow],
+    house: str | None,
+    meeting_name: str | None,
+    issue: int | None,
+    place: str | None,
+    start_time: datetime.time | None,
+    end_time: datetime.time | None,
+    agenda: tuple[str, ...],
+    rosters: tuple[Roster, ...],
+) -> FrontMatter:
+    """A :class:`FrontMatter` whose items are made from ``rows`` when first read (most
+    parses never read them: making them costs a tenth of a Diet record's front matter)."""
+    front: FrontMatter = object.__new__(FrontMatter)
+    _set(front, "span", span)
+    _set(front, "house", house)
+    _set(front, "meeting_name", meeting_name)
+    _set(front, "issue", issue)
+    _set(front, "place", place)
+    _set(front, "start_time", start_time)
+    _set(front, "end_time", end_time)
+    _set(front, "agenda", agenda)
+    _set(front, "rosters", rosters)
+    if rows:
+        _set(front, "_item_rows", rows)
+    else:
+        _set(front, "items", ())
+    return front
 
 
 class NoteKind(enum.Enum):
