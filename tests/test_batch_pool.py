@@ -82,7 +82,8 @@ def test_chunks_are_handed_out_largest_first(tmp_path: Path) -> None:
     assert sorted(order, key=lambda c: c[0][0]) == chunks  # the same chunks, reordered
     held = [sum(os.path.getsize(t[0]) for t in chunk) for chunk in order]
     assert held == sorted(held, reverse=True)
-    assert order[0] == [tasks[50]] and order[1] == [tasks[101]]
+    assert order[0] == [tasks[50]]
+    assert order[1] == [tasks[101]]
     ties = [c for c, h in zip(order, held, strict=True) if h == held[-1]]
     assert ties == [c for c in chunks if c in ties]  # equal sizes keep the input order
 
