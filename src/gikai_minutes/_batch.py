@@ -616,8 +616,8 @@ def convert_batch(
     tasks = []
     for (file, _), stem in zip(inputs, _stems(inputs), strict=True):
         entry = entries.get(stem)
-        # an input the manifest does not know is hashed by the worker that converts it
-        sha = file_sha256(file) if isinstance(entry, dict) else ""
+        # an input that cannot be skipped is hashed by the worker that converts it
+        sha = file_sha256(file) if not force and isinstance(entry, dict) else ""
         if not force and _up_to_date(entry, sha, options, out_dir):
             assert isinstance(entry, dict)
             skipped = FileResult(
