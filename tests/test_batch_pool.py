@@ -109,3 +109,28 @@ def test_an_unreadable_input_fails_without_a_hash(tmp_path: Path) -> None:
     assert result.status == "failed"
     assert result.sha256 == ""
     assert result.error is not None
+
+
+def test_manifest_saves_are_spaced_by_their_own_cost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "in").mkdir()
+    for i in range(6):
+        (tmp_path / "in" / f"{i}.txt").write_text(DIET_COMMITTEE[: 300 + 10 * i], "utf-8")
+    inputs, _ = _batch.find_inputs([str(tmp_path / "in")])
+    real = _batch._save_manifest
+    saves: list[int] = []
+
+    def counted(path: Path, entries: dict[str, object]) -> None:
+        saves.append(len(entries))
+        real(path, entries)
+
+    monkeypatch.setattr(_batch, "_save_manifest", counted)
+    monkeypatch.setattr(_batch, "MANIFEST_EVERY", 0.0)
+    monkeypatch.setattr(_batch, "MANIFEST_SPACING", 0)
+    _batch.convert_batch(inputs, tmp_path / "a", _batch.BatchOptions(), force=True)
+    assert saves == [1, 2, 3, 4, 5, 6, 6]  # after each input (no spacing), and at the end
+    saves.clear()
+    monkeypatch.setattr(_batch, "MANIFEST_SPACING", 10**9)  # one save: the next is far off
+    _batch.convert_batch(inputs, tmp_path / "b", _batch.BatchOptions(), force=True)
+    assert saves == [1, 6]

@@ -51,6 +51,10 @@ INPUT_SUFFIXES = (".txt", ".json", ".pdf", ".html", ".htm")
 MANIFEST = ".gikai-minutes-manifest.json"
 #: Seconds between saves of the manifest during a run (so a killed run loses little).
 MANIFEST_EVERY = 10.0
+#: At least this many times the last save's own duration between two saves: on a large
+#: archive, saving (which grows with every input) stays a small share of the parent's time,
+#: which it would otherwise take from the workers.
+MANIFEST_SPACING = 50
 ERRORS = "errors.jsonl"
 _GLOB_MAGIC = frozenset("*?[")
 
@@ -636,7 +640,7 @@ def convert_batch(
             continue
         tasks.append((str(file), stem, sha, str(out_dir), opts))
     stem_of = {task[0]: task[1] for task in tasks}
-    saved = time.monotonic()
+    saved, spacing = time.monotonic(), MANIFEST_EVERY
     try:
         for result in _run(tasks, jobs):
             results.append(result)
@@ -655,9 +659,11 @@ def convert_batch(
                 entries.pop(stem, None)
             if progress:
                 progress(result)
-            if time.monotonic() - saved > MANIFEST_EVERY:
+            if time.monotonic() - saved > spacing:
+                start = time.monotonic()
                 _save_manifest(manifest_path, entries)
                 saved = time.monotonic()
+                spacing = max(MANIFEST_EVERY, MANIFEST_SPACING * (saved - start))
     finally:
         _save_manifest(manifest_path, entries)
     order = {str(file): i for i, (file, _) in enumerate(inputs)}
