@@ -55,3 +55,25 @@ def test_options_reach_every_entry_point(structure: bool) -> None:
     assert (meeting.structure is not None) is structure
     with pytest.raises(gikai_minutes.UnknownDialectError):
         gikai_minutes.parse_document(SourceDocument(WITH_TITLE), dialect="nonesuch")
+
+
+def test_lone_cr_line_ends_read_like_lf() -> None:
+    """A header candidate must not take a lone CR with it: the next line would be hidden
+    from the scan (here a roster heading's ``rejected-header`` diagnostic went missing)."""
+    lines = [
+        "第３回　地域交通のあり方に関する検討会　議事録",
+        "日時：令和６年５月１４日（火）１４時００分～１６時００分",
+        "場所：中央合同庁舎第３号館　１０階共用会議室",
+        "出席者",
+        "【委員】",
+        "石田　東生、大串　葉子、森本　章倫",
+        "【事務局】",
+        "総合政策局地域交通課長",
+        "",
+        "○石田座長　それでは定刻になりましたので、第３回検討会を開会いたします。",
+        "○大串委員　資料２について一点確認させてください。",
+    ]
+    lf = gikai_minutes.parse("\n".join(lines))
+    cr = gikai_minutes.parse("\r".join(lines))
+    assert [(d.code, d.line) for d in cr.diagnostics] == [(d.code, d.line) for d in lf.diagnostics]
+    assert [(d.code, d.line) for d in lf.diagnostics].count(("rejected-header", 5)) == 1

@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from gikai_minutes._pipeline import ParseOptions, run
+from gikai_minutes._pipeline import ParseOptions, run, run_text
 from gikai_minutes.model import Meeting
 from gikai_minutes.sources import (
     PdfBackend,
@@ -18,6 +18,7 @@ from gikai_minutes.sources import (
     pdf_document,
     text_document,
 )
+from gikai_minutes.sources._text import is_plain_text
 
 __all__ = [
     "parse",
@@ -51,10 +52,14 @@ def parse(
     """
     if not isinstance(source, _TEXTS):
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
-    document = text_document(source, name=source_name, encoding=encoding)
-    if strict or dialect is not None or not structure:
-        return run(document, ParseOptions(strict, dialect, structure))
-    return run(document, _DEFAULTS)
+    options = (
+        ParseOptions(strict, dialect, structure)
+        if strict or dialect is not None or not structure
+        else _DEFAULTS
+    )
+    if isinstance(source, str) and is_plain_text(source):  # the document would be the text
+        return run_text(source, source_name, options)
+    return run(text_document(source, name=source_name, encoding=encoding), options)
 
 
 _DEFAULTS = ParseOptions()

@@ -6,7 +6,6 @@ This module does no I/O. Each stage lives in its own module; this one only wires
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -22,6 +21,7 @@ from gikai_minutes._read.notes import LINE_RULES
 from gikai_minutes._read.pages import PageLayout, find_pages
 from gikai_minutes._read.scan import scan
 from gikai_minutes._structure import build_structure
+from gikai_minutes._text.lexicon import LabelParts
 from gikai_minutes.model import (
     Diagnostic,
     FrontMatter,
@@ -29,13 +29,15 @@ from gikai_minutes.model import (
     Severity,
     Source,
     Speaker,
+    SpeakerCategory,
     UnparsedBlock,
 )
 from gikai_minutes.model._columns import FixRow, NotesBuilder, UtterancesBuilder
+from gikai_minutes.model._meeting import source_of
 from gikai_minutes.model._positions import Line, LineTable
 from gikai_minutes.sources import SourceDocument
 
-__all__ = ["ParseOptions", "parse_text", "run"]
+__all__ = ["ParseOptions", "parse_text", "run", "run_text"]
 
 _MARK_ONLY_RULES = ("marked_heading",)
 #: The note rules for texts whose headers use no marks (``○``…).
@@ -70,6 +72,15 @@ def run(document: SourceDocument, options: ParseOptions) -> Meeting:
     return build_structure(meeting) if options.structure else meeting
 
 
+def run_text(text: str, name: str | None, options: ParseOptions) -> Meeting:
+    """:func:`run` of a document that is only ``text`` as it was given (plain text, read by
+    the ``text`` reader; no metadata, no diagnostics of its own): no document is made."""
+    meeting = parse_text(
+        text, strict=options.strict, dialect=options.dialect, source_name=name, reader="text"
+    )
+    return build_structure(meeting) if options.structure else meeting
+
+
 def _with_metadata(meeting: Meeting, document: SourceDocument) -> Meeting:
     """Metadata the source knew: front-matter fields it names win; title and date fill gaps.
     (The reader is already in ``meeting.source``.)"""
@@ -99,8 +110,7 @@ def _front_with(front: FrontMatter, document: SourceDocument) -> FrontMatter:
 
 
 def _source(text: str, name: str | None, encoding: str | None, reader: str | None) -> Source:
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Source(text, f"sha256:{digest}", name, encoding, reader)
+    return source_of(text, name, encoding, reader)  # its checksum is computed when read
 
 
 def parse_text(
@@ -118,7 +128,7 @@ def parse_text(
         raise UnknownDialectError(f"unknown dialect {dialect!r}; known: {', '.join(DIALECTS)}")
     table = LineTable(text)
     source = _source(text, source_name, encoding, reader)
-    if not text.strip():
+    if not text or text.isspace():  # (as ``not text.strip()``, without copying the text)
         if strict:
             raise EmptyInputError("input holds no text")
         empty = Diagnostic("empty-input", "input holds no text", Severity.ERROR, 1)
@@ -134,7 +144,27 @@ def parse_text(
     chosen = scanned.dialect
     diagnostics = list(scanned.diagnostics)
     events = scanned.events
-    if not any(e.header is not None for e in events):
+    # The speakers, each at its first header: ``slots`` gives each label as printed the
+    # speaker's place among them (labels that differ in spaces only share a speaker).
+    speakers: dict[str, Speaker] = {}
+    slots: dict[str, int] = {}
+    by_id: dict[str, int] = {}
+    said: list[Diagnostic] = []  # what the labels tell (after the front matter's)
+    guesses: dict[str, Diagnostic] = {}  # uncertain readings of a label, by speaker id
+    for event in events:
+        header = event.header
+        if header is None or header.label in slots:
+            continue
+        speaker_id = _speaker_id(header.label)
+        slot = by_id.get(speaker_id)
+        if slot is None:
+            slot = by_id[speaker_id] = len(speakers)
+            speakers[speaker_id] = _new_speaker(speaker_id, header, table, event.start, said)
+            guess = _guess(header, table, event.start) if header.parts.guess is not None else None
+            if guess is not None:
+                guesses[speaker_id] = guess
+        slots[header.label] = slot
+    if not slots:
         diagnostics.append(
             Diagnostic(
                 "no-speaker-headers",
@@ -151,28 +181,22 @@ def parse_text(
         )  # fmt: skip
         return _finish(meeting, strict)
 
-    if any(f.headers and not f.chosen for f in scanned.evidence):
-        diagnostics.append(  # the choice was contested: record the evidence
-            Diagnostic("convention", f"convention: {scanned.describe()}", Severity.INFO, 1)
-        )
+    for f in scanned.evidence:
+        if f.headers and not f.chosen:  # the choice was contested: record the evidence
+            diagnostics.append(
+                Diagnostic("convention", f"convention: {scanned.describe()}", Severity.INFO, 1)
+            )
+            break
     front = read_front_matter(reading, events[0].start, pages.number_lines, pages.header_lines)
     diagnostics.extend(front.diagnostics)
+    if said:
+        diagnostics.extend(said)
     sites = FixSites(text)
-    uses_marks = any(r.name == "mark" for r in chosen.header_rules)
-    line_rules = LINE_RULES if uses_marks else _UNMARKED_LINE_RULES
-    speakers: dict[str, Speaker] = {}
-    ids: dict[str, str] = {}  # label as printed -> speaker id
-    guesses: dict[str, Diagnostic] = {}  # uncertain readings of a label, by speaker id
-    for event in events:
-        if event.header is not None and event.header.label not in ids:
-            speaker_id = ids[event.header.label] = _speaker_id(event.header.label)
-            if speaker_id not in speakers:
-                speakers[speaker_id] = _new_speaker(
-                    speaker_id, event.header, table, event.start, diagnostics
-                )
-                guess = _guess(event.header, table, event.start)
-                if guess is not None:
-                    guesses[speaker_id] = guess
+    line_rules = _UNMARKED_LINE_RULES
+    for rule in chosen.header_rules:
+        if rule.name == "mark":
+            line_rules = LINE_RULES
+            break
     # Linked to the rosters (which may tell where a name ends) before any utterance refers
     # to them; an unsure reading the roster settled is no longer reported.
     speaker_list = tuple(speakers.values())
@@ -185,7 +209,6 @@ def parse_text(
             for speaker_id, d in guesses.items()
             if d.code != "unsure-name" or speakers[speaker_id].name is None
         )
-    slots = {s.id: k for k, s in enumerate(speaker_list)}
     utterances = UtterancesBuilder(text, table.starts)
     notes = NotesBuilder(utterances)
     for note in front.notes:
@@ -197,6 +220,10 @@ def parse_text(
     pending = list(reversed(events))
     del events, scanned
     add_paragraph, add_fix, add_note = utterances.paragraph, utterances.fix, notes.add
+    add_turn = utterances.turn
+    margins = bool(pages.margins)
+    lines_between = table.lines_between
+    paged = bool(pages.breaks)
     while pending:
         event = pending.pop()
         last = not pending
@@ -204,12 +231,16 @@ def parse_text(
         end_index = len(starts) if last else pending[-1].line_index
         if not last and end > starts[end_index]:
             end_index += 1  # the next turn starts inside this line (flattened turns)
-        if event.header is None:
+        header = event.header
+        if header is None:
             span = table.span(event.start, end)
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
-        body_start = event.start + event.header.length
-        lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
+        body_start = event.start + header.length
+        if margins:
+            lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
+        else:
+            lines, margin_fixes = lines_between(event.line_index, end_index), None
         # Rows go straight into the columns (no row a line piles up in a dense body),
         # except fixes that must be merged with the margins'.
         body = read_body_rows(
@@ -218,22 +249,16 @@ def parse_text(
             fix_sink=None if margin_fixes else add_fix,
             note_sink=add_note,
         )  # fmt: skip
-        fixes: Iterable[FixRow] = body.fixes
+        turn_pages = _pages(pages, body.start, body.end, body_start) if paged else ()
         if margin_fixes:
             fixes = sorted((*margin_fixes, *body.fixes), key=_fix_start)
-        utterances.add(
-            slots[ids[event.header.label]],
-            event.start,
-            body_start,
-            end,
-            (),
-            fixes,
-            _pages(pages, body.start, body.end, body_start),
-        )
+            utterances.add(slots[header.label], event.start, body_start, end, (), fixes, turn_pages)
+        else:  # every fix went to the sink
+            add_turn(slots[header.label], event.start, body_start, end, turn_pages)
         count += 1
     if len(diagnostics) > 1:
         diagnostics.sort(key=_position)
-    body_name, session = split_title(front.title)
+    body_name, session = split_title(front.title) if front.title is not None else (None, None)
     meeting = Meeting(  # by position, in field order
         front.title,
         body_name,
@@ -249,7 +274,7 @@ def parse_text(
         tuple(diagnostics),
         notes.finish(),
     )
-    return _finish(meeting, strict)
+    return _finish(meeting, strict) if strict else meeting
 
 
 def _without_margins(table: LineTable, pages: PageLayout) -> LineTable:
@@ -269,7 +294,7 @@ def _cut_margins(
     table: LineTable, first: int, end: int, pages: PageLayout
 ) -> tuple[Iterable[Line], list[FixRow]]:
     """Lines ``[first, end)`` with their margin line numbers cut off, and the fixes saying so."""
-    lines = table.lines[first:end]
+    lines = table.lines_between(first, end)
     margins = pages.margins
     if not margins:
         return lines, []
@@ -337,15 +362,33 @@ def _new_speaker(
                 table.column_of(start),
             )
         )
-    return Speaker(
-        id=speaker_id,
-        label=header.label,
-        name=parts.name,
-        role=parts.role,
-        honorific=parts.honorific,
-        seat=parts.seat,
-        disambiguator=parts.disambiguator,
+    label = header.label
+    made = _SPEAKERS.get(label)
+    if made is not None and made[0] is parts:
+        return made[1]
+    speaker = Speaker(  # by position, in field order
+        speaker_id,
+        label,
+        parts.name,
+        parts.role,
+        parts.honorific,
+        SpeakerCategory.UNKNOWN,
+        None,
+        None,
+        (),
+        parts.seat,
+        parts.disambiguator,
     )
+    if len(_SPEAKERS) < _MAX_SPEAKERS:
+        _SPEAKERS[label] = (parts, speaker)
+    return speaker
+
+
+#: The speaker each label was read as, with the parts it was made from (a speaker is
+#: frozen and made from its label and parts alone: documents share it while a label is
+#: read into the very same parts object, the lexicon's cached reading).
+_SPEAKERS: dict[str, tuple[LabelParts, Speaker]] = {}
+_MAX_SPEAKERS = 10_000
 
 
 def _guess(header: HeaderMatch, table: LineTable, start: int) -> Diagnostic | None:

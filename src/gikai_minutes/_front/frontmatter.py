@@ -8,7 +8,6 @@ fields of :class:`FrontMatter`.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from collections.abc import Callable, Set
 
@@ -276,17 +275,12 @@ def read_front_matter(
 ) -> FrontMatterInfo:
     """Read the front matter occupying ``[0, end)``; the lines at the indexes in
     ``page_numbers`` and ``running_headers`` become notes."""
+    if end <= 0:  # the first speaker starts the text: no front matter, nothing said
+        return _NO_FRONT_MATTER
     text = table.text
     items: list[FrontMatterItem] = []
     notes: list[Note] = []
-    count = table.line_of(end - 1) if end > 0 else 0  # the lines starting before ``end``
-    if not count:  # the first speaker starts the text: no front matter, nothing said
-        first_line = table.line(0).number
-        missing = (
-            _missing("no-title", "no title before the first speaker", first_line),
-            _missing("no-date", "no date before the first speaker", first_line),
-        )
-        return FrontMatterInfo(FrontMatter(table.span(0, end)), None, None, None, (), missing)
+    count = table.line_of(end - 1)  # the lines starting before ``end`` (one at least)
     st = _State(table)
     dispatch = _DISPATCH
     cue, cue_bits, first_bits, chosen = (
@@ -296,16 +290,29 @@ def read_front_matter(
         dispatch.chosen,
     )
     artefacts = page_numbers or running_headers
-    for index, line in enumerate(table.lines[:count]):
-        raw = text[line.start : line.end if line.end < end else end]
+    # One line object for every line, its fields set for each (no rule keeps it).
+    read = _Line("", "", 0, 0, 0, "")
+    starts = table.starts
+    cr = "\r" in text
+    for index in range(count):
+        # the line's content: up to its line end (a CRLF's CR excluded, as in LineTable)
+        line_start = starts[index]
+        if index + 1 < len(starts):
+            line_end = starts[index + 1] - 1
+            if cr and line_end > line_start and text[line_end - 1 : line_end + 1] == "\r\n":
+                line_end -= 1
+        else:
+            line_end = len(text)
+        raw = text[line_start : line_end if line_end < end else end]
         lstripped = raw.lstrip(_STRIP)
         if not lstripped:
             continue
         content = lstripped.rstrip(_STRIP)
         indent = len(raw) - len(lstripped)
-        start = line.start + indent
+        start = line_start + indent
+        number = index + 1
         # the content lies inside its line: the span's lines are the line's number
-        span = Span(start, start + len(content), line.number, line.number)
+        span = Span(start, start + len(content), number, number)
         if artefacts and (index in page_numbers or index in running_headers):
             artefact = NoteKind.PAGE_NUMBER if index in page_numbers else NoteKind.RUNNING_HEADER
             notes.append(Note(artefact, content, span))
@@ -324,7 +331,8 @@ def read_front_matter(
         rules = chosen.get(key)
         if rules is None:
             rules = dispatch.select(key)
-        read = _Line(raw, content, start, indent, line.number, squashed)
+        read.raw, read.content, read.start = raw, content, start
+        read.indent, read.number, read.squashed = indent, number, squashed
         for rule in rules:
             kind = rule.apply(st, read)
             if kind is not None:
@@ -338,12 +346,11 @@ def read_front_matter(
     rosters = _merge_rosters(st.rosters) if st.rosters else ()
     if st.title is None and st.meeting_name is not None:
         st.title = st.meeting_name
-    first_line = table.line(0).number
     diagnostics = st.diagnostics
     if st.title is None:
-        diagnostics.append(_missing("no-title", "no title before the first speaker", first_line))
+        diagnostics.append(_NO_TITLE)
     if st.date_text is None:
-        diagnostics.append(_missing("no-date", "no date before the first speaker", first_line))
+        diagnostics.append(_NO_DATE)
     front = FrontMatter(
         table.span(0, end),
         tuple(items),
@@ -359,10 +366,14 @@ def read_front_matter(
     return FrontMatterInfo(front, st.title, st.date, st.date_text, tuple(notes), tuple(diagnostics))
 
 
-@functools.lru_cache(maxsize=64)
-def _missing(code: str, message: str, line: int) -> Diagnostic:
-    """The diagnostic of a field the front matter lacks (frozen, so shared by documents)."""
-    return Diagnostic(code, message, Severity.INFO, line)
+#: The diagnostics of fields the front matter lacks, on the first line (frozen, so shared
+#: by documents).
+_NO_TITLE = Diagnostic("no-title", "no title before the first speaker", Severity.INFO, 1)
+_NO_DATE = Diagnostic("no-date", "no date before the first speaker", Severity.INFO, 1)
+#: What a text that starts with its first speaker says before it (frozen: shared).
+_NO_FRONT_MATTER = FrontMatterInfo(
+    FrontMatter(Span(0, 0, 1, 1)), None, None, None, (), (_NO_TITLE, _NO_DATE)
+)
 
 
 def _separator(st: _State, line: _Line) -> str | None:

@@ -285,8 +285,8 @@ def link_speakers(
     people: list[Person] = [p for r in rosters for p in r.people]
     if not people:
         return speakers
-    index = _NameIndex.of(people)
-    roster = _RosterIndex(people)
+    index = _NameIndex(people)
+    roster = _RosterIndex(people, index.sorted)
     out = []
     for s in speakers:
         s = _roster_split(s, index, lexicon)
@@ -295,22 +295,26 @@ def link_speakers(
     return tuple(out)
 
 
-@attrs.frozen(slots=True)
 class _NameIndex:
-    """Roster names, and every prefix of them (a surname is one)."""
+    """Roster names, and whether a text starts one (a surname does): looked up in the
+    sorted names, no prefix made."""
 
-    names: frozenset[str]
-    prefixes: frozenset[str]
+    __slots__ = ("names", "sorted")
 
-    @classmethod
-    def of(cls, people: list[Person]) -> _NameIndex:
-        names = frozenset(p.name for p in people)
-        prefixes = frozenset(n[:k] for n in names for k in range(1, min(len(n), _MAX_PREFIX) + 1))
-        return cls(names, prefixes)
+    def __init__(self, people: list[Person]) -> None:
+        self.names = {p.name for p in people}
+        self.sorted = sorted(self.names)
+
+    def has_prefix(self, text: str) -> bool:
+        """Whether ``text`` (of 1 to :data:`_MAX_PREFIX` characters) starts a roster name."""
+        if not 0 < len(text) <= _MAX_PREFIX:
+            return False
+        names = self.sorted
+        k = bisect.bisect_left(names, text)
+        return k < len(names) and names[k].startswith(text)
 
 
-#: Prefixes of roster names are indexed up to this length (a speaker's name is shorter):
-#: a line of thousands of characters read as one name costs no square of its length.
+#: Prefixes of roster names count up to this length (a speaker's name is shorter).
 _MAX_PREFIX = 40
 #: The longest surname the roster split tries when the label holds no full roster name.
 _MAX_SURNAME = 4
@@ -330,7 +334,7 @@ def _roster_split(speaker: Speaker, index: _NameIndex, lexicon: RoleLexicon) -> 
     if "（" in label or "(" in label:
         return speaker
     name = _squash(speaker.name or "")
-    if name and name in index.prefixes:
+    if name and index.has_prefix(name):
         return speaker
     cut = next((k for k in range(len(label) - 1, 0, -1) if label[:k] in index.names), 0)
     if not cut:
@@ -338,7 +342,7 @@ def _roster_split(speaker: Speaker, index: _NameIndex, lexicon: RoleLexicon) -> 
             (
                 k
                 for k in range(min(_MAX_SURNAME, len(label) - 1), 0, -1)
-                if label[:k] in index.prefixes and _office(label[k:], lexicon)
+                if index.has_prefix(label[:k]) and _office(label[k:], lexicon)
             ),
             0,
         )
@@ -361,8 +365,8 @@ def _office(text: str, lexicon: RoleLexicon) -> bool:
 class _RosterIndex:
     """Roster names by seat, and sorted for prefix lookups (no scan per speaker)."""
 
-    def __init__(self, people: list[Person]) -> None:
-        self.names = sorted({p.name for p in people})
+    def __init__(self, people: list[Person], names: list[str]) -> None:
+        self.names = names  # sorted
         self.seats: dict[str, set[str]] = {}
         for p in people:
             if p.seat is not None:

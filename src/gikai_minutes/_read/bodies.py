@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import string
 import sys
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
-from gikai_minutes._read.fixes import FixRow, FixSites, fix_piece, next_site
+from gikai_minutes._read.fixes import FixRow, FixSites
 from gikai_minutes._read.notes import (
+    INLINE_NOTE_CHARS,
     LINE_RULES,
     NOTE_FIRST_CHARS,
     NoteRule,
@@ -89,142 +91,198 @@ def read_body_rows(
     object per line; else to the lists of the rows.
     """
     text = table.text
-    stop = sys.maxsize if end is None else end
+    stop = len(text) if end is None else end
     paragraphs: list[tuple[str, int, int]] = []
     fixes: list[FixRow] = []
     notes: list[tuple[NoteKind, int, int]] = []
-    add_paragraph: ParagraphSink = paragraph_sink or (lambda c, a, b: paragraphs.append((c, a, b)))
-    add_fix: FixSink = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
-    add_note: NoteSink = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
+    add_paragraph = paragraph_sink or (lambda c, a, b: paragraphs.append((c, a, b)))
+    add_fix = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
+    add_note = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
     numbers, headers = pages.number_lines, pages.header_lines
-    artefacts = bool(numbers or headers)
-    first_chars = NOTE_FIRST_CHARS
-    full, half, spaced = sites.fullwidth, sites.halfwidth, sites.spaced
-    # The next site of each kind at or after the last piece's start.
-    next_full = next_half = next_spaced = -1
-    closed = False
-    first_line = True
-    # The paragraph being built: its parts, its start, and the last piece put in it.
-    parts: list[str] = []
-    joined = 0  # the parts before this index are chunks of _CHUNK pieces already joined
-    para_start = first_start = -1  # -1: no piece yet
-    last = ""  # the last character of the last piece's cleaned text
-    prev_end = prev_line = 0
+    # Whether every line goes through the note checks (page artefacts, or a closed body);
+    # else a line whose first character is not in NOTE_FIRST_CHARS is no note.
+    every_line = artefacts = bool(numbers or headers)
+    # The first mark (fix site or inline note's first character) at or after some offset
+    # no later than the current line's content: content that ends before it holds neither
+    # repairs nor inline notes, and is one piece as it is.
+    marks = sites.marks
+    mark = _first_mark(marks, body_start)
+    closed = header_seen = header_line = False  # header_seen: the body's first line read
+    # The paragraph being built: its first piece, or all its parts once it has several
+    # (the parts before index joined are chunks of _CHUNK pieces already joined); its
+    # start (-1: no piece yet); the last piece put in it, with its end and line.
+    first = prev = ""
+    parts: list[str] | None = None
+    joined = prev_end = prev_line = 0
+    para_start = first_start = -1
     fresh = hard = True  # next piece opens a chunk (after a blank or indent); hard: indent
     for number, line_start, line_end, _ in lines:
-        at_line_start = line_start >= body_start
-        start = line_start if at_line_start else body_start
+        if line_start >= body_start:
+            start = line_start
+            at_line_start = True
+        else:  # the header's line (or, if the header runs on, one of its lines)
+            start = body_start
+            at_line_start = False
+            header_line, header_seen = not header_seen, True
         if line_end > stop:
             line_end = stop
         raw = text[start:line_end]
         content = raw.strip(_STRIP)
-        was_first, first_line = first_line, False
         if not content:
             if not fresh:
                 fresh, hard = True, False  # a run of blank lines breaks a chunk once
             continue
-        kind: NoteKind | None = None
         c0 = content[0]
-        if artefacts and number - 1 in numbers:
-            kind = NoteKind.PAGE_NUMBER
-        elif artefacts and number - 1 in headers:
-            kind = NoteKind.RUNNING_HEADER
-        elif c0 in first_chars and (at_line_start or not was_first):
-            rule = classify_line(content, line_rules)
-            if rule is not None:
-                kind = rule.kind
-                closed = closed or (
-                    closing and kind is NoteKind.TIME and content.endswith(CLOSING_WORDS)
-                )
-        if kind is None and closed:
-            kind = NoteKind.OTHER
-        stripped = c0 != raw[0]
-        a = start + raw.index(c0) if stripped else start
-        if kind is not None:
-            add_note(kind, a, a + len(content), utterance)
-            continue
-        if stripped and at_line_start:
-            # A page's first line opens with the form feed; its indentation comes after it.
-            opening = raw.lstrip("\f")
-            if opening[:1] in ("\u3000", "\t") or opening[:2] == "  ":
+        a = start if c0 == raw[0] else start + raw.index(c0)
+        if c0 in NOTE_FIRST_CHARS or every_line:  # a note, perhaps
+            kind: NoteKind | None = None
+            if artefacts and number - 1 in numbers:
+                kind = NoteKind.PAGE_NUMBER
+            elif artefacts and number - 1 in headers:
+                kind = NoteKind.RUNNING_HEADER
+            elif c0 in NOTE_FIRST_CHARS and (at_line_start or not header_line):
+                rule = classify_line(content, line_rules)
+                if rule is not None:
+                    kind = rule.kind
+                    if closing and kind is NoteKind.TIME and content.endswith(CLOSING_WORDS):
+                        closed = every_line = True
+            if kind is None and closed:
+                kind = NoteKind.OTHER
+            if kind is not None:
+                add_note(kind, a, a + len(content), utterance)
+                continue
+        if a != start and at_line_start:
+            r0 = raw[0]
+            if r0 == "\u3000" or r0 == "\t" or raw[:2] == "  ":
                 fresh = hard = True
-        pieces: Iterable[tuple[str, int]]
-        if "〔" in content or "（" in content or "(" in content:
-            inline = find_inline(raw)
-            if inline:
-                cuts = []
-                for s, e, note_rule in inline:
-                    add_note(note_rule.kind, start + s, start + e, utterance)
-                    cuts.append((start + s, start + e))
-                cut: list[tuple[str, int]] = []
-                for x, y in runs(a, a + len(content), cuts):
-                    part = text[x:y].strip(_STRIP)
-                    if part:
-                        cut.append((part, x + text[x:y].index(part[0])))
-                pieces = cut
-                if not cut:
-                    if not fresh:
-                        fresh, hard = True, False  # a line of inline notes is blank
-                    continue
-            else:
-                pieces = ((content, a),)
-        else:
-            pieces = ((content, a),)
-        for piece, a in pieces:
-            b = a + len(piece)
-            if next_full < a:
-                next_full = next_site(full, a)
-            if next_half < a:
-                next_half = next_site(half, a)
-            if next_spaced < a:
-                next_spaced = next_site(spaced, a)
-            found = None
-            if next_full < b or next_half < b or next_spaced < b:
-                first = {}
-                if next_full < b:
-                    first["fullwidth"] = next_full
-                if next_half < b:
-                    first["halfwidth"] = next_half
-                if next_spaced < b:
-                    first["spaced"] = next_spaced
-                piece, found = fix_piece(piece, a, first)
-            if para_start < 0:
-                parts, para_start, first_start = [piece], a, a
-            else:
-                latin = last in _LATIN and piece[0] in _LATIN
-                gap: str | None = None
-                if fresh:
-                    if hard or last in SENTENCE_END:
-                        add_paragraph(_paragraph(parts), para_start, prev_end)
-                        parts, para_start, joined = [piece], a, 0
-                    else:
-                        gap = "page_break_join"
-                elif latin:
-                    # Across a line break, or across an inline note cut out of one line.
-                    gap = "latin_wrap_space" if prev_line != number else "note_cut_space"
+            elif r0 == "\f":
+                # A page's first line opens with the form feed; its indentation comes after.
+                opening = raw.lstrip("\f")
+                if opening[0] in "\u3000\t" or opening[:2] == "  ":
+                    fresh = hard = True
+        b = a + len(content)
+        if b > mark and mark < a:
+            mark = _first_mark(marks, a)
+        if b <= mark:  # no repair, no inline note: the content is one piece as it is
+            if fresh and (para_start < 0 or hard or prev[-1] in SENTENCE_END):
+                # The most common line: it opens a paragraph (as in the loop below).
+                if para_start >= 0:
+                    cleaned = first if parts is None else "".join(parts)
+                    if len(cleaned) <= _SHARED_LENGTH:
+                        cleaned = sys.intern(cleaned)
+                    add_paragraph(cleaned, para_start, prev_end)
                 else:
-                    parts.append(piece)
-                if gap is not None:
-                    joint = " " if latin else ""
-                    add_fix(gap, prev_end, a, joint)
+                    first_start = a
+                first = prev = content
+                parts = None
+                para_start = a
+                prev_end = b
+                prev_line = number
+                fresh = False
+                continue
+            pieces: Iterable[_Piece] = ((content, a, b, None),)
+        else:
+            pieces = _pieces(text, raw, start, a, b, sites, utterance, add_note)
+            mark = _first_mark(marks, b)
+            if not pieces:
+                if not fresh:
+                    fresh, hard = True, False  # a line of inline notes is blank
+                continue
+        for piece, a, b, found in pieces:
+            if fresh:
+                if para_start < 0:
+                    first, para_start, first_start = piece, a, a
+                elif hard or prev[-1] in SENTENCE_END:
+                    cleaned = first if parts is None else "".join(parts)
+                    if len(cleaned) <= _SHARED_LENGTH:
+                        cleaned = sys.intern(cleaned)  # 「はい。」: one string for all
+                    add_paragraph(cleaned, para_start, prev_end)
+                    first, parts, para_start = piece, None, a
+                else:  # a page break inside a sentence
+                    if parts is None:
+                        parts, joined = [first], 0
+                    joint = " " if prev[-1] in _LATIN and piece[0] in _LATIN else ""
+                    add_fix("page_break_join", prev_end, a, joint)
                     if joint:
                         parts.append(joint)
                     parts.append(piece)
+            else:
+                if parts is None:
+                    parts, joined = [first], 0
+                if prev[-1] in _LATIN and piece[0] in _LATIN:
+                    # Across a line break, or across an inline note cut out of one line.
+                    gap = "latin_wrap_space" if prev_line != number else "note_cut_space"
+                    add_fix(gap, prev_end, a, " ")
+                    parts.append(" ")
+                parts.append(piece)
                 if len(parts) - joined > _CHUNK:
                     parts[joined:] = ["".join(parts[joined:])]
                     joined += 1
             if found:
                 for row in found:
                     add_fix(*row)
-            last, prev_end, prev_line, fresh = piece[-1], b, number, False
+            prev = piece
+            prev_end = b
+            prev_line = number
+            fresh = False
     if para_start >= 0:
-        add_paragraph(_paragraph(parts), para_start, prev_end)
+        cleaned = first if parts is None else "".join(parts)
+        if len(cleaned) <= _SHARED_LENGTH:
+            cleaned = sys.intern(cleaned)
+        add_paragraph(cleaned, para_start, prev_end)
         return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
     return BodyRows(paragraphs, fixes, notes)
 
 
-def _paragraph(parts: list[str]) -> str:
-    cleaned = parts[0] if len(parts) == 1 else "".join(parts)
-    if len(cleaned) <= _SHARED_LENGTH:
-        cleaned = sys.intern(cleaned)  # 「はい。」: one string, however many paragraphs
-    return cleaned
+_NONE = sys.maxsize
+
+
+def _first_mark(marks: tuple[Sequence[int], ...], offset: int) -> int:
+    """The first of the sorted ``marks`` at or after ``offset`` (``_NONE``: none)."""
+    first = _NONE
+    for sites in marks:
+        at = bisect_left(sites, offset)
+        if at < len(sites) and sites[at] < first:
+            first = sites[at]
+    return first
+
+
+#: A piece of a line: cleaned text, source start and end, repairs (``None``: none).
+_Piece = tuple[str, int, int, list[FixRow] | None]
+
+
+def _pieces(
+    text: str,
+    raw: str,
+    start: int,
+    a: int,
+    b: int,
+    sites: FixSites,
+    utterance: int,
+    add_note: NoteSink,
+) -> list[_Piece]:
+    """The pieces of a line's content ``text[a:b]`` (``raw`` from ``start``) left when its
+    inline notes (given to ``add_note``) are cut out, repaired: ``(cleaned, start, end,
+    fixes)``."""
+    content = text[a:b]
+    spans: list[tuple[str, int]] = [(content, a)]
+    for char in INLINE_NOTE_CHARS:
+        if char in content:
+            inline = find_inline(raw)
+            if inline:
+                cuts = []
+                for s, e, note_rule in inline:
+                    add_note(note_rule.kind, start + s, start + e, utterance)
+                    cuts.append((start + s, start + e))
+                spans = []
+                for x, y in runs(a, b, cuts):
+                    part = text[x:y].strip(_STRIP)
+                    if part:
+                        spans.append((part, x + text[x:y].index(part[0])))
+            break
+    out: list[_Piece] = []
+    for piece, x in spans:
+        y = x + len(piece)
+        cleaned, found = sites.fix(piece, x)
+        out.append((cleaned, x, y, found))
+    return out

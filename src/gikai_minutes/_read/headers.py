@@ -83,7 +83,8 @@ class HeaderRule(Protocol):
         """A cheap ``re`` pattern (at a line start, with the indentation the rule allows)
         that every header line of this rule matches: the scan composes these into one
         pattern. Rules with the same candidate share one alternative of it. A candidate
-        that starts with :data:`INDENT` must go on with a character that cannot indent."""
+        that starts with :data:`INDENT` must go on with a character that cannot indent;
+        none consumes a line end (CR or LF)."""
         ...
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None: ...
@@ -110,10 +111,11 @@ _KEY_LABEL = re.compile(f"{FRONT_MATTER_KEY}[0-9０-９一二三四五六七八�
 #: run without spaces at the line start, ended by a colon, a closing parenthesis, two
 #: spaces or the end of the line.
 #: Only ASCII spaces may indent it: a line indented with U+3000 opens a paragraph.
-#: Possessive repeats: the run never gives characters back, so a line fails fast.
+#: Possessive repeats: the run never gives characters back, so a line fails fast. It
+#: consumes no line end: a lone CR taken would hide the next line from the scan.
 PLAIN_CANDIDATE = (
     rf"[ \t\f\ufeff]*+[^ \t\r\n\f\u3000。、：:）)（(【{MARKS}][^ \t\r\n\f\u3000。、：:）)]{{0,29}}+"
-    rf"(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*+(?:\r|$))"
+    rf"(?:[：:）)]|[ \u3000]{{2}}|[ \u3000]*+(?=\r|$))"
 )
 
 
@@ -162,6 +164,10 @@ class BracketHeaderRule:
     max_label: int = 24
     candidate: str = f"{INDENT}【"
     lexicon: RoleLexicon = DEFAULT_LEXICON
+    #: answers by header as printed (the answer depends on nothing else)
+    _answers: dict[str, HeaderMatch | HeaderRejection] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False
+    )
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
         m = _BRACKET.match(line)
@@ -171,6 +177,15 @@ class BracketHeaderRule:
                     "malformed-header", "line opens 【 but never closes it", malformed=True
                 )
             return None
+        header = m.group()
+        answer = self._answers.get(header)
+        if answer is None:
+            answer = self._answer(m)
+            if len(self._answers) < _LABELS_KEPT:
+                self._answers[header] = answer
+        return answer
+
+    def _answer(self, m: re.Match[str]) -> HeaderMatch | HeaderRejection:
         label = m.group("label").strip(" \u3000")
         if not label:
             return HeaderRejection("rejected-header", "empty 【】 label")
@@ -214,24 +229,41 @@ class MarkHeaderRule:
     candidate: str = f"{INDENT}[{MARKS}]"
     max_unknown: int = 10
     lexicon: RoleLexicon = DEFAULT_LEXICON
+    #: headers as printed whose label names a known role and is no heading: their match
+    _known: dict[str, HeaderMatch] = attrs.field(init=False, factory=dict, repr=False, eq=False)
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
         m = _MARK.match(line)
         if m is None:
             return None
+        end = m.end()
+        header = m.group()
+        known = self._known.get(header)
+        if known is not None and (
+            # text after the header (at once when the line ends with no indentation
+            # character: the strip keeps that one)
+            (end < len(line) and (line[-1] not in _INDENT or line[end:].strip(_INDENT)))
+            or known.parts.name
+            or known.parts.seat
+        ):
+            return known
         label = m.group("label")
         if label.startswith(("午前", "午後")):
             return None  # a time line (〇午後３時５１分散会): the note rules take it
         parts = self.lexicon.interpret(label)
+        spaced = False
         if not parts.known and m.end() < len(line) and not m.group("sep").strip(" \u3000"):
             s = self._spaced(line)
             if s is not None:
-                m, label = s, s.group("label")
+                m, label, spaced = s, s.group("label"), True
                 parts = self.lexicon.interpret(label)
         rest = line[m.end() :].strip(_INDENT)
         heading = is_heading(label) or (parts.name is None and is_key_label(label))
         if parts.known and not heading and (rest or parts.name or parts.seat):
-            return HeaderMatch(label, m.end(), parts)
+            found = HeaderMatch(label, m.end(), parts)
+            if not spaced and len(self._known) < _LABELS_KEPT:
+                self._known[header] = found
+            return found
         flush = line[:1] in MARKS
         if (
             flush

@@ -21,6 +21,7 @@ from gikai_minutes._text.numerals import NUMERAL_CLASS
 from gikai_minutes.model import NoteKind
 
 __all__ = [
+    "INLINE_NOTE_CHARS",
     "INLINE_RULES",
     "LINE_RULES",
     "NOTE_FIRST_CHARS",
@@ -117,12 +118,64 @@ INLINE_RULES: tuple[NoteRule, ...] = (
 )
 
 
+#: Characters every inline note opens with; a line without any holds no inline note.
+INLINE_NOTE_CHARS = "〔（("
+
+
 def classify_line(content: str, rules: tuple[NoteRule, ...] = LINE_RULES) -> NoteRule | None:
     """The first of ``rules`` that matches the whole stripped ``content``, if any."""
+    kept = _ORDERS.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        if len(_ORDERS) >= 64:
+            _ORDERS.clear()
+        kept = _ORDERS[id(rules)] = (rules, _order(rules))
+    order = kept[1]
+    if order is not None and _LINE_ALTERNATION is not None:
+        # Rules taken from LINE_RULES in its order: one call of the alternation finds the
+        # first line rule that matches; the first of ``rules`` is that one, or a later one.
+        found = _LINE_ALTERNATION.fullmatch(content)
+        if found is None:
+            return None
+        first = int(str(found.lastgroup)[1:])
+        rule = order.get(first)
+        if rule is not None:
+            return rule
+        rules = tuple(r for k, r in order.items() if k > first)
     for rule in rules:
         if rule.pattern.fullmatch(content):
             return rule
     return None
+
+
+def _alternation(rules: tuple[NoteRule, ...]) -> regex.Pattern[str] | None:
+    """One pattern trying ``rules`` in order, each in a group named after its index: its
+    full match is the first rule's that fully matches (one call, not one a rule). ``None``
+    if the rules hold groups of their own or differ in flags."""
+    if not rules or len({rule.pattern.flags for rule in rules}) > 1:
+        return None
+    if any(rule.pattern.groups for rule in rules):
+        return None
+    branches = (f"(?P<r{k}>{rule.pattern.pattern})" for k, rule in enumerate(rules))
+    return regex.compile("|".join(branches), rules[0].pattern.flags)
+
+
+#: The line rules as one alternation, made once (a pattern made while parsing is kept).
+_LINE_ALTERNATION = _alternation(LINE_RULES)
+
+
+def _order(rules: tuple[NoteRule, ...]) -> dict[int, NoteRule] | None:
+    """``rules`` by their index in :data:`LINE_RULES`, if they are some of them in that
+    order (and the line rules make one alternation); else ``None``."""
+    if _LINE_ALTERNATION is None:
+        return None
+    indexes = [next((k for k, r in enumerate(LINE_RULES) if r is rule), -1) for rule in rules]
+    if -1 in indexes or indexes != sorted(set(indexes)):
+        return None
+    return dict(zip(indexes, rules, strict=True))
+
+
+#: Each tuple of rules classify_line was given (by id, kept alive) and its order.
+_ORDERS: dict[int, tuple[tuple[NoteRule, ...], dict[int, NoteRule] | None]] = {}
 
 
 def find_inline(content: str) -> list[tuple[int, int, NoteRule]]:

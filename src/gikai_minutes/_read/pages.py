@@ -16,6 +16,7 @@ import array
 import bisect
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -24,19 +25,19 @@ import attrs
 import regex
 
 from gikai_minutes._text.numerals import parse_number
-from gikai_minutes.model._positions import LONE_CR, LineTable
+from gikai_minutes.model._positions import LONE_CR, Line, LineTable
 
 __all__ = ["PageLayout", "find_margin_numbers", "find_pages"]
 
 _WIDE_DIGITS = "0-9０-９"
-_DECORATED = regex.compile(
+_DECORATED = re.compile(
     rf"[ \u3000\f]*(?:[-－―ー−‐][ \u3000]*(?P<a>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[-－―ー−‐]"
     rf"|(?P<b>[{_WIDE_DIGITS}]{{1,4}})[ \u3000]*[/／][ \u3000]*[{_WIDE_DIGITS}]{{1,4}}"
     rf"|[（(](?P<c>[{_WIDE_DIGITS}]{{1,4}})[）)]"
     rf"|(?:page|p\.|Page|P\.)[ \u3000]*(?P<d>[0-9]{{1,4}}))"
     r"[ \u3000\f]*"
 )
-_BARE = regex.compile(rf"[ \u3000\f]*(?P<n>[{_WIDE_DIGITS}]{{1,4}})[ \u3000\f]*")
+_BARE = re.compile(rf"[ \u3000\f]*(?P<n>[{_WIDE_DIGITS}]{{1,4}})[ \u3000\f]*")
 _STRIP = " \u3000\t\f\v"
 _STRIP_CR = _STRIP + "\r"
 _NO_LINES: frozenset[int] = frozenset()
@@ -70,18 +71,29 @@ class PageLayout:
 _NO_PAGES = PageLayout(_NO_LINES, _NO_LINES, (), (), 1)
 
 
-def _numbered_lines(table: LineTable, edges: Sequence[int]) -> list[tuple[int, int]]:
-    """Page-number lines among the ``edges`` lines (a page number ends with a digit, a
-    dash or a closing parenthesis, so no other line can be one)."""
+#: A line that starts or ends with a digit, dash or closing parenthesis: its index, the
+#: line, and its content.
+_EdgeLine = tuple[int, Line, str]
+
+
+def _edge_lines(table: LineTable, edges: Sequence[int]) -> list[_EdgeLine]:
+    text = table.text
+    rows = []
+    for index in edges:
+        line = table.line(index)
+        rows.append((index, line, text[line.start : line.end]))
+    return rows
+
+
+def _numbered_lines(table: LineTable, rows: list[_EdgeLine]) -> list[tuple[int, int]]:
+    """Page-number lines among the edge lines (a page number ends with a digit, a dash or
+    a closing parenthesis, so no other line can be one)."""
     text = table.text
     decorated: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
-    line_at = table.line
-    for index in edges:
-        _, start, end, _ = line_at(index)
-        if end - start > 16 or end == start:
+    for index, line, content in rows:
+        if line.end - line.start > 16 or not content:
             continue
-        content = text[start:end]
         m = _DECORATED.fullmatch(content)
         if m is not None:
             value = parse_number(next(g for g in m.groups() if g))
@@ -160,12 +172,24 @@ def find_pages(table: LineTable) -> PageLayout:
     """Find page breaks, page-number lines, running headers and margin line numbers."""
     text = table.text
     # a running header recurs often enough only in a text of enough lines
-    digest = _Digest(text, table.lone_cr, table.line_of(len(text)) >= _PERIODIC_LINES)
-    if not digest.edges and not digest.counts and "\f" not in text:
+    counting = len(table.starts) >= _PERIODIC_LINES
+    if not counting and "\f" not in text and not _any_edge(_strip(text, table.lone_cr)):
         # no line can be a page or margin number, nor recur as a header: nothing to find
+        # (what the digest would tell, at less cost)
         return _NO_PAGES
-    margins = find_margin_numbers(table, digest) if digest.edges else {}
-    numbered = [(i, v) for i, v in _numbered_lines(table, digest.edges) if i not in margins]
+    return _layout(table, counting)
+
+
+def _layout(table: LineTable, counting: bool) -> PageLayout:
+    """:func:`find_pages` from the digest of every line (``counting`` if the text has
+    lines enough for a running header)."""
+    text = table.text
+    digest = _Digest(text, table.lone_cr, counting)
+    if not digest.edges and not digest.counts and "\f" not in text:
+        return _NO_PAGES
+    rows = _edge_lines(table, digest.edges)
+    margins = _margins(table, digest, rows) if rows else {}
+    numbered = [(i, v) for i, v in _numbered_lines(table, rows) if i not in margins]
     breaks = array.array("i" if len(text) < 2**31 - 1 else "q")
     numbers: Sequence[int] = array.array("q")
     first = 1
@@ -177,20 +201,20 @@ def find_pages(table: LineTable) -> PageLayout:
         numbers = range(2, len(breaks) + 2)  # form feeds number the pages 2, 3, …
     furniture: list[tuple[int, int]] = []
     if not breaks and not numbered and digest.edges:
-        furniture = _numbered_furniture(table, digest, set(margins))
+        furniture = _numbered_furniture(table, rows, set(margins))
     marks = numbered or furniture
     if marks and not breaks:
         # Page numbers printed at the top of a page open it; at the bottom they close it.
-        lines = table.lines
+        count = len(table.starts)  # lines
         printed = array.array("q")
         numbers = printed
-        top = marks[0][0] < len(lines) // max(2 * len(marks), 1)
+        top = marks[0][0] < count // max(2 * len(marks), 1)
         for index, value in marks:
             if top:
-                breaks.append(lines[index].start)
+                breaks.append(table.line(index).start)
                 printed.append(value)
-            elif index + 1 < len(lines):
-                breaks.append(lines[index].next)
+            elif index + 1 < count:
+                breaks.append(table.line(index).next)
                 printed.append(value + 1)
         first = numbers[0] - 1 if top else marks[0][1]
         if top and first < 1:
@@ -199,7 +223,7 @@ def find_pages(table: LineTable) -> PageLayout:
     if breaks:
         headers = _page_edge_repeats(table, breaks, skip)
     elif digest.counts:
-        headers = _periodic_repeats(text, digest, skip)
+        headers = _periodic_repeats(table, digest, skip)
     else:
         headers = set()
     headers |= {i for i, _ in furniture}
@@ -261,6 +285,12 @@ class _Digest:
             base += len(chunk)
 
 
+def _any_edge(stripped: list[str]) -> bool:
+    """Whether a stripped line starts or ends with a digit, dash or closing parenthesis."""
+    edge = _NUMBER_EDGE_CHARS
+    return any(c and (c[0] in edge or c[-1] in edge) for c in stripped)
+
+
 def _strip(text: str, lone_cr: bool) -> list[str]:
     """The lines of ``text`` without their surrounding spaces (a lone CR breaks a line)."""
     return [
@@ -283,11 +313,6 @@ def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
         if b >= n:
             return
         a = b
-
-
-def _stripped(table: LineTable, index: int) -> str:
-    line = table.line(index)
-    return table.text[line.start : line.end].strip(_STRIP_CR)
 
 
 _CHUNK = 1 << 14
@@ -346,22 +371,15 @@ def _page_edge_repeats(table: LineTable, breaks: Sequence[int], skip: set[int]) 
     }
 
 
-def _numbered_furniture(table: LineTable, digest: _Digest, skip: set[int]) -> list[tuple[int, int]]:
+def _numbered_furniture(
+    table: LineTable, rows: list[_EdgeLine], skip: set[int]
+) -> list[tuple[int, int]]:
     """Running headers or footers printing the page number (``議事録 - 3 -``) when the text
     has no other page marks: the same line at least three times, its numbers rising."""
-    text = table.text
     groups: dict[str, list[tuple[int, int]]] = {}
-    edge = _NUMBER_EDGE_CHARS
-    candidates = [
-        i
-        for i in digest.edges
-        if 0 < len(c := _stripped(table, i)) <= HEADER_MAX + 16 and (c[0] in edge or c[-1] in edge)
-    ]
-    for index in candidates:
-        line = table.lines[index]
-        if index in skip:
+    for index, _, content in rows:
+        if index in skip or len(content.strip(_STRIP_CR)) > HEADER_MAX + 16:
             continue
-        content = text[line.start : line.end]
         m = _PAGE_IN_LINE.search(content)
         if m is None or not content.strip(_STRIP).replace(m.group().strip(_STRIP), ""):
             continue
@@ -391,9 +409,10 @@ _MARKS = SPEAKER_MARKS | frozenset("■□△▲【［〔（(「『")
 _SENTENCE_ENDS = frozenset("。．.？?！!、，")
 
 
-def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
+def _periodic_repeats(table: LineTable, digest: _Digest, skip: set[int]) -> set[int]:
     """Short lines recurring at a steady interval of lines (a page's length), when the text
     has no page breaks to look next to."""
+    text = table.text
     # Words, not a rule of dashes or a mark: a header names the meeting or the body.
     recurring = {
         content
@@ -406,12 +425,16 @@ def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
     }
     seen: dict[str, list[int]] = {}
     if recurring:
-        base = 0
-        for chunk in _stripped_chunks(text, digest.lone_cr):
-            for index, content in enumerate(chunk, base):
-                if content in recurring and index not in skip:
-                    seen.setdefault(content, []).append(index)
-            base += len(chunk)
+        located = _search_lines(table, recurring)
+        if located is not None:
+            seen = {c: [i for i in at if i not in skip] for c, at in located.items()}
+        else:
+            base = 0
+            for chunk in _stripped_chunks(text, digest.lone_cr):
+                for index, content in enumerate(chunk, base):
+                    if content in recurring and index not in skip:
+                        seen.setdefault(content, []).append(index)
+                base += len(chunk)
     found: set[int] = set()
     for where in seen.values():
         if len(where) < PERIODIC_MIN:
@@ -428,13 +451,47 @@ def _periodic_repeats(text: str, digest: _Digest, skip: set[int]) -> set[int]:
     return found
 
 
+#: The lines of a few recurring contents are found by searching the text for them (each
+#: occurrence costs a look, about what reading two lines costs); more contents, or more
+#: occurrences than half the lines, and every line is read instead.
+_SEARCHED_CONTENTS = 4
+_SEARCH_SLACK = 16
+
+
+def _search_lines(table: LineTable, contents: set[str]) -> dict[str, list[int]] | None:
+    """The indexes of the lines that are each of ``contents`` once stripped (in order), or
+    ``None`` where reading every line costs less."""
+    if len(contents) > _SEARCHED_CONTENTS:
+        return None
+    text = table.text
+    starts = table.starts
+    found: dict[str, list[int]] = {}
+    budget = len(starts) // 2 + _SEARCH_SLACK
+    for content in contents:
+        at: list[int] = []
+        position = text.find(content)
+        while position >= 0:
+            budget -= 1
+            if budget < 0:
+                return None
+            index = bisect.bisect_right(starts, position) - 1
+            line = table.line(index)
+            # (a content starts with no space: its first occurrence in a line that is it
+            # opens the line's stripped text)
+            if text[line.start : line.end].strip(_STRIP_CR) == content:
+                at.append(index)
+            position = text.find(content, max(line.end, position + 1))
+        found[content] = at
+    return found
+
+
 # Margin line numbers: a number with a space before the line's text, or after it.
-_MARGIN_LEFT = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})(?: {1,2}|\u3000)(?=[^ \t])")
+_MARGIN_LEFT = re.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})(?: {1,2}|\u3000)(?=[^ \t])")
 _MARGIN_RIGHT = regex.compile(r"(?<=[^ \u3000\t])[ \u3000]+(?P<n>[0-9]{1,4})[ \u3000\f]*")
-_MARGIN_ALONE = regex.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})[ \u3000\f]*")
+_MARGIN_ALONE = re.compile(r"[ \u3000\f]*(?P<n>[0-9]{1,4})[ \u3000\f]*")
 _DIGITS_SET = frozenset("0123456789")
 # A number followed by a counter or a mark is text (``1 番``, ``2 ．``), not a line number.
-_COUNTER = regex.compile(r"[番号%％.．、，]")
+_COUNTER = re.compile(r"[番号%％.．、，]")
 #: Margin numbers are believed when at least this many lines carry them, in steady steps,
 #: and at least this share of the text's lines do.
 MARGIN_MIN = 6
@@ -453,34 +510,43 @@ def find_margin_numbers(
     steps (every line, or every 5) with the lines, restarting on each page; numbers
     alone on a line that fit between counted ones (numbered blank lines) go too.
     """
-    text = table.text
-    lines = table.lines
+    if digest is None:
+        digest = _Digest(table.text, table.lone_cr)
+    return _margins(table, digest, _edge_lines(table, digest.edges))
+
+
+def _margins(
+    table: LineTable, digest: _Digest, rows: list[_EdgeLine]
+) -> dict[int, tuple[int, int]]:
+    """:func:`find_margin_numbers` on the digest's edge lines."""
     left: list[tuple[int, int, int, int]] = []  # (index, value, start, end)
     right: list[tuple[int, int, int, int]] = []
     alone: list[tuple[int, int, int, int]] = []
-    if digest is None:
-        digest = _Digest(text, table.lone_cr)
-    candidates = [
-        i
-        for i in digest.edges
-        if (c := _stripped(table, i)) and (c[0] in _DIGITS_SET or c[-1] in _DIGITS_SET)
-    ]
+    # (index, line, content, whether it starts with a digit, whether it ends with one): a
+    # number alone needs both, one on the left the first, one on the right the second
+    candidates = []
+    digits = _DIGITS_SET
+    for i, line, content in rows:
+        c = content.strip(_STRIP_CR)
+        if c and ((first := c[0] in digits) | (last := c[-1] in digits)):
+            candidates.append((i, line, content, first, last))
     if len(candidates) < MARGIN_MIN:
         return {}
     nonblank = digest.nonblank
-    for index in candidates:
-        line = lines[index]
-        content = text[line.start : line.end]
-        m = _MARGIN_ALONE.fullmatch(content)
-        if m is not None:
-            alone.append((index, int(m.group("n")), line.start, line.end))
-            continue
-        m = _MARGIN_LEFT.match(content)
-        if m is not None and not _COUNTER.match(content, m.end()):
-            left.append((index, int(m.group("n")), line.start, line.start + m.end()))
-        m = _MARGIN_RIGHT.search(content)
-        if m is not None and m.end() == len(content):
-            right.append((index, int(m.group("n")), line.start + m.start(), line.end))
+    for index, line, content, first, last in candidates:
+        if first and last:
+            m = _MARGIN_ALONE.fullmatch(content)
+            if m is not None:
+                alone.append((index, int(m.group("n")), line.start, line.end))
+                continue
+        if first:
+            m = _MARGIN_LEFT.match(content)
+            if m is not None and not _COUNTER.match(content, m.end()):
+                left.append((index, int(m.group("n")), line.start, line.start + m.end()))
+        if last:
+            r = _MARGIN_RIGHT.search(content)
+            if r is not None and r.end() == len(content):
+                right.append((index, int(r.group("n")), line.start + r.start(), line.end))
     found: dict[int, tuple[int, int]] = {}
     for side in (left, right, alone):
         accepted = _steady(side)

@@ -2,22 +2,29 @@
 
 Every candidate header form (the dialects of :mod:`gikai_minutes._read.dialects`) is
 looked for in **one** pass of one compiled pattern composed from the rules' candidate
-patterns; only the lines it finds reach the rules. Each form is then scored by how well it
-explains the document (headers that name a known role, labels that recur), the best one is
-chosen and others join it when their labels agree (a consistent mix). Headers of forms not
-chosen stay in the text and are each reported as a diagnostic with their line.
+patterns; only the lines it finds reach the rules (those of each alternative of the
+pattern, a batch at a time, read by the rules of the forms that share it). Each form is
+then scored by how well it explains the document (headers that name a known role, labels
+that recur), the best one is chosen and others join it when their labels agree (a
+consistent mix). Headers of forms not chosen stay in the text and are each reported as a
+diagnostic with their line.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
-import itertools
 import re
 
 import attrs
 
 from gikai_minutes._read.dialects import DIALECTS, Dialect
-from gikai_minutes._read.headers import HeaderMatch, HeaderRejection, MarkHeaderRule
+from gikai_minutes._read.headers import (
+    HeaderMatch,
+    HeaderRejection,
+    HeaderRule,
+    MarkHeaderRule,
+)
 from gikai_minutes._text.lexicon import DEFAULT_LEXICON, INDENT, INDENT_CHARS, MARKS
 from gikai_minutes.model import Diagnostic, Severity
 from gikai_minutes.model._positions import LineTable
@@ -156,7 +163,17 @@ class _Forms:
     """The dialects one scan looks for, their order, and what the scan composes from
     them (made once per selection of dialects)."""
 
-    __slots__ = ("by_name", "dialects", "first", "groups", "nothing", "order", "pattern")
+    __slots__ = (
+        "_alone",
+        "by_name",
+        "dialects",
+        "first",
+        "groups",
+        "mixed",
+        "nothing",
+        "order",
+        "pattern",
+    )
 
     def __init__(self, names: tuple[str, ...], lone_cr: bool) -> None:
         self.dialects = tuple(DIALECTS[name] for name in names)
@@ -168,63 +185,216 @@ class _Forms:
             group: tuple((names[i], self.dialects[i].header_rules) for i in indexes)
             for group, indexes in groups.items()
         }
+        #: forms whose rules have candidates of different groups
+        self.mixed = frozenset(
+            names[i]
+            for i in range(len(names))
+            if sum(i in indexes for indexes in groups.values()) > 1
+        )
         #: the evidence of a scan in which no form found a header
         self.nothing = tuple(_no_evidence(name) for name in names)
+        self._alone: dict[tuple[str, int, float], tuple[FormScore, ...]] = {}
+
+    def alone(self, name: str, headers: int, score: float) -> tuple[FormScore, ...]:
+        """The evidence of a scan in which only form ``name``, chosen, found headers (the
+        same tuple for the same figures: small records repeat them)."""
+        key = (name, headers, score)
+        evidence = self._alone.get(key)
+        if evidence is None:
+            scores = list(self.nothing)
+            scores[self.order[name]] = FormScore(name, headers, score, True)
+            evidence = tuple(scores)
+            if len(self._alone) < _EVIDENCE_KEPT:
+                self._alone[key] = evidence
+        return evidence
 
 
-@functools.cache
-def _forms(names: tuple[str, ...], lone_cr: bool) -> _Forms:
-    return _Forms(names, lone_cr)
+#: How many evidence tuples a selection of dialects keeps for reuse.
+_EVIDENCE_KEPT = 1000
+
+
+#: The forms of each selection of dialects (``None``: all of :data:`DIALECTS`, a fixed
+#: table), with or without lone CRs.
+_FORMS: dict[tuple[str | None, bool], _Forms] = {}
+
+
+def _forms(dialect: str | None, lone_cr: bool) -> _Forms:
+    forms = _FORMS.get((dialect, lone_cr))
+    if forms is None:
+        names = tuple(DIALECTS) if dialect is None else (dialect,)
+        forms = _FORMS[dialect, lone_cr] = _Forms(names, lone_cr)
+    return forms
 
 
 def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     """Scan with the named dialect, or induce the convention from all of them."""
-    text = table.text
     # a lone CR ends a line: the candidate pattern then also starts lines after it
-    forms = _forms(tuple(DIALECTS) if dialect is None else (dialect,), table.lone_cr)
-    pattern, first, groups = forms.pattern, forms.first, forms.groups
-    lines = table.lines
-    # state only for the forms whose candidate pattern found a line (most find none)
+    lone_cr = table.lone_cr
+    forms = _forms(dialect, lone_cr)
+    found = _find(table, forms, lone_cr)
+    # Short cuts to what _decide gives, in the common cases (forms whose candidate lines
+    # gave no header nor rejection weigh nothing):
+    said = [(name, f) for name, f in found.items() if f.matches or f.rejections or f.context]
+    if not said:  # the first form is chosen, with nothing
+        first = forms.dialects[0]
+        return ScanResult(first, (), (), forms.alone(first.name, 0, 0.0))
+    if len(said) == 1:
+        ((name, f),) = said
+        if not f.rejections and not f.context:
+            # one form alone found headers and rejected no line: the best, and no other
+            # form to mix in or to report
+            form = forms.by_name[name]
+            events = f.matches
+            if f.marked:  # (the mark form's only)
+                events = _with_inline(table, events, set(f.marked))
+            evidence = forms.alone(name, len(f.matches), _score(f, form))
+            return ScanResult(form, tuple(events), (), evidence)
+    return _decide(table, forms, found)
+
+
+def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
+    """What each form's rules say on the candidate lines, for the forms that have any
+    (``lone_cr``: whether a CR alone ends a line in the text)."""
+    text = table.text
     found: dict[str, _Found] = {}
     shared: dict[tuple[str, int], HeaderMatch] = {}
-    line_of = table.line_of
-    head = first.match(text)
-    for m in itertools.chain((head,) if head else (), pattern.finditer(text)):
-        index = line_of(m.start() + (m is not head)) - 1
-        line = lines[index]
-        content = text[line.start : line.end]
-        for name, rules in groups[m.lastgroup or ""]:
-            f = found.get(name)
-            if f is None:
-                f = found[name] = _Found()
+    # the starts of candidate lines by group of the pattern (the forms it stands for), in
+    # text order, read a batch at a time (so that few lines are held at once)
+    by_group: dict[str, list[int]] = {}
+    if len(text) <= _PADDED:  # (after a newline put first, the first line is one too)
+        matches = forms.pattern.finditer("\n" + text)
+        after = 0
+    else:
+        head = forms.first.match(text)
+        if head is not None:
+            by_group[head.lastgroup or ""] = [0]
+        matches = forms.pattern.finditer(text)
+        after = 1
+    for m in matches:  # (from the newline before the line)
+        group = m.lastgroup or ""
+        at = by_group.get(group)
+        if at is None:
+            by_group[group] = [m.start() + after]
+        else:
+            at.append(m.start() + after)
+            if len(at) >= _BATCH:
+                _read_group(table, forms, group, at, lone_cr, found, shared)
+                del by_group[group]
+    for group, at in by_group.items():
+        _read_group(table, forms, group, at, lone_cr, found, shared)
+    if not forms.mixed:
+        return found
+    for name in forms.mixed.intersection(found):
+        # (a form of several groups read their lines apart: put them in text order)
+        f = found[name]
+        f.matches.sort(key=_start)
+        f.marked.sort()
+        f.rejections.sort(key=_first)
+        f.context.sort(key=_first)
+        f.labels = {}
+        for e in f.matches:
+            if e.header is not None:
+                f.labels[e.header.label] = f.labels.get(e.header.label, 0) + 1
+    return found
+
+
+#: Candidate lines read at a time.
+_BATCH = 256
+#: Texts of up to this many characters are scanned as a copy after a newline.
+_PADDED = 4096
+
+
+def _read_group(
+    table: LineTable,
+    forms: _Forms,
+    group: str,
+    at: list[int],
+    lone_cr: bool,
+    found: dict[str, _Found],
+    shared: dict[tuple[str, int], HeaderMatch],
+) -> None:
+    """Read the candidate lines starting at ``at`` with the forms of ``group``."""
+    text = table.text
+    find = text.find
+    line_starts = table.starts
+    bisect_right = bisect.bisect_right
+    lines = []  # index, start and content of each line
+    for start in at:
+        end = find("\n", start)
+        if end < 0:
+            end = len(text)
+        if lone_cr:
+            cr = find("\r", start, end)
+            if cr >= 0:
+                end = cr
+        elif text[end - 1] == "\r":  # (a candidate line is never empty)
+            end -= 1
+        lines.append((bisect_right(line_starts, start) - 1, start, text[start:end]))
+    for name, rules in forms.groups[group]:
+        f = found.get(name)
+        if f is None:
+            f = found[name] = _Found()
+        _read(table, name, rules, lines, f, shared)
+
+
+def _first(item: tuple[int, object]) -> int:
+    return item[0]
+
+
+def _read(
+    table: LineTable,
+    name: str,
+    rules: tuple[HeaderRule, ...],
+    lines: list[tuple[int, int, str]],
+    f: _Found,
+    shared: dict[tuple[str, int], HeaderMatch],
+) -> None:
+    """What the rules of form ``name`` say on the candidate ``lines``, into ``f`` (the
+    first rule with an answer decides)."""
+    matches, labels = f.matches, f.labels
+    mark = name == "mark"
+    match = rules[0].match if len(rules) == 1 else None
+    for index, start, content in lines:
+        if match is not None:
+            result = match(content)
+            if result is None:
+                continue
+        else:
             for rule in rules:
                 result = rule.match(content)
-                if result is None:
-                    continue
-                if type(result) is HeaderRejection:
-                    if result.speech_below is None or not _block_below(table, index)[1]:
-                        f.rejections.append((index, result))
-                        break
-                    result = result.speech_below  # ○委員 alone, a speech below
-                assert isinstance(result, HeaderMatch)
-                if (  # the header alone on its line
-                    result.length >= len(content) or content[-1] in _TRAILING
-                ) and len(content.rstrip(_TRAILING)) <= result.length:
-                    reason = _context_rejects(table, index, result, name)
-                    if reason:
-                        f.context.append((index, reason))
-                        break
-                key = (result.label, result.length)
-                seen = shared.get(key)
-                if seen is not None and seen.parts is result.parts:
-                    result = seen  # one match object for every line with the same header
-                else:
-                    shared[key] = result
-                f.matches.append(HeaderEvent(index, line.start, result))
-                f.labels[result.label] = f.labels.get(result.label, 0) + 1
-                if name == "mark" and _MARK_CHAR.search(content, result.length) is not None:
-                    f.marked.append(index)
-                break
+                if result is not None:
+                    break
+            else:
+                continue
+        if type(result) is HeaderRejection:
+            if result.speech_below is None or not _block_below(table, index)[1]:
+                f.rejections.append((index, result))
+                continue
+            result = result.speech_below  # ○委員 alone, a speech below
+        assert isinstance(result, HeaderMatch)
+        length = result.length
+        if (  # the header alone on its line
+            length >= len(content) or content[-1] in _TRAILING
+        ) and len(content.rstrip(_TRAILING)) <= length:
+            reason = _context_rejects(table, index, result, name)
+            if reason:
+                f.context.append((index, reason))
+                continue
+        label = result.label
+        key = (label, length)
+        seen = shared.get(key)
+        if seen is not None and seen.parts is result.parts:
+            result = seen  # one match object for every line with the same header
+        else:
+            shared[key] = result
+        matches.append(HeaderEvent(index, start, result))
+        labels[label] = labels.get(label, 0) + 1
+        if mark and _MARK_CHAR.search(content, length) is not None:
+            f.marked.append(index)
+
+
+def _decide(table: LineTable, forms: _Forms, found: dict[str, _Found]) -> ScanResult:
+    """Score the forms, choose the best (and those that mix with it), and report."""
     by_name = forms.by_name
     # (forms that found nothing score 0)
     scores = {name: _score(f, by_name[name]) for name, f in found.items()}
@@ -288,7 +458,6 @@ def _result(
         quiet = _quiet_result(table, forms, chosen[0], found, scores)
         if quiet is not None:
             return quiet
-    lines = table.lines
     diagnostics: list[Diagnostic] = []
     if len(chosen) == 1:  # one form's matches come in text order, one per line
         by_line = {e.line_index: e for e in found.get(chosen[0].name, _NOTHING).matches}
@@ -306,7 +475,8 @@ def _result(
             severity = Severity.WARNING if r.malformed else Severity.INFO
             diagnostics.append(_diagnostic(table, index, r.code, r.message, severity))
             if r.malformed:
-                by_line.setdefault(index, HeaderEvent(index, lines[index].start, None, r.message))
+                start = table.line(index).start
+                by_line.setdefault(index, HeaderEvent(index, start, None, r.message))
                 ordered = False
     by_name = forms.by_name
     present = [(by_name[name], found[name]) for name in sorted(found, key=forms.order.__getitem__)]
@@ -367,9 +537,9 @@ def _quiet_result(
     events = f.matches
     if name == "mark" and f.marked:
         events = _with_inline(table, events, set(f.marked))
-    evidence = list(forms.nothing)
-    evidence[forms.order[name]] = FormScore(name, len(f.matches), scores.get(name, 0.0), True)
-    return ScanResult(dialect, tuple(events), (), tuple(evidence))
+    return ScanResult(
+        dialect, tuple(events), (), forms.alone(name, len(f.matches), scores.get(name, 0.0))
+    )
 
 
 @functools.cache
@@ -385,7 +555,7 @@ def _start(event: HeaderEvent) -> int:
 def _diagnostic(
     table: LineTable, index: int, code: str, message: str, severity: Severity = Severity.INFO
 ) -> Diagnostic:
-    line = table.lines[index]
+    line = table.line(index)
     content = table.text[line.start : line.end]
     column = len(content) - len(content.lstrip(_INDENT)) + 1
     return Diagnostic(code, message, severity, line.number, column)
@@ -404,7 +574,7 @@ def _with_inline(
     for event in events:
         if event.header is None or (marked is not None and event.line_index not in marked):
             continue
-        line = table.lines[event.line_index]
+        line = table.line(event.line_index)
         after = event.start + event.header.length
         for m in _MARK_CHAR.finditer(text, after, line.end):
             start = m.start()
@@ -438,7 +608,7 @@ def _context_rejects(table: LineTable, index: int, header: HeaderMatch, form: st
         if not below:
             return f"{header.label!r} is a label with nothing below it"
         if index > 0:
-            line = table.lines[index - 1]
+            line = table.line(index - 1)
             above = table.text[line.start : line.end].strip(_TRAILING)
             if len(above) >= 20 and not above.endswith(_SENTENCE_END):
                 return f"{header.label!r} is a line of the paragraph above"
@@ -457,7 +627,8 @@ def _block_below(table: LineTable, index: int) -> tuple[list[str], bool]:
     :data:`BLOCK_LINES`), and whether they hold a sentence."""
     out: list[str] = []
     text = table.text
-    for line in table.lines[index + 1 : index + 1 + BLOCK_LINES]:
+    for i in range(index + 1, min(index + 1 + BLOCK_LINES, len(table.starts))):
+        line = table.line(i)
         content = text[line.start : line.end].strip(_TRAILING)
         if not content or content.startswith(_OTHER):
             break

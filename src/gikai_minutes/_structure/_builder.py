@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -61,9 +62,12 @@ _HAND_OVER_CUE = re.compile(r"説明|お願い|求め")
 _NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
 
 
-def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) -> None:
+_OPENS_MEETING = CategoryDecision(_C.CHAIR, "opens-meeting")
+
+
+def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) -> str | None:
     """In a meeting without a chair by role, the first speaker when nothing else decided
-    their category and their first turn opens the meeting."""
+    their category and their first turn opens the meeting: their id, once decided."""
     first = speaker_id(meeting.utterances, 0)
     found = decisions.get(first)
     if (
@@ -72,7 +76,9 @@ def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) 
         and found.rule == "no-evidence"
         and chair_fallback(first, utterance_text(meeting.utterances, 0))
     ):
-        decisions[first] = CategoryDecision(_C.CHAIR, "opens-meeting")
+        decisions[first] = _OPENS_MEETING
+        return first
+    return None
 
 
 def _nominated_chairs(nominations: Mapping[int, Nomination], turns: Sequence[Turn]) -> set[str]:
@@ -127,21 +133,20 @@ def _turn_kinds(
     nominations: Mapping[int, Nomination],
     floor_requests: Mapping[int, int],
 ) -> tuple[TurnKind, ...]:
+    if not (floor_requests or nominations or exchanges or talk):  # no turn has a role
+        return tuple(
+            [_COURTESY if t.courtesy else _PROCEDURE if t.is_chair else _REMARK for t in turns]
+        )
     # the turns of a role, written from the weakest role to the strongest: a turn of
     # several roles keeps the strongest
     roles: dict[int, TurnKind] = dict.fromkeys(floor_requests, _FLOOR_REQUEST)
     if nominations:
         roles.update(dict.fromkeys(nominations, _NOMINATION))
-    for e in exchanges:
-        roles.update(dict.fromkeys(e.answers, _ANSWER))
-    for e in exchanges:
-        roles.update(dict.fromkeys(e.questions, _QUESTION))
+    if exchanges:
+        roles.update(dict.fromkeys([a for e in exchanges for a in e.answers], _ANSWER))
+        roles.update(dict.fromkeys([q for e in exchanges for q in e.questions], _QUESTION))
     if talk:
         roles.update(dict.fromkeys(talk, _PRESENTATION))
-    if not roles:
-        return tuple(
-            [_COURTESY if t.courtesy else _PROCEDURE if t.is_chair else _REMARK for t in turns]
-        )
     get = roles.get
     return tuple(
         [
@@ -170,11 +175,11 @@ def _aliases(
 
 
 def _locate(
-    sections: Sequence[Section], starts: Sequence[tuple[int, int]], ref: ParagraphRef
+    sections: Sequence[Section], starts: Sequence[tuple[int, int]], key: tuple[int, int]
 ) -> tuple[int | None, int | None]:
-    """The index and presentation of the section holding ``ref``; ``starts`` are the
-    sections' first paragraphs as tuples (sections are sorted)."""
-    key = (ref.utterance, ref.paragraph)
+    """The index and presentation of the section holding paragraph ``key`` (utterance,
+    paragraph); ``starts`` are the sections' first paragraphs as tuples (sections are
+    sorted)."""
     k = bisect.bisect_right(starts, key) - 1
     if k < 0 or key > (sections[k].end.utterance, sections[k].end.paragraph):
         return None, None
@@ -216,12 +221,18 @@ class _Build:
     )
 
     def __init__(
-        self, meeting: Meeting, speakers: dict[str, Speaker], decisions: dict[str, CategoryDecision]
+        self,
+        meeting: Meeting,
+        speakers: dict[str, Speaker],
+        decisions: dict[str, CategoryDecision],
+        category: dict[str, SpeakerCategory] | None = None,
     ) -> None:
         self.meeting = meeting
         self.speakers = speakers
         self.decisions = decisions
-        self.category = {sid: d.category for sid, d in decisions.items()}
+        self.category = (
+            {sid: d.category for sid, d in decisions.items()} if category is None else category
+        )
         self.turns: list[Turn] = []
         self.names: Mapping[str, tuple[str, ...]] = _Names(speakers)
         self.nominations: dict[int, Nomination] = {}
@@ -354,12 +365,18 @@ def build_structure(meeting: Meeting) -> Meeting:
 def _start(meeting: Meeting) -> _Build:
     """The evidence before any step: the speakers and the categories their roles imply."""
     speakers = {s.id: s for s in meeting.speakers}
-    decisions = {sid: category_from_role(s) for sid, s in speakers.items()}
+    decisions: dict[str, CategoryDecision] = {}
+    category: dict[str, SpeakerCategory] = {}
+    chair = _C.CHAIR
+    has_chair = False
+    for sid, speaker in speakers.items():
+        decision = decisions[sid] = category_from_role(speaker)
+        found = category[sid] = decision.category
+        has_chair = has_chair or found is chair
     utterances = meeting.utterances
     if utterances:
-        chair = _C.CHAIR
-        if not any(d.category is chair for d in decisions.values()):
-            _chair_by_opening(meeting, decisions)
+        if not has_chair and (first := _chair_by_opening(meeting, decisions)) is not None:
+            category[first] = chair
         for speaker in (
             utterances.distinct_speakers
             if isinstance(utterances, Utterances)
@@ -367,8 +384,14 @@ def _start(meeting: Meeting) -> _Build:
         ):
             if (sid := speaker.id) not in speakers:
                 speakers[sid] = speaker
-                decisions[sid] = category_from_role(speaker)
-    return _Build(meeting, speakers, decisions)
+                decision = decisions[sid] = category_from_role(speaker)
+                category[sid] = decision.category
+    return _Build(meeting, speakers, decisions, category)
+
+
+#: The same speakers recur across the records of a corpus, decided by the same rules
+#: (bounded: one entry per speaker and rule; the objects are immutable).
+_speaker_rule = functools.lru_cache(maxsize=4096)(SpeakerRule)
 
 
 def _assemble(b: _Build) -> Meeting:
@@ -378,7 +401,7 @@ def _assemble(b: _Build) -> Meeting:
     presentations, exchanges = b.presentations, b.exchanges
     talk = frozenset(i for p in presentations for i in p.talk) if presentations else _NONE
     kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
-    if sections:
+    if sections and (presentations or exchanges):
         presentations, exchanges = _placed(b.turns, sections, presentations, exchanges)
     given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
@@ -413,7 +436,7 @@ def _assemble(b: _Build) -> Meeting:
         tuple(presentations),
         tuple(exchanges),
         kinds,
-        tuple([SpeakerRule(sid, decisions[sid].rule) for sid in speakers]),
+        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
     )
     utterances: Sequence[Utterance] = meeting.utterances
     meeting_speakers = meeting.speakers
@@ -457,7 +480,8 @@ def _placed(
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
     placed = []
     for p in presentations:
-        k = _locate(sections, starts, p.introduction)[0]
+        ref = p.introduction
+        k = _locate(sections, starts, (ref.utterance, ref.paragraph))[0]
         if k is not None:
             p = Presentation(  # by position, in field order
                 p.presenter,
@@ -473,7 +497,7 @@ def _placed(
         placed.append(p)
     located = []
     for e in exchanges:
-        k, presentation = _locate(sections, starts, ParagraphRef(e.questions[0], 0))
+        k, presentation = _locate(sections, starts, (e.questions[0], 0))
         if k is not None or presentation is not None:
             e = QAExchange(  # by position, in field order
                 e.questioner,

@@ -78,7 +78,7 @@ class FollowUpRule:
         for between in ctx.turns[ctx.last_end + 1 : first]:
             if between.index in ctx.nominations:
                 return None
-            if between.speaker != questioner and not (between.is_chair or between.empty):
+            if between.speaker != questioner and not (between.is_chair or between.length == 0):
                 return None
         return LeadIn(self.name, follows_up=previous)
 
@@ -174,12 +174,17 @@ def _closing_turn(
     """The questioner's turn right after the answers when nobody answers it: thanks or a
     closing remark (``大変参考になりました``); for the chair, thanks only."""
     after = _next_turn(turns, skip, end)
-    if after is None or after.speaker != questioner or after.empty:
+    if after is None or after.speaker != questioner or after.length == 0:
         return None
     if after.index in nominations or (after.is_chair and not after.courtesy):
         return None
     reply = _next_turn(turns, skip, after.index)
-    if reply is not None and reply.category in _RESPONDENTS and reply.substantive:
+    if (
+        reply is not None
+        and reply.category in _RESPONDENTS
+        and reply.length > 0
+        and not reply.courtesy
+    ):
         return None
     return after.index
 
@@ -260,7 +265,11 @@ def find_exchanges(
         acknowledgement = _closing_turn(turns, skip, end, questioner, nominations)
         if acknowledgement is not None:
             end = acknowledgement
-        respondents = tuple(dict.fromkeys(turns[a].speaker for a in answers))
+        respondents = (
+            (turns[answers[0]].speaker,)  # one answer (the usual case): one respondent
+            if len(answers) == 1
+            else tuple(dict.fromkeys(turns[a].speaker for a in answers))
+        )
         exchanges.append(
             QAExchange(  # by position (a third faster than by keyword), in field order
                 questioner,

@@ -101,6 +101,13 @@ _CLOSING = regex.compile(
 )
 
 
+def _may_close(text: str) -> bool:
+    """False when ``text`` holds none of the literals every :data:`_CLOSING` match holds
+    (``次回``, ``散会``, ``閉会``, ``を終``, ``を閉``): most paragraphs are rejected so, by
+    substring tests several times as fast as the search."""
+    return "次回" in text or "散会" in text or "閉会" in text or "を終" in text or "を閉" in text
+
+
 def _any_cue(rules: Sequence[AgendaRule]) -> re.Pattern[str]:
     """One pattern that finds any rule's cue: most paragraphs hold none, and one search
     rejects them. The cues are joined as they are: ``re`` searches a flat alternation of
@@ -189,7 +196,8 @@ def _closing_boundary(turns: Sequence[Turn], after: tuple[int, int]) -> _Boundar
             # them where the cleaned one does
             paragraphs = raw_paragraphs(turn)
             for q in range(first, len(paragraphs)):
-                if closing(paragraphs[q]):
+                text = paragraphs[q]
+                if _may_close(text) and closing(text):
                     return (turn.index, q, _CLOSING_KIND, "closing", None, None)
         first = 0
     return None
@@ -203,15 +211,11 @@ def _content_end(
 ) -> tuple[int, int]:
     """The last paragraph that belongs to the meeting's business (``last`` is the last
     boundary's)."""
-    end = -1
-    for e in exchanges:
-        if e.answers:
-            end = max(end, e.answers[-1])
-        if e.acknowledgement is not None:
-            end = max(end, e.acknowledgement)
-    for pr in presentations:
-        if pr.talk:
-            end = max(end, pr.talk[-1])
+    # the last turn of each exchange and talk, gathered first: one ``max`` over them all
+    ends = [e.answers[-1] for e in exchanges if e.answers]
+    ends += [e.acknowledgement for e in exchanges if e.acknowledgement is not None]
+    ends += [pr.talk[-1] for pr in presentations if pr.talk]
+    end = max(ends, default=-1)
     if end >= 0:
         last = max(last, (end, max(turns[end].paragraph_count - 1, 0)))
     return last

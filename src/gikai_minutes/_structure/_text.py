@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -28,6 +29,7 @@ __all__ = [
     "base_name",
     "clean",
     "is_courtesy",
+    "last_sentence",
     "may_be_courtesy",
     "mentions",
     "name_from_label",
@@ -100,19 +102,41 @@ def clean(text: str) -> str:
 # the builder and the turns) read a turn's utterance.
 
 
-def raw_paragraphs(turn: Turn) -> tuple[str, ...]:
-    """The turn's paragraphs' text as parsed (offsets into it are the model's)."""
-    return turn.raw_paragraphs
-
-
-def raw_text(turn: Turn) -> str:
-    """The turn's text as parsed: its raw paragraphs joined by ``"\\n"``."""
-    return turn.text
+#: The turn's paragraphs' text as parsed (offsets into it are the model's): the property,
+#: read without a Python frame of its own.
+raw_paragraphs: Callable[[Turn], tuple[str, ...]] = operator.attrgetter("raw_paragraphs")
+#: The turn's text as parsed: its raw paragraphs joined by ``"\\n"``.
+raw_text: Callable[[Turn], str] = operator.attrgetter("text")
 
 
 def sentences(text: str) -> list[str]:
     """The sentences of ``text`` (split after 。？！), stripped, empty ones dropped."""
     return [s for m in _SENTENCE.findall(text) if (s := m.strip(" \u3000\t"))]
+
+
+#: The last character before a position that ends a sentence, or that does not.
+_LAST_END = regex.compile(r"[。？！?!]", flags=regex.REVERSE)
+_LAST_WORD = regex.compile(r"[^。？！?!]", flags=regex.REVERSE)
+
+
+def last_sentence(text: str) -> str | None:
+    """The last of :func:`sentences` of ``text`` (``None`` when there is none), found from
+    the end: only the sentences after it are looked at.
+
+    The pieces :func:`sentences` strips tile the text: a run of sentence ends at the
+    start, then runs of other characters each with the sentence ends after it."""
+    end = len(text)
+    while end > 0:
+        word = _LAST_WORD.search(text, 0, end)
+        if word is None:  # only sentence ends before ``end``: the text's first piece
+            return text[:end].strip(" \u3000\t") or None
+        before = _LAST_END.search(text, 0, word.end())
+        start = before.end() if before is not None else 0
+        found = text[start:end].strip(" \u3000\t")
+        if found:
+            return found
+        end = start
+    return None
 
 
 _PUNCTUATION = "。！! 、,"

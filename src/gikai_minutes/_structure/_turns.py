@@ -5,18 +5,19 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 
 import attrs
 import regex
 
 from gikai_minutes._structure._text import (
+    COURTESY_CHARS,
     Mention,
     base_name,
     clean,
     is_courtesy,
-    may_be_courtesy,
+    last_sentence,
     mentions,
     name_from_label,
     sentences,
@@ -167,9 +168,9 @@ class Turn:
             return self._sentences[-1] if self._sentences else None
         cleaned = self._paragraphs  # cleaned already, or each paragraph cleaned here
         for p in reversed(self.raw_paragraphs if cleaned is None else cleaned):
-            found = sentences(p if cleaned is not None else clean(p))
-            if found:
-                return found[-1]
+            found = last_sentence(p if cleaned is not None else clean(p))
+            if found is not None:
+                return found
         return None
 
     @property
@@ -202,14 +203,24 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     utterances = meeting.utterances
     keep = len(utterances) <= _KEEP_TURNS
     category_of, interjection = categories.get, _INTERJECTION.search
-    chars_of, texts_of = _readers(utterances)
     append = turns.append
-    for position, (index, speaker) in enumerate(_turn_ids(utterances)):
+    ids: Iterable[str]
+    indices: list[int] | None = None  # each utterance's index, when not its position
+    if isinstance(utterances, Utterances):  # read from the columns: no utterance made
+        chars_of, texts_of = utterances.paragraph_chars, utterances.paragraph_texts
+        ids = utterances.speaker_ids()
+    else:
+        chars_of = partial(paragraph_chars, utterances)
+        texts_of = partial(paragraph_texts, utterances)
+        ids = [u.speaker.id for u in utterances]
+        if any(u.index != p for p, u in enumerate(utterances)):
+            indices = [u.index for u in utterances]
+    # one int object for index and position (a dense text has many turns)
+    for position, speaker in enumerate(ids):
+        index = position if indices is None else indices[position]
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
         length = chars_of(position)
-        if position == index:
-            position = index  # one int object for both (a dense text has many turns)
         if length > _SHORT:  # a long turn: its paragraphs are read when a rule needs them
             turn = Turn(  # by position, in field order
                 index, speaker, category, utterances, position, length, False, False,
@@ -219,45 +230,34 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
             continue
         raw = texts_of(position)
         paragraphs = tuple(map(clean, raw))
+        length = sum(map(len, paragraphs))
+        courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
+        # the interjection words hold no sentence end, space nor newline: one in a
+        # sentence is one in the paragraphs' text, and the other way round
+        interjects = (
+            is_chair
+            and length <= _INTERJECTION_MAX
+            and (courtesy or interjection("\n".join(paragraphs)) is not None)
+        )
         turn = Turn(  # by position, in field order
-            index, speaker, category, utterances, position, sum(map(len, paragraphs)), False,
-            False, is_chair, keep, raw if keep else None, paragraphs if keep else None,
+            index, speaker, category, utterances, position, length, courtesy, interjects,
+            is_chair, keep, raw if keep else None, paragraphs if keep else None,
         )  # fmt: skip
-        length = turn.length
-        if length <= _COURTESY_MAX:
-            turn.courtesy = _only_courtesy(paragraphs)
-        if is_chair and length <= _INTERJECTION_MAX:
-            # the interjection words hold no sentence end, space nor newline: one in a
-            # sentence is one in the paragraphs' text, and the other way round
-            turn.interjection = turn.courtesy or interjection("\n".join(paragraphs)) is not None
         append(turn)
     return turns
 
 
-def _readers(
-    utterances: Sequence[Utterance],
-) -> tuple[Callable[[int], int], Callable[[int], tuple[str, ...]]]:
-    """How many characters the paragraphs of utterance ``i`` hold, and their text (the
-    columns' own readers when the utterances are kept as columns: no utterance made)."""
-    if isinstance(utterances, Utterances):
-        return utterances.paragraph_chars, utterances.paragraph_texts
-    return partial(paragraph_chars, utterances), partial(paragraph_texts, utterances)
-
-
-def _turn_ids(utterances: Sequence[Utterance]) -> Iterable[tuple[int, str]]:
-    """(index, speaker id) of each utterance, in order."""
-    if isinstance(utterances, Utterances):
-        n = len(utterances)
-        return zip(range(n), map(utterances.speaker_id, range(n)), strict=True)
-    return ((u.index, u.speaker.id) for u in utterances)
+#: :func:`may_be_courtesy`, called without a Python frame.
+_MAY_BE_COURTESY = COURTESY_CHARS.issuperset
 
 
 def _only_courtesy(paragraphs: Iterable[str]) -> bool:
     """:func:`is_courtesy` of the paragraphs' sentences, split one paragraph at a time and
     stopping at the first that is not a courtesy (most turns' first one)."""
     found = False
+    may_be = _MAY_BE_COURTESY
     for p in paragraphs:
-        if p and not may_be_courtesy(p):
+        if p and not may_be(p):
             return False  # its first sentence is no courtesy: not split
         said = sentences(p)
         if said:

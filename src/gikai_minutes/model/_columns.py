@@ -224,6 +224,27 @@ class UtterancesBuilder:
                 c.pages = array.array("q", bytes(8 * 2 * (len(c.turns) // _TURN - 1)))
             c.pages.extend((pages[0], len(pages)) if pages else (0, 0))
 
+    def turn(
+        self, speaker: int, header_start: int, body_start: int, end: int, pages: tuple[int, ...]
+    ) -> None:
+        """One utterance whose paragraphs and fixes were all given to :meth:`paragraph` and
+        :meth:`fix` (as :meth:`add` with none)."""
+        c = self._c
+        c.turns.extend(
+            (
+                speaker,
+                header_start,
+                body_start,
+                end,
+                len(c.paragraphs) // _PARA,
+                len(c.replacements),
+            )
+        )
+        if pages or c.pages is not None:
+            if c.pages is None:  # the first utterance with pages: none before it had any
+                c.pages = array.array("q", bytes(8 * 2 * (len(c.turns) // _TURN - 1)))
+            c.pages.extend((pages[0], len(pages)) if pages else (0, 0))
+
     def paragraph(self, cleaned: str, start: int, end: int) -> None:
         """One paragraph of the utterance :meth:`add` is next called for, as it is read."""
         position = self._position
@@ -483,7 +504,9 @@ class NotesBuilder:
         """The notes in source order."""
         c = self._c
         rows = c.rows
-        starts = rows[1::_NOTE] if len(rows) > _NOTE else ()
+        if len(rows) <= _NOTE:  # one note or none: in order
+            return Notes(c)
+        starts = rows[1::_NOTE]
         if any(a > b for a, b in itertools.pairwise(starts)):
             order = sorted(range(len(starts)), key=starts.__getitem__)
             c.rows = array.array(

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+import hashlib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -160,12 +162,17 @@ class FrontMatterKind(enum.StrEnum):
     TEXT = "text"
 
 
+def _front_matter_kind(kind: FrontMatterKind | str) -> FrontMatterKind:
+    """``kind`` as a member (a member itself as it is: cheaper than the enum's call)."""
+    return kind if isinstance(kind, FrontMatterKind) else FrontMatterKind(kind)
+
+
 @attrs.frozen(slots=True)
 class FrontMatterItem:
     """One line of front matter and what it was recognised as (a :class:`FrontMatterKind`;
     its value is accepted too)."""
 
-    kind: FrontMatterKind = attrs.field(converter=FrontMatterKind)
+    kind: FrontMatterKind = attrs.field(converter=_front_matter_kind)
     text: str
     span: Span
 
@@ -264,6 +271,36 @@ class Source:
     encoding: str | None = None
     reader: str | None = None
 
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> str:
+            # Only an unset slot comes here: the checksum of a source made by
+            # :func:`source_of`, computed when it is first read (then kept).
+            if name != "checksum":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            checksum = text_checksum(self.text)
+            object.__setattr__(self, "checksum", checksum)
+            return checksum
+
+
+def text_checksum(text: str) -> str:
+    """The checksum :attr:`Source.checksum` holds for ``text`` (``sha256:`` and hex digits)."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_set = object.__setattr__
+
+
+def source_of(text: str, name: str | None, encoding: str | None, reader: str | None) -> Source:
+    """A :class:`Source` of ``text`` whose checksum is computed when first read (most
+    parses never read it: it costs as much as a small document's reading)."""
+    source: Source = object.__new__(Source)
+    _set(source, "text", text)
+    _set(source, "name", name)
+    _set(source, "encoding", encoding)
+    _set(source, "reader", reader)
+    return source
+
 
 class SegmentKind(enum.Enum):
     """The kinds of element that together tile the source text."""
@@ -302,11 +339,19 @@ class Meeting:
     diagnostics: tuple[Diagnostic, ...] = ()
     notes: Sequence[Note] = attrs.field(default=(), converter=items)
     structure: Structure | None = None
+    #: The first speaker of each id, for constant-time lookups; not part of the data
+    #: (made on first use).
     _by_id: dict[str, Speaker] = attrs.field(init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        # The first speaker of each id, for constant-time lookups; not part of the data.
-        object.__setattr__(self, "_by_id", {s.id: s for s in reversed(self.speakers)})
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> dict[str, Speaker]:
+            # Only an unset slot comes here: the speakers by id, made when first read.
+            if name != "_by_id":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            by_id = {s.id: s for s in reversed(self.speakers)}
+            object.__setattr__(self, "_by_id", by_id)
+            return by_id
 
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with ``speaker_id``; raise ``KeyError`` if there is none."""

@@ -40,6 +40,10 @@ class ColumnSequence(Sequence[_T]):
 
     __slots__ = ()
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _KEPT.add(cls)
+
     def _make(self, index: int) -> _T:  # pragma: no cover - every subclass makes its items
         raise NotImplementedError
 
@@ -80,10 +84,15 @@ class ColumnSequence(Sequence[_T]):
         return f"<{type(self).__name__}: {len(self)}>"
 
 
+#: Classes whose objects a model field keeps as they are: tuples and the column-backed
+#: sequences (each registers itself); a look-up costs less than an ``isinstance`` of an ABC.
+_KEPT: set[type] = {tuple}
+
+
 def items(value: Iterable[Any]) -> Sequence[Any]:
     """A model field's items as given (a tuple or a column-backed sequence), else a tuple."""
-    if isinstance(value, (tuple, ColumnSequence)):
-        return value
+    if value.__class__ in _KEPT or isinstance(value, (tuple, ColumnSequence)):
+        return value  # type: ignore[return-value]
     return tuple(value)
 
 
@@ -210,6 +219,17 @@ class LineTable:
     def line(self, index: int) -> Line:
         """The line at 0-based ``index``."""
         return self._index.line(index)
+
+    def lines_between(self, first: int, end: int) -> Sequence[Line]:
+        """Lines ``[first, end)`` (0-based; ``0 <= first``), as ``lines[first:end]``."""
+        lines = self._lines
+        if lines is None:
+            lines = self.lines
+        elif lines.__class__ is Lines:  # a view of every line: a view of these
+            n = len(self._starts)
+            lo = min(first, n)
+            return Lines(self._index, lo, max(lo, min(end, n)))
+        return lines[first:end]
 
     def line_of(self, offset: int) -> int:
         """The 1-based number of the line holding ``offset``."""

@@ -14,7 +14,7 @@ from gikai_minutes.sources._document import SourceDocument
 from gikai_minutes.sources._html import looks_like_html
 from gikai_minutes.sources._records import discussnet_document
 
-__all__ = ["text_document"]
+__all__ = ["is_plain_text", "text_document"]
 
 #: The start of a JSON object (matched in place: stripping the text would copy it).
 _JSON_START = re.compile(r"[\ufeff \r\n\t]*\{")
@@ -34,11 +34,11 @@ def text_document(
         text, used = decode_bytes(bytes(data), encoding)
     else:
         text = data
-    if _JSON_START.match(text) and text.find('"tenant_minutes"', 0, 2000) >= 0:
+    if _may_be_discussnet(text):
         # Not valid DiscussNet after all: then it is parsed as the text it is.
         with contextlib.suppress(InputError):
             return attrs.evolve(discussnet_document(text, name=name), encoding=used)
-    if text.find("<", 0, 2000) < 0 or not looks_like_html(text):  # no page without a "<"
+    if not _may_be_html(text):
         return SourceDocument(text, name, used)
     html = Diagnostic(
         "html-input",
@@ -48,3 +48,17 @@ def text_document(
         1,
     )
     return SourceDocument(text, name=name, encoding=used, diagnostics=(html,))
+
+
+def is_plain_text(text: str) -> bool:
+    """Whether :func:`text_document` takes ``text`` as minutes text as it is: no DiscussNet
+    JSON to unwrap, no HTML page to warn about (the document would have only the text)."""
+    return not _may_be_discussnet(text) and not _may_be_html(text)
+
+
+def _may_be_discussnet(text: str) -> bool:
+    return _JSON_START.match(text) is not None and text.find('"tenant_minutes"', 0, 2000) >= 0
+
+
+def _may_be_html(text: str) -> bool:
+    return text.find("<", 0, 2000) >= 0 and looks_like_html(text)  # no page without a "<"
