@@ -14,9 +14,10 @@ compared. Sections:
   input's UTF-8 bytes and the meeting's JSON.
 * ``parallel``: the small-record corpus ×4 parsed into JSON bytes, and into utterance
   records, in this process and in a pool of 2 workers (started once, its start reported
-  apart), in the same tasks of 16 documents: wall-clock speed-up, the workers' CPU time against
-  the single process's, the parent's CPU time, and the load average; the same with whole
-  ``Meeting`` objects returned, and a CPU-only task (what the machine scales to at the moment).
+  apart), in the same tasks of about equal bytes, the largest first: wall-clock speed-up,
+  the workers' CPU time against the single process's, the parent's CPU time, and the load
+  average; the same with whole ``Meeting`` objects returned, and a CPU-only task (what the
+  machine scales to at the moment).
 
 Run: ``python benchmarks/bench_scale.py [--max-mb 16] [--sections linear,memory]``.
 Reads ``../shared/corpus`` beside the repository; sections that need it are skipped without it.
@@ -209,9 +210,31 @@ def section_memory() -> None:
         del meeting
 
 
-#: Documents per task submitted to the pool (and per call in the single process).
-PARALLEL_CHUNK = 16
-PARALLEL_REPEAT = 3
+#: Tasks the documents are grouped into, each of about the same bytes (as ``convert --jobs 2``
+#: makes them: 16 a worker); the single process runs the same tasks.
+PARALLEL_TASKS = 32
+PARALLEL_REPEAT = 5
+
+
+def _tasks(texts: Sequence[str], count: int) -> list[list[str]]:
+    """Consecutive texts grouped into tasks of about ``1 / count`` of their UTF-8 bytes each
+    (a larger text alone), the largest first (ties in order): no worker is left alone with
+    a large task at the end, as when tasks hold a fixed number of documents."""
+    sizes = [len(t.encode("utf-8")) for t in texts]
+    target = sum(sizes) / count
+    tasks: list[tuple[int, list[str]]] = []
+    task: list[str] = []
+    held = 0
+    for text, size in zip(texts, sizes, strict=True):
+        if task and held + size > target:
+            tasks.append((held, task))
+            task, held = [], 0
+        task.append(text)
+        held += size
+    if task:
+        tasks.append((held, task))
+    tasks.sort(key=lambda item: -item[0])
+    return [task for _, task in tasks]
 
 
 def _json_chunk(texts: Sequence[str]) -> list[bytes]:
@@ -255,8 +278,16 @@ def _digest(results: list[list[Any]]) -> str:
 
 
 def _warm_worker() -> None:
-    """Pool initializer: one parse, so that lazily built patterns exist before timing."""
+    """One parse, so that lazily built patterns exist before timing."""
     gikai_minutes.parse(SMALL_RECORD).to_json()
+
+
+def _start_worker() -> None:
+    """Pool initializer: :func:`_warm_worker`, then everything the worker holds (what it
+    inherited from the parent included) frozen out of the garbage collector's reach, as
+    ``convert --jobs`` does: full collections then walk only what the worker made since."""
+    _warm_worker()
+    gc.freeze()
 
 
 def _worker_pid(_: object) -> int:
@@ -294,16 +325,16 @@ def section_parallel() -> None:
     timed apart), best of ``PARALLEL_REPEAT`` interleaved runs, with the CPU used by the
     pool and by other processes meanwhile."""
     method = multiprocessing.get_start_method()
-    print(f"\n== parallel: 1 process against a pool of 2 ({method}), tasks of "
-          f"{PARALLEL_CHUNK} documents, best of {PARALLEL_REPEAT} interleaved")  # fmt: skip
+    print(f"\n== parallel: 1 process against a pool of 2 ({method}), {PARALLEL_TASKS} tasks "
+          f"of equal bytes, best of {PARALLEL_REPEAT} interleaved")  # fmt: skip
     if not CORPUS.is_dir():
         print("(skipped: no shared corpus)")
         return
     texts = small_corpus() * 4
-    docs = [texts[i : i + PARALLEL_CHUNK] for i in range(0, len(texts), PARALLEL_CHUNK)]
+    docs = _tasks(texts, PARALLEL_TASKS)
     mb = sum(len(t.encode("utf-8")) for t in texts) / MB
     spin_n = 5_000
-    spins = [[spin_n] * PARALLEL_CHUNK] * (len(texts) // PARALLEL_CHUNK)
+    spins = [[spin_n] * -(-len(texts) // len(docs))] * len(docs)
     work: dict[str, tuple[Callable[..., list[Any]], list[Any]]] = {
         "JSON bytes": (_json_chunk, docs),
         "records": (_records_chunk, docs),
@@ -313,7 +344,7 @@ def section_parallel() -> None:
     _warm_worker()
     load = os.getloadavg()[0]
     start = time.perf_counter()
-    with concurrent.futures.ProcessPoolExecutor(2, initializer=_warm_worker) as pool:
+    with concurrent.futures.ProcessPoolExecutor(2, initializer=_start_worker) as pool:
         workers: set[int] = set()
         while len(workers) < 2:
             workers |= set(pool.map(_worker_pid, range(4)))
@@ -341,8 +372,8 @@ def section_parallel() -> None:
                 assert _digest(two) == same
                 del two
                 runs[name].append((single, double, cpu1, cpu2, parent, others / (single + double)))
-    print(f"{len(texts)} documents, {mb:.2f} MB; pool start (2 workers initialised) "
-          f"{started * 1000:.0f} ms; load average {load:.2f} before, "
+    print(f"{len(texts)} documents, {mb:.2f} MB, {len(docs)} tasks; pool start (2 workers "
+          f"initialised) {started * 1000:.0f} ms; load average {load:.2f} before, "
           f"{os.getloadavg()[0]:.2f} after")  # fmt: skip
     print(row("work", "1 process s", "2 processes s", "speed-up", "median", "pool CPU",
               "parent CPU s", "others cores"))  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import concurrent.futures
 import contextlib
+import gc
 import glob
 import hashlib
 import importlib
@@ -50,6 +51,10 @@ INPUT_SUFFIXES = (".txt", ".json", ".pdf", ".html", ".htm")
 MANIFEST = ".gikai-minutes-manifest.json"
 #: Seconds between saves of the manifest during a run (so a killed run loses little).
 MANIFEST_EVERY = 10.0
+#: At least this many times the last save's own duration between two saves: on a large
+#: archive, saving (which grows with every input) stays a small share of the parent's time,
+#: which it would otherwise take from the workers.
+MANIFEST_SPACING = 50
 ERRORS = "errors.jsonl"
 _GLOB_MAGIC = frozenset("*?[")
 
@@ -119,12 +124,20 @@ def expand_input(pattern: str, walk_glob: str | None = None) -> list[Path]:
             found = path.rglob(walk_glob)
         else:
             found = (p for p in path.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES)
-        return sorted(p for p in found if p.is_file() and not p.name.startswith("."))
+        kept = (p for p in found if not p.name.startswith(".") and p.is_file())
+        return sorted(kept, key=_path_order)
     if path.is_file():
         return [path]
     if _GLOB_MAGIC & set(pattern):
-        return sorted(Path(p) for p in glob.glob(pattern, recursive=True) if Path(p).is_file())
+        matches = (Path(p) for p in glob.glob(pattern, recursive=True))
+        return sorted((p for p in matches if p.is_file()), key=_path_order)
     return []
+
+
+def _path_order(path: Path) -> tuple[str, ...]:
+    """The key that sorts paths as comparing them does (by their parts), at a fraction of
+    the cost of ``sorted(paths)``."""
+    return path.parts
 
 
 def find_inputs(
@@ -137,19 +150,37 @@ def find_inputs(
     excluded = [p.resolve() for p in exclude]
     seen: set[Path] = set()
     missing: list[str] = []
+    folders: dict[Path, tuple[Path, bool]] = {}  # directory -> resolved, under an exclude
     for arg in paths:
         files = expand_input(arg, walk_glob)
         if not files:
             missing.append(arg)
         root = Path(arg) if Path(arg).is_dir() else None
         for f in files:
-            key = f.resolve()
-            if any(key.is_relative_to(d) for d in excluded):
+            key, out = _resolved(f, folders, excluded)
+            if out:
                 continue
             if key not in seen:
                 seen.add(key)
                 found.append((f, root if root is not None else f.parent))
     return found, missing
+
+
+def _resolved(
+    file: Path, folders: dict[Path, tuple[Path, bool]], excluded: Sequence[Path]
+) -> tuple[Path, bool]:
+    """``file.resolve()`` and whether it lies under an ``excluded`` directory. A file that
+    is no symbolic link resolves to its resolved directory joined with its name, so each
+    directory is resolved (and checked against ``excluded``) once."""
+    if file.name in ("", ".", "..") or file.is_symlink():
+        key = file.resolve()
+        return key, any(key.is_relative_to(d) for d in excluded)
+    folder = folders.get(file.parent)
+    if folder is None:
+        real = file.parent.resolve()
+        folder = folders[file.parent] = real, any(real.is_relative_to(d) for d in excluded)
+    key = folder[0] / file.name
+    return key, folder[1] or key in excluded
 
 
 # --- formats -------------------------------------------------------------------------------
@@ -294,9 +325,12 @@ def _output_names(fmt: Format, stem: str, meetings: Sequence[Meeting]) -> list[s
 
 
 def convert_one(file: str, stem: str, sha256: str, out_dir: str, opts: BatchOptions) -> FileResult:
-    """Read one input and write its outputs under ``out_dir``; never raises."""
+    """Read one input and write its outputs under ``out_dir``; never raises. An empty
+    ``sha256`` is computed here (in the worker, not in the parent that hands out inputs)."""
     fmt = FORMATS[opts.fmt]
     size = 0
+    if not sha256:
+        sha256 = file_sha256(Path(file))
     try:
         size = os.path.getsize(file)
         meetings = load_meetings(
@@ -431,20 +465,34 @@ CHUNKS_PER_WORKER = 16
 def _chunks(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
     """Consecutive tasks grouped into chunks of at most :data:`CHUNK_FILES` inputs and about
     ``1 / (jobs * CHUNKS_PER_WORKER)`` of the input bytes each (a large file goes alone)."""
+    return [chunk for _, chunk in _sized_chunks(tasks, jobs)]
+
+
+def _sized_chunks(tasks: Sequence[Task], jobs: int) -> list[tuple[int, list[Task]]]:
+    """The :func:`_chunks` of ``tasks``, each with its input bytes."""
     sizes = [file_size(Path(task[0])) for task in tasks]
     target = sum(sizes) / (jobs * CHUNKS_PER_WORKER)
-    chunks: list[list[Task]] = []
+    chunks: list[tuple[int, list[Task]]] = []
     chunk: list[Task] = []
     held = 0
     for task, size in zip(tasks, sizes, strict=True):
         if chunk and (held + size > target or len(chunk) >= CHUNK_FILES):
-            chunks.append(chunk)
+            chunks.append((held, chunk))
             chunk, held = [], 0
         chunk.append(task)
         held += size
     if chunk:
-        chunks.append(chunk)
+        chunks.append((held, chunk))
     return chunks
+
+
+def _largest_first(tasks: Sequence[Task], jobs: int) -> list[list[Task]]:
+    """The :func:`_chunks` of ``tasks`` in the order to hand them out: the most bytes first
+    (ties in input order), so that the last ones to finish are small and no worker waits
+    long at the end for another that took a large file last."""
+    sized = _sized_chunks(tasks, jobs)
+    sized.sort(key=lambda item: -item[0])
+    return [chunk for _, chunk in sized]
 
 
 def _prepare(fmt: str) -> None:
@@ -454,6 +502,15 @@ def _prepare(fmt: str) -> None:
         importlib.import_module(f"gikai_minutes.export._{fmt}")
         if fmt == "parquet":
             importlib.import_module("pyarrow.parquet")
+
+
+def _start_worker(fmt: str) -> None:
+    """A worker's initializer: :func:`_prepare`, then every object it holds (the parent's,
+    when forked, and the imports) is frozen out of the garbage collector's reach. A worker
+    never frees them; unfrozen, each full collection would walk them all again, and write
+    to the pages it shares with the parent, which the kernel must then copy."""
+    _prepare(fmt)
+    gc.freeze()
 
 
 def _convert_chunk(tasks: Sequence[Task]) -> list[FileResult]:
@@ -470,20 +527,20 @@ def _crashed(task: Task, exc: BaseException) -> FileResult:
 def _run_pool(tasks: Sequence[Task], jobs: int, level: int = 0) -> Iterator[FileResult]:
     """Results of ``tasks`` in a pool of ``jobs`` processes, in the order they finish.
 
-    ``level`` 0 sends chunks of inputs, two per worker in flight; a chunk that fails (a worker
-    died, killed or out of memory) is run again at level 1, one input per task and one task per
-    worker in flight; a failure there at level 2, one input at a time in one worker, where a
-    failure is that input's own and is recorded as ``worker-crashed``. Inputs that were merely
-    in flight beside the culprit are converted again, not blamed.
+    ``level`` 0 sends chunks of inputs, the largest first, two per worker in flight; a chunk
+    that fails (a worker died, killed or out of memory) is run again at level 1, one input per
+    task and one task per worker in flight; a failure there at level 2, one input at a time in
+    one worker, where a failure is that input's own and is recorded as ``worker-crashed``.
+    Inputs that were merely in flight beside the culprit are converted again, not blamed.
     """
     workers, window = {0: (jobs, 2 * jobs), 1: (jobs, jobs), 2: (1, 1)}[level]
-    todo = collections.deque(_chunks(tasks, jobs) if level == 0 else [[t] for t in tasks])
+    todo = collections.deque(_largest_first(tasks, jobs) if level == 0 else [[t] for t in tasks])
     fmt = tasks[0][4].fmt
     while todo:
         suspects: list[Task] = []
         culprit: BaseException | None = None
         pool = concurrent.futures.ProcessPoolExecutor(
-            workers, initializer=_prepare, initargs=(fmt,)
+            workers, initializer=_start_worker, initargs=(fmt,)
         )
         try:
             running: dict[concurrent.futures.Future[list[FileResult]], list[Task]] = {}
@@ -562,8 +619,9 @@ def convert_batch(
     ]
     tasks = []
     for (file, _), stem in zip(inputs, _stems(inputs), strict=True):
-        sha = file_sha256(file)
         entry = entries.get(stem)
+        # an input that cannot be skipped is hashed by the worker that converts it
+        sha = file_sha256(file) if not force and isinstance(entry, dict) else ""
         if not force and _up_to_date(entry, sha, options, out_dir):
             assert isinstance(entry, dict)
             skipped = FileResult(
@@ -582,7 +640,7 @@ def convert_batch(
             continue
         tasks.append((str(file), stem, sha, str(out_dir), opts))
     stem_of = {task[0]: task[1] for task in tasks}
-    saved = time.monotonic()
+    saved, spacing = time.monotonic(), MANIFEST_EVERY
     try:
         for result in _run(tasks, jobs):
             results.append(result)
@@ -601,9 +659,11 @@ def convert_batch(
                 entries.pop(stem, None)
             if progress:
                 progress(result)
-            if time.monotonic() - saved > MANIFEST_EVERY:
+            if time.monotonic() - saved > spacing:
+                start = time.monotonic()
                 _save_manifest(manifest_path, entries)
                 saved = time.monotonic()
+                spacing = max(MANIFEST_EVERY, MANIFEST_SPACING * (saved - start))
     finally:
         _save_manifest(manifest_path, entries)
     order = {str(file): i for i, (file, _) in enumerate(inputs)}

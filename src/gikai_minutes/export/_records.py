@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import attrs
 
-from gikai_minutes.model import Meeting, ParagraphRef, Speaker, Utterances
+from gikai_minutes.model import Meeting, Speaker, Utterances
 
 __all__ = ["UTTERANCE_COLUMNS", "Column", "as_meetings", "meeting_id", "utterance_records"]
 
@@ -90,8 +90,10 @@ def _structure_indices(
             if e.presentation is not None:
                 presentation.setdefault(u, e.presentation)
     for i, s in enumerate(structure.sections):
+        # s.contains(ParagraphRef(u, 0)), compared as the (utterance, paragraph) pairs it is
+        start, end = (s.start.utterance, s.start.paragraph), (s.end.utterance, s.end.paragraph)
         for u in s.utterance_range:
-            if s.contains(ParagraphRef(u, 0)):
+            if start <= (u, 0) <= end:
                 section.setdefault(u, i)
     return exchange, presentation, section
 
@@ -122,15 +124,19 @@ def _utterance_fields(meeting: Meeting) -> Iterator[_Fields]:
 
 
 def _record(
-    meeting: Meeting, fields: _Fields, indices: tuple[dict[int, int], ...], turn: str | None
+    about: tuple[str, str | None, str | None, str | None],
+    fields: _Fields,
+    indices: tuple[dict[int, int], ...],
+    turn: str | None,
 ) -> dict[str, Any]:
     exchange, presentation, section = indices
     index, s, text, paragraphs, pages, start, end, first_line, last_line = fields
+    mid, source_name, title, date = about
     return {
-        "meeting_id": meeting_id(meeting),
-        "source_name": meeting.source.name,
-        "meeting_title": meeting.title,
-        "meeting_date": meeting.date.isoformat() if meeting.date else None,
+        "meeting_id": mid,
+        "source_name": source_name,
+        "meeting_title": title,
+        "meeting_date": date,
         "index": index,
         "speaker_id": s.id,
         "label": s.label,
@@ -157,7 +163,9 @@ def utterance_records(meetings: Meeting | Iterable[Meeting]) -> Iterator[dict[st
     for meeting in as_meetings(meetings):
         indices = _structure_indices(meeting)
         turns = meeting.structure.turns if meeting.structure else ()
+        date = meeting.date.isoformat() if meeting.date else None
+        about = (meeting_id(meeting), meeting.source.name, meeting.title, date)
         for fields in _utterance_fields(meeting):
             index = fields[0]
             turn = turns[index].value if index < len(turns) else None
-            yield _record(meeting, fields, indices, turn)
+            yield _record(about, fields, indices, turn)
