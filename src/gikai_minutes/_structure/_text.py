@@ -26,11 +26,13 @@ __all__ = [
     "TITLE_WORDS",
     "Mention",
     "WordEnd",
+    "after_name",
     "base_name",
     "clean",
     "is_courtesy",
     "last_sentence",
     "may_be_courtesy",
+    "mention_spans",
     "mentions",
     "name_from_label",
     "raw_paragraphs",
@@ -224,6 +226,54 @@ _ROLE_BEFORE = WordEnd(set(ROLE_WORDS) - {"事務局"})
 _LONGEST_ROLE = max(map(len, ROLE_WORDS))
 
 
+def _by_first_character(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their first character, each group in the given order."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        group = groups.setdefault(word[0], [])
+        if word not in group:
+            group.append(word)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+#: The suffixes of :data:`_AFTER_NAME` in the order its alternation tries them, by
+#: first character: at one position only the words starting with its character can
+#: match, and the first of them that does is the alternation's match.
+_SUFFIXES = _by_first_character(
+    [*sorted(set(ROLE_WORDS) - {"事務局"}, key=len, reverse=True), *GUEST_TITLES]
+)
+#: The given-name characters :data:`_AFTER_NAME` may skip, as many as it may skip.
+_GIVEN_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]{0,4}")
+
+
+def after_name(text: str, start: int) -> tuple[int, str, str] | None:
+    """``(end, given, suffix)`` of :data:`_AFTER_NAME` matched at ``start``, or ``None``,
+    found by looking up the characters' suffixes (several times as fast as the regex,
+    which tries its long alternation at each of the given name's positions): the lazy
+    given name is extended one character at a time, and at each end the first suffix in
+    alternation order that starts there is the match."""
+    suffixes = _SUFFIXES.get
+    words = suffixes(text[start : start + 1])
+    if words is not None:  # no given name: the usual ``田中委員``
+        for word in words:
+            if text.startswith(word, start):
+                return start + len(word), "", word
+    run = _GIVEN_RUN.match(text, start)
+    for at in range(start + 1, run.end() + 1) if run is not None else ():
+        words = suffixes(text[at : at + 1])
+        if words is not None:
+            for word in words:
+                if text.startswith(word, at):
+                    return at + len(word), text[start:at], word
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_name_char(char: str) -> bool:
+    # one entry per character met before a name (bounded)
+    return _NAME_CHAR.match(char) is not None
+
+
 @attrs.frozen(slots=True)
 class Mention:
     """A person named in the text: ``text[start:end]`` is e.g. ``松尾市長``."""
@@ -235,11 +285,8 @@ class Mention:
     text: str
 
 
-def mentions(text: str, name: str) -> Iterator[Mention]:
-    """Mentions of ``name`` as a person in ``text``: the name, maybe a given name, then an
-    honorific or a role word (``松尾市長``, ``黄川田仁志さん``, ``星埜様``). A name glued to
-    a preceding kanji or katakana (``場所`` for ``所``) is not a mention, except after a
-    seat number or a role word (``20番鈴木まさし議員``, ``総務常任委員長島昌之議員``)."""
+def mention_spans(text: str, name: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, suffix)`` of each of :func:`mentions` (no object made)."""
     if not name:
         return
     pos = text.find(name)
@@ -247,12 +294,20 @@ def mentions(text: str, name: str) -> Iterator[Mention]:
         if (
             pos == 0
             or text[pos - 1] == "番"
-            or _NAME_CHAR.match(text[pos - 1]) is None
+            or not _is_name_char(text[pos - 1])
             or _ROLE_BEFORE.start(text, max(pos - _LONGEST_ROLE, 0), pos) >= 0
         ):
-            m = _AFTER_NAME.match(text, pos + len(name))
-            if m is not None:
-                yield Mention(
-                    pos, m.end(), m.group("given"), m.group("suffix"), text[pos : m.end()]
-                )
+            found = after_name(text, pos + len(name))
+            if found is not None:
+                yield pos, found[0], found[2]
         pos = text.find(name, pos + 1)
+
+
+def mentions(text: str, name: str) -> Iterator[Mention]:
+    """Mentions of ``name`` as a person in ``text``: the name, maybe a given name, then an
+    honorific or a role word (``松尾市長``, ``黄川田仁志さん``, ``星埜様``). A name glued to
+    a preceding kanji or katakana (``場所`` for ``所``) is not a mention, except after a
+    seat number or a role word (``20番鈴木まさし議員``, ``総務常任委員長島昌之議員``)."""
+    for start, end, suffix in mention_spans(text, name):
+        given = text[start + len(name) : end - len(suffix)]
+        yield Mention(start, end, given, suffix, text[start:end])

@@ -13,12 +13,11 @@ import regex
 
 from gikai_minutes._structure._text import (
     COURTESY_CHARS,
-    Mention,
     base_name,
     clean,
     is_courtesy,
     last_sentence,
-    mentions,
+    mention_spans,
     name_from_label,
     sentences,
 )
@@ -255,16 +254,24 @@ def _only_courtesy(paragraphs: Iterable[str]) -> bool:
     """:func:`is_courtesy` of the paragraphs' sentences, split one paragraph at a time and
     stopping at the first that is not a courtesy (most turns' first one)."""
     found = False
-    may_be = _MAY_BE_COURTESY
+    may_be, courtesy_of = _MAY_BE_COURTESY, _courtesy_of
     for p in paragraphs:
         if p and not may_be(p):
             return False  # its first sentence is no courtesy: not split
-        said = sentences(p)
-        if said:
-            if not is_courtesy(said):
-                return False
-            found = True
+        said = courtesy_of(p)
+        if said is False:
+            return False
+        found = found or said is True
     return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _courtesy_of(paragraph: str) -> bool | None:
+    """Whether the sentences of a paragraph of courtesy characters only are all courtesies
+    (``None``: it has none). The same thanks recur in every meeting (bounded: one entry
+    per paragraph, each of few characters)."""
+    said = sentences(paragraph)
+    return is_courtesy(said) if said else None
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
@@ -317,8 +324,9 @@ def find_nominations(
         for name in nominee:
             m = _nominating_mention(last, name)
             if m is not None:
-                role_word = m.suffix if m.suffix not in _HONORIFIC_WORDS else None
-                found[turn.index] = Nomination(turn.index, nxt.speaker, m.text, role_word)
+                start, end, suffix = m
+                role_word = suffix if suffix not in _HONORIFIC_WORDS else None
+                found[turn.index] = Nomination(turn.index, nxt.speaker, last[start:end], role_word)
                 break
     return found
 
@@ -326,9 +334,12 @@ def find_nominations(
 _HONORIFIC_WORDS = frozenset({"さん", "君", "様", "氏", "先生", "殿"})
 
 
-def _nominating_mention(sentence: str, name: str) -> Mention | None:
-    for m in mentions(sentence, name):
-        if _NOMINATION_TAIL.fullmatch(sentence, m.end) is not None:
+def _nominating_mention(sentence: str, name: str) -> tuple[int, int, str] | None:
+    """``(start, end, suffix)`` of the first mention of ``name`` that only a nominating
+    tail follows to the end of ``sentence``."""
+    tail = _NOMINATION_TAIL.fullmatch
+    for m in mention_spans(sentence, name):
+        if tail(sentence, m[1]) is not None:
             return m
     return None
 
