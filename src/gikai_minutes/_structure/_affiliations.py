@@ -45,8 +45,10 @@ _ORGANISATIONS: tuple[regex.Pattern[str], ...] = (
 )
 
 _PREFECTURE_SET = frozenset(_PREFECTURES)
-assert {len(p) for p in _PREFECTURES} == {3, 4}  # noqa: S101 (read below as phrase[:3], [:4])
-_ORGANISATION_WORDS = ("株式会社", "大学", "研究所", "協会", "機構", "銀行", "財団", "公社", "組合", "センター")  # fmt: skip
+assert {len(p) for p in _PREFECTURES} == {3, 4}  # read below as phrase[:3] and [:4]
+_ORGANISATION_WORDS = (
+    "株式会社", "大学", "研究所", "協会", "機構", "銀行", "財団", "公社", "組合", "センター",
+)  # fmt: skip
 
 
 def _may_match(phrase: str) -> tuple[bool, bool, bool, bool, bool]:

@@ -116,24 +116,29 @@ def sentences(text: str) -> list[str]:
     return [s for m in _SENTENCE.findall(text) if (s := m.strip(" \u3000\t"))]
 
 
-#: The last character before a position that ends a sentence, or that does not.
-_LAST_END = regex.compile(r"[。？！?!]", flags=regex.REVERSE)
-_LAST_WORD = regex.compile(r"[^。？！?!]", flags=regex.REVERSE)
+_ENDS = "。？！?!"
+_RARE_ENDS = "？！?!"
 
 
 def last_sentence(text: str) -> str | None:
     """The last of :func:`sentences` of ``text`` (``None`` when there is none), found from
-    the end: only the sentences after it are looked at.
+    the end with string methods: only the sentences after it are looked at.
 
     The pieces :func:`sentences` strips tile the text: a run of sentence ends at the
     start, then runs of other characters each with the sentence ends after it."""
     end = len(text)
     while end > 0:
-        word = _LAST_WORD.search(text, 0, end)
-        if word is None:  # only sentence ends before ``end``: the text's first piece
-            return text[:end].strip(" \u3000\t") or None
-        before = _LAST_END.search(text, 0, word.end())
-        start = before.end() if before is not None else 0
+        head = text if end == len(text) else text[:end]
+        word_end = len(head.rstrip(_ENDS))  # after the last character that ends nothing
+        if word_end == 0:  # only sentence ends before ``end``: the text's first piece
+            return head.strip(" \u3000\t") or None
+        # after the last sentence end before the word: ``。`` first, then the rare ends
+        # are looked for only after it
+        start = text.rfind("。", 0, word_end) + 1
+        for mark in _RARE_ENDS:
+            at = text.rfind(mark, start, word_end)
+            if at >= 0:
+                start = at + 1
         found = text[start:end].strip(" \u3000\t")
         if found:
             return found
@@ -178,21 +183,35 @@ EXTRA_TITLES = (
 class WordEnd:
     """Finds which of some words ends a text, as ``(?:w1|w2|…)$`` would (``$`` also
     before one final newline), by looking up the text's last characters: about ten times
-    as fast as the alternation, which is tried at every position of the text."""
+    as fast as the alternation, which is tried at every position of the text. Only the
+    lengths of the words ending in the text's last character are tried (most texts end
+    in a character no word ends in: one lookup)."""
 
-    __slots__ = ("lengths", "words")
+    __slots__ = ("by_last", "lengths", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w)
         self.lengths = tuple(sorted({len(w) for w in self.words}, reverse=True))
+        by_last: dict[str, set[int]] = {}
+        for w in self.words:
+            by_last.setdefault(w[-1], set()).add(len(w))
+        #: For each last character of a word, the lengths of the words ending in it,
+        #: longest first.
+        self.by_last = {c: tuple(sorted(n, reverse=True)) for c, n in by_last.items()}
 
     def start(self, text: str, begin: int = 0, end: int | None = None) -> int:
         """Where the longest word ending ``text[begin:end]`` starts, or -1."""
         stop = len(text) if end is None else end
         if stop > begin and text[stop - 1] == "\n":
             stop -= 1
-        for n in self.lengths:
-            if stop - n >= begin and text[stop - n : stop] in self.words:
+        if stop <= begin:
+            return -1
+        lengths = self.by_last.get(text[stop - 1])
+        if lengths is None:
+            return -1
+        words = self.words
+        for n in lengths:
+            if stop - n >= begin and text[stop - n : stop] in words:
                 return stop - n
         return -1
 
