@@ -1,9 +1,7 @@
 """The structure rules' fast paths (issue 11) give what the general paths give: suffixes
 looked up instead of matched by the regex alternation, word ends looked up by their last
-character, the last sentence found with string methods, organisation patterns skipped when
-a literal they need is missing, the clause separator found with ``rfind``, courtesy
-verdicts remembered per paragraph, the introducer found by looking back, the lead-in rules
-run as one function. Compared on the seed, the conventions corpus, Diet meetings of
+character, the last sentence found with string methods, courtesy verdicts remembered per
+paragraph, the introducer found by looking back. Compared on the seed, the conventions corpus, Diet meetings of
 ../shared (when present) and generated text. No timings."""
 
 from __future__ import annotations
@@ -12,14 +10,13 @@ import functools
 from collections.abc import Iterator
 
 import pytest
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
 from _helpers import REPO, SEED, SHARED, diet_meetings
 from gikai_minutes import Meeting
-from gikai_minutes._structure import _affiliations, _builder, _presentations, _qa, _text
+from gikai_minutes._structure import _builder, _presentations, _text
 from gikai_minutes._structure._text import (
     GUEST_TITLES,
     TITLE_WORDS,
@@ -212,70 +209,6 @@ def test_last_sentence_on_the_corpus() -> None:
         assert last_sentence(text) == (said[-1] if said else None)
 
 
-# -- organisations -----------------------------------------------------------------------
-
-
-def _reference_organisation(phrase: str) -> tuple[str, str] | None:
-    for pattern in _affiliations._ORGANISATIONS:
-        m = pattern.match(phrase)
-        if m is not None:
-            return m.group("org"), phrase[m.end() :]
-    return None
-
-
-def test_organisation_words_are_the_patterns() -> None:
-    pattern = _affiliations._ORGANISATIONS[-1].pattern
-    listed = pattern.split("(?:")[1].split(")")[0].split("|")
-    assert tuple(listed) == _affiliations._ORGANISATION_WORDS
-
-
-_ORG_WORDS = (
-    "神奈川県", "鹿児島県", "北九州", "内閣", "府", "官房", "総務", "省", "庁", "市", "区",
-    "町", "村", "役所", "役場", "民", "議会", "株式会社", "大学", "センター", "協会",
-    "デジタル", "ABC", "推進", "課長", "の", "、", "局", " ",
-)  # fmt: skip
-_ORG_PIECES = [*_affiliations._PREFECTURES[:6], *_ORG_WORDS]
-_org_pieces = st.lists(st.sampled_from(_ORG_PIECES), max_size=7).map("".join)
-
-
-@settings(max_examples=500, deadline=None)
-@given(_org_pieces)
-def test_organisation_prefilter_keeps_the_first_match(phrase: str) -> None:
-    assert _affiliations._organisation_at_start(phrase) == _reference_organisation(phrase)
-
-
-def _reference_affiliation_before(text: str, end: int) -> _affiliations.Affiliation:
-    """:func:`affiliation_before` with the separator searched for by a reverse regex."""
-    separator = regex.compile(r"[、,，]", flags=regex.REVERSE)
-    stop = end
-    while stop > 0 and text[stop - 1] in " \u3000":
-        stop -= 1
-    if stop > 0 and text[stop - 1] == "の":
-        stop -= 1
-    while stop > 0 and text[stop - 1] in "、,，":
-        stop -= 1
-    last = separator.search(text, 0, stop)
-    found = _affiliations.split_affiliation(text[last.end() if last else 0 : stop])
-    if found.organisation is None and last is not None:
-        before = separator.search(text, 0, last.start())
-        org = _affiliations._is_whole_organisation(
-            text[before.end() if before else 0 : last.start()]
-        )
-        if org is not None:
-            return _affiliations.Affiliation(org, found.title)
-    return found
-
-
-def test_organisations_and_affiliations_on_the_corpus() -> None:
-    for text in _paragraphs():
-        for clause in text.split("、"):
-            assert _affiliations._organisation_at_start(clause) == _reference_organisation(clause)
-        for end in range(0, len(text) + 1, 7):
-            assert _affiliations.affiliation_before(text, end) == _reference_affiliation_before(
-                text, end
-            )
-
-
 # -- courtesy ----------------------------------------------------------------------------
 
 _COURTESY_PIECES = (
@@ -293,7 +226,7 @@ def test_courtesy_verdicts_are_the_sentences_verdicts(paragraphs: list[str]) -> 
     assert _only_courtesy(paragraphs) is is_courtesy(said)  # remembered
 
 
-# -- turns: the introducer, the lead-in ----------------------------------------------------
+# -- turns: the introducer ----------------------------------------------------
 
 
 def _turn(index: int, kind: int) -> Turn:
@@ -330,20 +263,6 @@ def test_introducers_on_the_corpus() -> None:
             assert found is False or found is expected[first]
 
 
-def test_lead_in_function_is_the_rules() -> None:
-    rules_met = set()
-    for _, meeting in _meetings():
-        b = _built(meeting, "secretariat")
-        talk = frozenset(i for p in b.presentations for i in p.talk)
-        fast = _qa.find_exchanges(b.turns, b.nominations, b.floor_requests, talk)
-        general = _qa.find_exchanges(
-            b.turns, b.nominations, b.floor_requests, talk, tuple(_qa.LEAD_IN_RULES)
-        )
-        assert fast == general
-        rules_met.update(e.rule for e in fast)
-    assert {"nominated", "unprompted", "follow-up", "floor-request"} <= rules_met
-
-
 def test_structure_of_the_corpus_is_unchanged_by_the_shortcuts(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -351,13 +270,11 @@ def test_structure_of_the_corpus_is_unchanged_by_the_shortcuts(
     path equals the structure built with them."""
     fast = [_builder.build_structure(m).structure for _, m in _meetings()]
     monkeypatch.setattr(_text, "after_name", _reference_after_name)
-    monkeypatch.setattr(_affiliations, "_organisation_at_start", _reference_organisation)
     monkeypatch.setattr(
         _presentations,
         "_introducer",
         lambda turns, first: _presentations._introducers(turns)[first],
     )
-    monkeypatch.setattr(_qa, "LEAD_IN_RULES", tuple(_qa.LEAD_IN_RULES))
     general = [_builder.build_structure(m).structure for _, m in _meetings()]
     assert fast == general
     assert any(s.presentations for s in fast)

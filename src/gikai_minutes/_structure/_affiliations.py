@@ -44,37 +44,8 @@ _ORGANISATIONS: tuple[regex.Pattern[str], ...] = (
     ),
 )
 
-_PREFECTURE_SET = frozenset(_PREFECTURES)
-assert {len(p) for p in _PREFECTURES} == {3, 4}  # read below as phrase[:3] and [:4]
-_ORGANISATION_WORDS = (
-    "株式会社", "大学", "研究所", "協会", "機構", "銀行", "財団", "公社", "組合", "センター",
-)  # fmt: skip
-
-
-def _may_match(phrase: str) -> tuple[bool, bool, bool, bool, bool]:
-    """For each of :data:`_ORGANISATIONS`, false when ``phrase`` lacks what every match
-    at its start holds: a prefecture first (the first two), ``省`` or ``庁`` (or
-    ``内閣``) among the first eleven characters, one of ``市区町村`` among the first
-    seven, an organisation word. Substring tests that spare most regex matches."""
-    prefecture = phrase[:3] in _PREFECTURE_SET or phrase[:4] in _PREFECTURE_SET
-    head = phrase[:11]
-    ministry = "省" in head or "庁" in head or head.startswith("内閣")
-    head = phrase[:7]
-    municipality = "市" in head or "区" in head or "町" in head or "村" in head
-    company = False
-    for word in _ORGANISATION_WORDS:
-        if word in phrase:
-            company = True
-            break
-    return prefecture, prefecture, ministry, municipality, company
-
-
-_CLAUSE_SEPARATORS = "、,，"
-
-
-def _last_separator(text: str, start: int, end: int) -> int:
-    """Where the last clause separator in ``text[start:end]`` is, or -1."""
-    return max(text.rfind(sep, start, end) for sep in _CLAUSE_SEPARATORS)
+#: A clause separator, searched for from the end of a range.
+_CLAUSE_SEP_BACKWARDS = regex.compile(r"[、,，]", flags=regex.REVERSE)
 
 
 @attrs.frozen(slots=True)
@@ -86,8 +57,8 @@ class Affiliation:
 
 
 def _organisation_at_start(phrase: str) -> tuple[str, str] | None:
-    for pattern, may in zip(_ORGANISATIONS, _may_match(phrase), strict=True):
-        m = pattern.match(phrase) if may else None
+    for pattern in _ORGANISATIONS:
+        m = pattern.match(phrase)
         if m is not None:
             return m.group("org"), phrase[m.end() :]
     return None
@@ -131,11 +102,11 @@ def affiliation_before(text: str, end: int | None = None) -> Affiliation:
         stop -= 1
     while stop > 0 and text[stop - 1] in "、,，":
         stop -= 1
-    last = _last_separator(text, 0, stop)
-    found = split_affiliation(text[last + 1 : stop])
-    if found.organisation is None and last >= 0:
-        before = _last_separator(text, 0, last)
-        org = _is_whole_organisation(text[before + 1 : last])
+    last = _CLAUSE_SEP_BACKWARDS.search(text, 0, stop)
+    found = split_affiliation(text[last.end() if last else 0 : stop])
+    if found.organisation is None and last is not None:
+        before = _CLAUSE_SEP_BACKWARDS.search(text, 0, last.start())
+        org = _is_whole_organisation(text[before.end() if before else 0 : last.start()])
         if org is not None:
             return Affiliation(org, found.title)
     return found

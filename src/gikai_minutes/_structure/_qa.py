@@ -192,31 +192,6 @@ def _closing_turn(
 _UNPROMPTED = LeadIn("unprompted")
 
 
-def _default_lead_in(
-    ctx: _Context, questioner: str, first: int
-) -> tuple[str, int | None, int | None, int | None]:
-    """``(rule, follows_up, nomination, floor_request)`` of the first of
-    :data:`LEAD_IN_RULES` that applies, as their ``apply`` would give it (no rule object
-    called, no :class:`LeadIn` made): the rules in one function."""
-    exchanges, nominations = ctx.exchanges, ctx.nominations
-    if exchanges and exchanges[-1].questioner == questioner:  # follow-up
-        for between in ctx.turns[ctx.last_end + 1 : first]:
-            if between.index in nominations or (
-                between.speaker != questioner and not (between.is_chair or between.length == 0)
-            ):
-                break
-        else:
-            return "follow-up", len(exchanges) - 1, None, None
-    nomination = nominations.get(first - 1)
-    if nomination is not None and nomination.nominee == questioner:
-        if ctx.floor_requests.get(first - 2) == first - 1:
-            return "floor-request", None, first - 1, first - 2
-        return "nominated", None, first - 1, None
-    if ctx.turns[first].is_chair:
-        return "chair-question", None, None, None
-    return "unprompted", None, None, None
-
-
 def find_exchanges(
     turns: Sequence[Turn],
     nominations: Mapping[int, Nomination],
@@ -280,19 +255,12 @@ def find_exchanges(
         first = questions[0]
         if ctx is None:
             ctx = _Context(turns, nominations, floor_requests, exchanges, -1)
-        if rules is LEAD_IN_RULES:
-            rule_name, follows_up, nomination, floor_request = _default_lead_in(
-                ctx, questioner, first
-            )
-        else:
-            lead_in = _UNPROMPTED
-            for rule in rules:
-                found = rule.apply(ctx, questioner, first)
-                if found is not None:
-                    lead_in = found
-                    break
-            rule_name, follows_up = lead_in.rule, lead_in.follows_up
-            nomination, floor_request = lead_in.nomination, lead_in.floor_request
+        lead_in = _UNPROMPTED
+        for rule in rules:
+            found = rule.apply(ctx, questioner, first)
+            if found is not None:
+                lead_in = found
+                break
         end = answers[-1]
         acknowledgement = _closing_turn(turns, skip, end, questioner, nominations)
         if acknowledgement is not None:
@@ -308,12 +276,12 @@ def find_exchanges(
                 tuple(questions),
                 respondents,
                 tuple(answers),
-                rule_name,
+                lead_in.rule,
                 None,  # presentation and section: the builder locates the exchange
                 None,
-                follows_up,
-                nomination,
-                floor_request,
+                lead_in.follows_up,
+                lead_in.nomination,
+                lead_in.floor_request,
                 acknowledgement,
             )
         )
