@@ -55,8 +55,12 @@ def _introduction(
 ) -> _Introduction | None:
     """The first paragraph of ``turn`` that names ``speaker`` as a guest with a talk cue
     (``cues`` remembers which paragraphs hold a cue: one turn may introduce many)."""
+    one = names[0] if len(names) == 1 else None  # the usual case: no generator
     for p, text in enumerate(turn.paragraphs):
-        if not any(n in text for n in names):
+        if one is not None:
+            if one not in text:
+                continue
+        elif not any(n in text for n in names):
             continue
         cue = cues.get((turn.index, p))
         if cue is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
@@ -309,13 +308,20 @@ def find_nominations(
     """Chair turns whose last sentence names the next speaker and hands over the floor
     (spaces ignored: ``島　昌之議員。``). The nominee may hold a chair's role too."""
     found: dict[int, Nomination] = {}
-    for turn, nxt in itertools.pairwise(turns):
-        if not turn.is_chair or nxt.speaker == turn.speaker:
+    chairs = [k for k, turn in enumerate(turns) if turn.is_chair]  # most turns are not
+    if chairs and chairs[-1] == len(turns) - 1:
+        chairs.pop()  # the last turn nominates nobody
+    for k in chairs:
+        turn, nxt = turns[k], turns[k + 1]
+        if nxt.speaker == turn.speaker:
             continue
         raw = turn.raw_paragraphs
         tail = raw[-1].replace("\u3000", "").replace(" ", "") if raw else ""
         nominee = names[nxt.speaker]
-        if not any(n in tail for n in nominee):
+        if len(nominee) == 1:  # the usual case: no generator
+            if nominee[0] not in tail:
+                continue
+        elif not any(n in tail for n in nominee):
             continue
         last = turn.last_sentence
         if last is None:
