@@ -1,7 +1,8 @@
 """The structure rules' fast paths (issue 11) give what the general paths give: suffixes
 looked up instead of matched by the regex alternation, word ends looked up by their last
 character, the last sentence found with string methods, courtesy verdicts remembered per
-paragraph, the introducer found by looking back. Compared on the seed, the conventions corpus, Diet meetings of
+paragraph, the introducer found by looking back, question cues searched with ``re``
+sentence by sentence from the end. Compared on the seed, the conventions corpus, Diet meetings of
 ../shared (when present) and generated text. No timings."""
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import functools
 from collections.abc import Iterator
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
 from _helpers import REPO, SEED, SHARED, diet_meetings
 from gikai_minutes import Meeting
-from gikai_minutes._structure import _builder, _presentations, _text
+from gikai_minutes._structure import _builder, _presentations, _qa, _text, _turns
 from gikai_minutes._structure._text import (
     GUEST_TITLES,
     TITLE_WORDS,
@@ -27,6 +29,7 @@ from gikai_minutes._structure._text import (
     mention_spans,
     mentions,
     sentences,
+    sentences_backwards,
 )
 from gikai_minutes._structure._turns import Turn, _only_courtesy
 from gikai_minutes._text.lexicon import ROLE_WORDS
@@ -209,6 +212,74 @@ def test_last_sentence_on_the_corpus() -> None:
         assert last_sentence(text) == (said[-1] if said else None)
 
 
+@settings(max_examples=500, deadline=None)
+@given(_sentence_text)
+def test_sentences_backwards_are_the_sentences_reversed(text: str) -> None:
+    assert list(sentences_backwards(text)) == sentences(text)[::-1]
+
+
+def test_sentences_backwards_on_the_corpus() -> None:
+    for text in _paragraphs():
+        assert list(sentences_backwards(text)) == sentences(text)[::-1]
+
+
+# -- questions ---------------------------------------------------------------------------
+
+#: The question patterns as the ``regex`` engine reads them (their former engine).
+_REGEX_CUES = (
+    (_text.QUESTION_CUE, regex.compile(_text.QUESTION_CUE.pattern)),
+    (_text.CALL_FOR_QUESTIONS, regex.compile(_text.CALL_FOR_QUESTIONS.pattern)),
+)
+
+_question_text = st.lists(
+    st.sampled_from(
+        ["か", "。", "、", "?", "？", "\n", "いかが", "でしょう", "ですか", "その他", "に", "は",
+         "何か", "伺", "質問", "御意見", "では", "あ", "ございませんか", "御所見"]
+    ),
+    max_size=8,
+).map("".join)  # fmt: skip
+
+
+def _same_match(pattern: object, text: str) -> None:
+    for fast, general in _REGEX_CUES:
+        if fast is pattern:
+            a, b = fast.search(text), general.search(text)
+            assert (a and a.span()) == (b and b.span()), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(_question_text)
+def test_question_patterns_read_alike_by_both_engines(text: str) -> None:
+    for fast, _ in _REGEX_CUES:
+        _same_match(fast, text)
+
+
+def _reference_asks(turn: Turn) -> bool:
+    """:func:`_qa._asks` with each paragraph split whole and searched by ``regex``."""
+    question, call = (general for _, general in _REGEX_CUES)
+    for paragraph in reversed(turn.paragraphs):
+        for s in reversed(sentences(paragraph)):
+            if _text.HAND_OVER.search(s):
+                return False
+            if question.search(s) and not call.search(s):
+                return True
+    return False
+
+
+def test_questions_on_the_corpus() -> None:
+    asked = 0
+    for _, meeting in _meetings():
+        for turn in _built(meeting, "turns").turns:
+            for p in turn.paragraphs:
+                for s in sentences(p):
+                    for fast, _ in _REGEX_CUES:
+                        _same_match(fast, s)
+            if turn.is_chair:
+                assert _qa._asks(turn) is _reference_asks(turn)
+                asked += _qa._asks(turn)
+    assert asked > 10
+
+
 # -- courtesy ----------------------------------------------------------------------------
 
 _COURTESY_PIECES = (
@@ -270,6 +341,11 @@ def test_structure_of_the_corpus_is_unchanged_by_the_shortcuts(
     path equals the structure built with them."""
     fast = [_builder.build_structure(m).structure for _, m in _meetings()]
     monkeypatch.setattr(_text, "after_name", _reference_after_name)
+    monkeypatch.setattr(_qa, "_asks", _reference_asks)
+    monkeypatch.setattr(_turns, "last_sentence", lambda t: ([None, *sentences(t)])[-1])
+    monkeypatch.setattr(
+        _turns, "_only_courtesy", lambda ps: is_courtesy([s for p in ps for s in sentences(p)])
+    )
     monkeypatch.setattr(
         _presentations,
         "_introducer",

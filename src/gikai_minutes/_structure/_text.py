@@ -38,6 +38,7 @@ __all__ = [
     "raw_paragraphs",
     "raw_text",
     "sentences",
+    "sentences_backwards",
 ]
 
 _SENTENCE = re.compile(r"[^。？！?!]+[。？！?!]*|[。？！?!]+")
@@ -68,14 +69,18 @@ def may_be_courtesy(text: str) -> bool:
     return COURTESY_CHARS.issuperset(text)
 
 
+# The two patterns below use only literals, classes of literals, ``.``, ``^`` and ``$``,
+# which ``re`` and ``regex`` read alike; ``re`` searches a chair's long paragraphs and
+# their sentences faster (measured on the seed's Q&A).
+
 #: A sentence asks something.
-QUESTION_CUE = regex.compile(
+QUESTION_CUE = re.compile(
     r"[？?]|か[。、]|か$|でしょうか|ですか|ますか|伺|お聞き|聞かせ|教え|お尋ね|尋ね|質問"
     r"|確認させ|お示しいただ|御所見|ご所見|御見解|ご見解"
 )
 
 #: A sentence that invites questions from the floor rather than asking one.
-CALL_FOR_QUESTIONS = regex.compile(
+CALL_FOR_QUESTIONS = re.compile(
     r"^(?:それでは|では|その他|そのほか|ほか|他)?(?:は|に|には)?[、,]?(?:何か)?"
     r"いかが(?:でしょうか|ですか|でしょう)[。？?]?$"
     r"|^(?:その他|そのほか|ほか|他)(?:に|は|には)?[、,]?.{0,12}$"
@@ -144,6 +149,32 @@ def last_sentence(text: str) -> str | None:
             return found
         end = start
     return None
+
+
+#: The last sentence end before a position (searched backwards: it stops at the first).
+_LAST_END = regex.compile(r"[。？！?!]", flags=regex.REVERSE)
+
+
+def sentences_backwards(text: str) -> Iterator[str]:
+    """:func:`sentences` of ``text`` from the last to the first, each split off the end
+    when asked for: a rule that decides on the last sentences reads only those. Each
+    piece is searched once (a backwards search stops at the sentence end before it)."""
+    end = len(text)
+    while end > 0:
+        word_end = end
+        while word_end > 0 and text[word_end - 1] in _ENDS:
+            word_end -= 1
+        if word_end == 0:  # only sentence ends before ``end``: the text's first piece
+            found = text[:end].strip(" \u3000\t")
+            if found:
+                yield found
+            return
+        before = _LAST_END.search(text, 0, word_end)
+        start = before.end() if before is not None else 0
+        found = text[start:end].strip(" \u3000\t")
+        if found:
+            yield found
+        end = start
 
 
 _PUNCTUATION = "。！! 、,"
