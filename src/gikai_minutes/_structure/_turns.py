@@ -63,6 +63,8 @@ _SHORT = 200
 #: Meetings of up to this many turns keep the cleaned text of every turn once cleaned;
 #: longer ones (a dense 議事概要 of one-line turns) only that of turns over ``_SHORT``.
 _KEEP_TURNS = 4096
+#: Texts of up to this many characters have every turn's paragraphs read at once.
+_READ_ALL = 1000
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
 _UNKNOWN, _CHAIR = SpeakerCategory.UNKNOWN, SpeakerCategory.CHAIR
@@ -213,12 +215,19 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         ids = [u.speaker.id for u in utterances]
         if any(u.index != p for p, u in enumerate(utterances)):
             indices = [u.index for u in utterances]
+    # A short text's paragraphs are all read at once, each turn's length summed from
+    # them (what ``chars_of`` counts): one column read a turn, and little copied.
+    read_all = len(meeting.source.text) <= _READ_ALL
     # one int object for index and position (a dense text has many turns)
     for position, speaker in enumerate(ids):
         index = position if indices is None else indices[position]
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
-        length = chars_of(position)
+        if read_all:
+            raw = texts_of(position)
+            length = sum(map(len, raw))
+        else:
+            length = chars_of(position)
         if length > _SHORT:  # a long turn: its paragraphs are read when a rule needs them
             turn = Turn(  # by position, in field order
                 index, speaker, category, utterances, position, length, False, False,
@@ -226,7 +235,8 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
             )  # fmt: skip
             append(turn)
             continue
-        raw = texts_of(position)
+        if not read_all:
+            raw = texts_of(position)
         paragraphs = tuple(map(clean, raw))
         length = sum(map(len, paragraphs))
         courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
