@@ -18,7 +18,14 @@ from hypothesis import strategies as st
 import gikai_minutes
 from _helpers import REPO, SEED, SHARED, diet_meetings
 from gikai_minutes import Meeting
-from gikai_minutes._structure import _builder, _presentations, _qa, _text, _turns
+from gikai_minutes._structure import (
+    _builder,
+    _presentations,
+    _qa,
+    _sections,
+    _text,
+    _turns,
+)
 from gikai_minutes._structure._text import (
     GUEST_TITLES,
     TITLE_WORDS,
@@ -373,3 +380,16 @@ def test_turns_read_at_once_equal_turns_read_by_length(monkeypatch: pytest.Monke
         return [[_turn_facts(t) for t in _built(m, "turns").turns] for _, m in _meetings()]
 
     assert facts(10**9) == facts(-1)
+
+
+_ONE_SENTENCE_END = regex.compile(r"[。？！?!]+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(_sentence_text)
+def test_one_sentence_is_one_run_of_ends_at_the_end(text: str) -> None:
+    paragraph = _text.clean(text)
+    if paragraph:
+        m = _ONE_SENTENCE_END.search(paragraph)
+        assert _sections._one_sentence(paragraph) is (m is None or m.end() == len(paragraph))
+        assert _sections._one_sentence(paragraph) is (len(sentences(paragraph)) <= 1)

@@ -176,14 +176,11 @@ def _agenda_title(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[。？！?!]+")
-
-
 def _one_sentence(paragraph: str) -> bool:
     """Whether a cleaned, non-empty paragraph is one sentence (:func:`sentences` gives it
-    whole): no sentence end, or only one run of them, at its end or as all of it."""
-    m = _SENTENCE_END.search(paragraph)
-    return m is None or m.end() == len(paragraph)
+    whole): no sentence end but in the run of them at its end (or all of it)."""
+    body = paragraph.rstrip("。？！?!")
+    return not ("。" in body or "？" in body or "！" in body or "?" in body or "!" in body)
 
 
 def _closing_boundary(turns: Sequence[Turn], after: tuple[int, int]) -> _Boundary | None:
