@@ -2,8 +2,9 @@
 looked up instead of matched by the regex alternation, word ends looked up by their last
 character, the last sentence found with string methods, courtesy verdicts remembered per
 paragraph, the introducer found by looking back, question cues searched with ``re``
-sentence by sentence from the end. Compared on the seed, the conventions corpus, Diet meetings of
-../shared (when present) and generated text. No timings."""
+sentence by sentence from the end, a short text's turns read whole. Compared on the seed,
+the conventions corpus, Diet meetings of ../shared (when present) and generated text.
+No timings."""
 
 from __future__ import annotations
 
