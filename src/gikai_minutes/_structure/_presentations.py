@@ -14,6 +14,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 import attrs
 
@@ -22,7 +23,7 @@ from gikai_minutes._structure._affiliations import (
     affiliation_before,
     self_introduction,
 )
-from gikai_minutes._structure._text import GUEST_TITLES, mentions
+from gikai_minutes._structure._text import GUEST_TITLES, mention_spans
 from gikai_minutes._structure._turns import Turn
 from gikai_minutes.model import ParagraphRef, Presentation, Speaker, SpeakerCategory
 
@@ -38,6 +39,7 @@ _TOPIC = re.compile(
     r"[、,]?(?:御|ご)?(?:説明|発表|報告|紹介|講演|お話|プレゼン)"
 )
 _NOT_PRESENTERS = (SpeakerCategory.CHAIR, SpeakerCategory.MEMBER)
+_GUEST_TITLES = frozenset(GUEST_TITLES)
 
 
 @attrs.frozen(slots=True)
@@ -53,8 +55,12 @@ def _introduction(
 ) -> _Introduction | None:
     """The first paragraph of ``turn`` that names ``speaker`` as a guest with a talk cue
     (``cues`` remembers which paragraphs hold a cue: one turn may introduce many)."""
+    one = names[0] if len(names) == 1 else None  # the usual case: no generator
     for p, text in enumerate(turn.paragraphs):
-        if not any(n in text for n in names):
+        if one is not None:
+            if one not in text:
+                continue
+        elif not any(n in text for n in names):
             continue
         cue = cues.get((turn.index, p))
         if cue is None:
@@ -62,13 +68,13 @@ def _introduction(
         if not cue:
             continue
         for name in names:
-            m = next((m for m in mentions(text, name) if m.suffix in GUEST_TITLES), None)
+            m = next((m for m in mention_spans(text, name) if m[2] in _GUEST_TITLES), None)
             if m is not None:
-                topic = _TOPIC.match(text, m.end)
+                topic = _TOPIC.match(text, m[1])
                 return _Introduction(
                     speaker.id,
                     ParagraphRef(turn.index, p),
-                    affiliation_before(text, m.start),
+                    affiliation_before(text, m[0]),
                     topic.group("topic").strip() if topic else None,
                 )
     return None
@@ -85,6 +91,17 @@ def _introducers(turns: Sequence[Turn]) -> list[Turn | None]:
         if not (turn.empty or (turn.is_chair and turn.courtesy)):
             last = turn
     return out
+
+
+def _introducer(turns: Sequence[Turn], first: int) -> Turn | Literal[False] | None:
+    """``_introducers(turns)[first]``, found by looking back from ``first`` (a meeting has
+    few candidates, each looked back from once): ``False`` after :data:`_WALK` turns
+    without an answer."""
+    for k in range(first - 1, max(first - 1 - _WALK, -1), -1):
+        last = turns[k]
+        if not (last.empty or (last.is_chair and last.courtesy)):
+            return last if last.is_chair and not last.interjection else None
+    return None if first <= _WALK else False
 
 
 #: Turns a talk is looked for in one by one before :class:`_Talks` is built.
@@ -152,11 +169,14 @@ def find_presentations(
     ]
     if not candidates:
         return found
-    introducers = _introducers(turns)
+    introducers: list[Turn | None] | None = None  # all of them, when a look back is long
     talks: _Talks | None = None
     cues: dict[tuple[int, int], bool] = {}
     for sid, speaker, first in candidates:
-        turn = introducers[first]
+        turn = _introducer(turns, first) if introducers is None else introducers[first]
+        if turn is False:
+            introducers = _introducers(turns)
+            turn = introducers[first]
         intro = _introduction(turn, speaker, names[sid], cues) if turn is not None else None
         if intro is None:
             continue

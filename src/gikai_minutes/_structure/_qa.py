@@ -19,7 +19,7 @@ from gikai_minutes._structure._text import (
     CALL_FOR_QUESTIONS,
     HAND_OVER,
     QUESTION_CUE,
-    sentences,
+    sentences_backwards,
 )
 from gikai_minutes._structure._turns import Nomination, Turn
 from gikai_minutes.model import QAExchange, SpeakerCategory
@@ -143,13 +143,10 @@ LEAD_IN_RULES: tuple[LeadInRule, ...] = (
 
 def _asks(turn: Turn) -> bool:
     """Whether a chair turn holds a question of its own: its last sentence that is a
-    question (not a call for questions) or a hand-over for a report is a question. A
-    paragraph where neither pattern matches holds no such sentence (a cleaned paragraph
-    ends where its last sentence does) and is not split."""
+    question (not a call for questions) or a hand-over for a report is a question. The
+    sentences are split off the end one at a time: the last ones usually decide."""
     for paragraph in reversed(turn.paragraphs):
-        if HAND_OVER.search(paragraph) is None and QUESTION_CUE.search(paragraph) is None:
-            continue
-        for s in reversed(sentences(paragraph)):
+        for s in sentences_backwards(paragraph):
             if HAND_OVER.search(s):
                 return False
             if QUESTION_CUE.search(s) and not CALL_FOR_QUESTIONS.search(s):

@@ -22,6 +22,7 @@ agenda item over a heading.
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from collections.abc import Sequence
@@ -175,14 +176,11 @@ def _agenda_title(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
-_SENTENCE_END = re.compile(r"[。？！?!]+")
-
-
 def _one_sentence(paragraph: str) -> bool:
     """Whether a cleaned, non-empty paragraph is one sentence (:func:`sentences` gives it
-    whole): no sentence end, or only one run of them, at its end or as all of it."""
-    m = _SENTENCE_END.search(paragraph)
-    return m is None or m.end() == len(paragraph)
+    whole): no sentence end but in the run of them at its end (or all of it)."""
+    body = paragraph.rstrip("。？！?!")
+    return not ("。" in body or "？" in body or "！" in body or "?" in body or "!" in body)
 
 
 def _closing_boundary(turns: Sequence[Turn], after: tuple[int, int]) -> _Boundary | None:
@@ -234,14 +232,19 @@ def _paragraph_bounds(turns: Sequence[Turn]) -> tuple[tuple[int, int], tuple[int
     return None  # not reached: ``first`` has paragraphs
 
 
+#: A paragraph reference, made once for each position (immutable): the first
+#: paragraphs' positions recur in every meeting (bounded: one entry per position).
+_ref = functools.lru_cache(maxsize=4096)(ParagraphRef)
+
+
 def _previous(turns: Sequence[Turn], u: int, p: int) -> ParagraphRef:
     """The paragraph just before ``(u, p)`` (not the meeting's first)."""
     if p > 0:
-        return ParagraphRef(u, p - 1)
+        return _ref(u, p - 1)
     for k in range(u - 1, -1, -1):
         if count := turns[k].paragraph_count:
-            return ParagraphRef(k, count - 1)
-    return ParagraphRef(u, p)
+            return _ref(k, count - 1)
+    return _ref(u, p)
 
 
 #: Marks and brackets around a heading's text, left out of the section's title.
@@ -291,19 +294,23 @@ def build_sections(
     first, last = bounds
     if len(boundaries) > 1:
         boundaries.sort(key=_position)
-    end = _content_end(_position(boundaries[-1]), presentations, exchanges, turns)
+    end = _position(boundaries[-1])
+    if presentations or exchanges:  # without them the content ends at the last boundary
+        end = _content_end(end, presentations, exchanges, turns)
     closing = _closing_boundary(turns, end)
     if closing is not None:
         boundaries.append(closing)
     if _position(boundaries[0]) > first:
         boundaries.insert(0, (*first, _OPENING, "opening", None, None))
     sections = []
-    start = ParagraphRef(boundaries[0][0], boundaries[0][1])
+    at_ref = _ref
+    u, p, kind, rule, title, presentation = boundaries[0]
+    start = at_ref(u, p)
     for k in range(1, len(boundaries)):
-        _, _, kind, rule, title, presentation = boundaries[k - 1]
-        u, p = boundaries[k][0], boundaries[k][1]
+        boundary = boundaries[k]
+        u, p = boundary[0], boundary[1]
         sections.append(Section(kind, start, _previous(turns, u, p), rule, title, presentation))
-        start = ParagraphRef(u, p)
-    _, _, kind, rule, title, presentation = boundaries[-1]
-    sections.append(Section(kind, start, ParagraphRef(*last), rule, title, presentation))
+        start = at_ref(u, p)
+        _, _, kind, rule, title, presentation = boundary
+    sections.append(Section(kind, start, at_ref(*last), rule, title, presentation))
     return sections

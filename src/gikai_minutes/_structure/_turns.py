@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
@@ -13,12 +12,11 @@ import regex
 
 from gikai_minutes._structure._text import (
     COURTESY_CHARS,
-    Mention,
     base_name,
     clean,
     is_courtesy,
     last_sentence,
-    mentions,
+    mention_spans,
     name_from_label,
     sentences,
 )
@@ -65,6 +63,8 @@ _SHORT = 200
 #: Meetings of up to this many turns keep the cleaned text of every turn once cleaned;
 #: longer ones (a dense 議事概要 of one-line turns) only that of turns over ``_SHORT``.
 _KEEP_TURNS = 4096
+#: Texts of up to this many characters have every turn's paragraphs read at once.
+_READ_ALL = 1000
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
 _UNKNOWN, _CHAIR = SpeakerCategory.UNKNOWN, SpeakerCategory.CHAIR
@@ -215,12 +215,19 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         ids = [u.speaker.id for u in utterances]
         if any(u.index != p for p, u in enumerate(utterances)):
             indices = [u.index for u in utterances]
+    # A short text's paragraphs are all read at once, each turn's length summed from
+    # them (what ``chars_of`` counts): one column read a turn, and little copied.
+    read_all = len(meeting.source.text) <= _READ_ALL
     # one int object for index and position (a dense text has many turns)
     for position, speaker in enumerate(ids):
         index = position if indices is None else indices[position]
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
-        length = chars_of(position)
+        if read_all:
+            raw = texts_of(position)
+            length = sum(map(len, raw))
+        else:
+            length = chars_of(position)
         if length > _SHORT:  # a long turn: its paragraphs are read when a rule needs them
             turn = Turn(  # by position, in field order
                 index, speaker, category, utterances, position, length, False, False,
@@ -228,7 +235,8 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
             )  # fmt: skip
             append(turn)
             continue
-        raw = texts_of(position)
+        if not read_all:
+            raw = texts_of(position)
         paragraphs = tuple(map(clean, raw))
         length = sum(map(len, paragraphs))
         courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
@@ -255,16 +263,24 @@ def _only_courtesy(paragraphs: Iterable[str]) -> bool:
     """:func:`is_courtesy` of the paragraphs' sentences, split one paragraph at a time and
     stopping at the first that is not a courtesy (most turns' first one)."""
     found = False
-    may_be = _MAY_BE_COURTESY
+    may_be, courtesy_of = _MAY_BE_COURTESY, _courtesy_of
     for p in paragraphs:
         if p and not may_be(p):
             return False  # its first sentence is no courtesy: not split
-        said = sentences(p)
-        if said:
-            if not is_courtesy(said):
-                return False
-            found = True
+        said = courtesy_of(p)
+        if said is False:
+            return False
+        found = found or said is True
     return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _courtesy_of(paragraph: str) -> bool | None:
+    """Whether the sentences of a paragraph of courtesy characters only are all courtesies
+    (``None``: it has none). The same thanks recur in every meeting (bounded: one entry
+    per paragraph, each of few characters)."""
+    said = sentences(paragraph)
+    return is_courtesy(said) if said else None
 
 
 def speaker_names(speaker: Speaker) -> tuple[str, ...]:
@@ -302,13 +318,20 @@ def find_nominations(
     """Chair turns whose last sentence names the next speaker and hands over the floor
     (spaces ignored: ``島　昌之議員。``). The nominee may hold a chair's role too."""
     found: dict[int, Nomination] = {}
-    for turn, nxt in itertools.pairwise(turns):
-        if not turn.is_chair or nxt.speaker == turn.speaker:
+    chairs = [k for k, turn in enumerate(turns) if turn.is_chair]  # most turns are not
+    if chairs and chairs[-1] == len(turns) - 1:
+        chairs.pop()  # the last turn nominates nobody
+    for k in chairs:
+        turn, nxt = turns[k], turns[k + 1]
+        if nxt.speaker == turn.speaker:
             continue
         raw = turn.raw_paragraphs
         tail = raw[-1].replace("\u3000", "").replace(" ", "") if raw else ""
         nominee = names[nxt.speaker]
-        if not any(n in tail for n in nominee):
+        if len(nominee) == 1:  # the usual case: no generator
+            if nominee[0] not in tail:
+                continue
+        elif not any(n in tail for n in nominee):
             continue
         last = turn.last_sentence
         if last is None:
@@ -317,8 +340,9 @@ def find_nominations(
         for name in nominee:
             m = _nominating_mention(last, name)
             if m is not None:
-                role_word = m.suffix if m.suffix not in _HONORIFIC_WORDS else None
-                found[turn.index] = Nomination(turn.index, nxt.speaker, m.text, role_word)
+                start, end, suffix = m
+                role_word = suffix if suffix not in _HONORIFIC_WORDS else None
+                found[turn.index] = Nomination(turn.index, nxt.speaker, last[start:end], role_word)
                 break
     return found
 
@@ -326,9 +350,12 @@ def find_nominations(
 _HONORIFIC_WORDS = frozenset({"さん", "君", "様", "氏", "先生", "殿"})
 
 
-def _nominating_mention(sentence: str, name: str) -> Mention | None:
-    for m in mentions(sentence, name):
-        if _NOMINATION_TAIL.fullmatch(sentence, m.end) is not None:
+def _nominating_mention(sentence: str, name: str) -> tuple[int, int, str] | None:
+    """``(start, end, suffix)`` of the first mention of ``name`` that only a nominating
+    tail follows to the end of ``sentence``."""
+    tail = _NOMINATION_TAIL.fullmatch
+    for m in mention_spans(sentence, name):
+        if tail(sentence, m[1]) is not None:
             return m
     return None
 
