@@ -173,18 +173,30 @@ def find_pages(table: LineTable) -> PageLayout:
     text = table.text
     # a running header recurs often enough only in a text of enough lines
     counting = len(table.starts) >= _PERIODIC_LINES
-    if not counting and "\f" not in text and not _any_edge(_strip(text, table.lone_cr)):
+    # every page number, margin number and numbered header or footer holds a digit: in a
+    # text without one (kanji numerals only), no edge line can be any of them
+    digits = _DIGIT.search(text) is not None
+    if (
+        not counting
+        and "\f" not in text
+        and (not digits or not _any_edge(_strip(text, table.lone_cr)))
+    ):
         # no line can be a page or margin number, nor recur as a header: nothing to find
         # (what the digest would tell, at less cost)
         return _NO_PAGES
-    return _layout(table, counting)
+    return _layout(table, counting, digits)
 
 
-def _layout(table: LineTable, counting: bool) -> PageLayout:
+#: Any digit a page or margin number can be printed with.
+_DIGIT = re.compile(f"[{_WIDE_DIGITS}]")
+
+
+def _layout(table: LineTable, counting: bool, digits: bool = True) -> PageLayout:
     """:func:`find_pages` from the digest of every line (``counting`` if the text has
-    lines enough for a running header)."""
+    lines enough for a running header; ``digits`` unless the text holds no digit, when no
+    line is read for page or margin numbers)."""
     text = table.text
-    digest = _Digest(text, table.lone_cr, counting)
+    digest = _Digest(text, table.lone_cr, counting, digits)
     if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES
     rows = _edge_lines(table, digest.edges)
@@ -264,11 +276,12 @@ class _Digest:
 
     __slots__ = ("counts", "edges", "lone_cr", "nonblank")
 
-    def __init__(self, text: str, lone_cr: bool, counting: bool = True) -> None:
+    def __init__(self, text: str, lone_cr: bool, counting: bool = True, edges: bool = True) -> None:
         #: how often each stripped line occurs (running headers recur); empty unless
         #: ``counting``
         self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
         #: indexes of lines starting or ending with a digit, dash or closing parenthesis
+        #: (none looked for unless ``edges``)
         self.edges = array.array("i" if len(text) < 2**31 - 1 else "q")  # 4 bytes a line
         self.nonblank = 0
         edge = _NUMBER_EDGE_CHARS
@@ -279,9 +292,12 @@ class _Digest:
             if counting:
                 self.counts.update(chunk)
             self.nonblank += len(chunk) - chunk.count("")
-            found = [i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)]
-            if found:
-                self.edges.extend(found)
+            if edges:
+                found = [
+                    i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)
+                ]
+                if found:
+                    self.edges.extend(found)
             base += len(chunk)
 
 
