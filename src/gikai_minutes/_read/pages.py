@@ -175,7 +175,7 @@ def find_pages(table: LineTable) -> PageLayout:
     counting = len(table.starts) >= _PERIODIC_LINES
     # every page number, margin number and numbered header or footer holds a digit: in a
     # text without one (kanji numerals only), no edge line can be any of them
-    digits = _DIGIT.search(text) is not None
+    digits = _has_digit(text)
     if (
         not counting
         and "\f" not in text
@@ -187,8 +187,22 @@ def find_pages(table: LineTable) -> PageLayout:
     return _layout(table, counting, digits)
 
 
-#: Any digit a page or margin number can be printed with.
+#: The digits a page or margin number can be printed with.
+_DIGIT_CHARS = "0123456789０１２３４５６７８９"
+
+
 _DIGIT = re.compile(f"[{_WIDE_DIGITS}]")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit of :data:`_DIGIT_CHARS` (in a long text, a search
+    for each digit costs less than one pattern reading every character)."""
+    if len(text) < _DIGIT_SEARCHES:
+        return _DIGIT.search(text) is not None
+    return any(map(text.__contains__, _DIGIT_CHARS))
+
+
+_DIGIT_SEARCHES = 256
 
 
 def _layout(table: LineTable, counting: bool, digits: bool = True) -> PageLayout:

@@ -333,15 +333,16 @@ def _one_form(
             marked.append(index)
     if not events:  # the first form is chosen, with nothing
         first = forms.dialects[0]
-        return ScanResult(first, (), (), forms.alone(first.name, 0, 0.0))
+        return _new_result(ScanResult, (first, (), (), forms.alone(first.name, 0, 0.0)))
     form = forms.by_name[name]
     evidence = forms.alone(name, len(events), _label_score(labels, form))
     if marked:
         events = _with_inline(table, events, set(marked))
-    return ScanResult(form, tuple(events), (), evidence)
+    return _new_result(ScanResult, (form, tuple(events), (), evidence))
 
 
-_new_event = tuple.__new__
+# (named tuples made from their fields at once)
+_new_event = _new_result = tuple.__new__
 
 
 def _find(
