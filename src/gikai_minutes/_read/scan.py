@@ -426,9 +426,7 @@ def _read_group(
     """Read the candidate lines starting at ``at`` with the forms of ``group``."""
     text = table.text
     find = text.find
-    line_starts = table.starts
-    bisect_right = bisect.bisect_right
-    lines = []  # index, start and content of each line
+    contents = []  # the content of each line
     for start in at:
         end = find("\n", start)
         if end < 0:
@@ -439,12 +437,12 @@ def _read_group(
                 end = cr
         elif text[end - 1] == "\r":  # (a candidate line is never empty)
             end -= 1
-        lines.append((bisect_right(line_starts, start) - 1, start, text[start:end]))
+        contents.append(text[start:end])
     for name, rules in forms.groups[group]:
         f = found.get(name)
         if f is None:
             f = found[name] = _Found()
-        _read(table, name, rules, lines, f, shared)
+        _read(table, name, rules, at, contents, f, shared)
 
 
 def _first(item: tuple[int, object]) -> int:
@@ -455,16 +453,19 @@ def _read(
     table: LineTable,
     name: str,
     rules: tuple[HeaderRule, ...],
-    lines: list[tuple[int, int, str]],
+    at: list[int],
+    contents: list[str],
     f: _Found,
     shared: dict[tuple[str, int], HeaderMatch],
 ) -> None:
-    """What the rules of form ``name`` say on the candidate ``lines``, into ``f`` (the
-    first rule with an answer decides)."""
+    """What the rules of form ``name`` say on the candidate lines (starting at ``at``,
+    holding ``contents``), into ``f`` (the first rule with an answer decides)."""
     matches, labels = f.matches, f.labels
     mark = name == "mark"
     match = rules[0].match if len(rules) == 1 else None
-    for index, start, content in lines:
+    line_starts = table.starts
+    bisect_right = bisect.bisect_right
+    for start, content in zip(at, contents, strict=True):
         if match is not None:
             result = match(content)
             if result is None:
@@ -476,6 +477,7 @@ def _read(
                     break
             else:
                 continue
+        index = bisect_right(line_starts, start) - 1  # (for the lines with an answer)
         if type(result) is HeaderRejection:
             if result.speech_below is None or not _block_below(table, index)[1]:
                 f.rejections.append((index, result))
