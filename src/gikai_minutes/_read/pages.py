@@ -291,8 +291,8 @@ class _Digest:
     __slots__ = ("counts", "edges", "lone_cr", "nonblank")
 
     def __init__(self, text: str, lone_cr: bool, counting: bool = True, edges: bool = True) -> None:
-        #: how often each stripped line occurs (running headers recur); empty unless
-        #: ``counting``
+        #: how often each stripped line that is not blank occurs (running headers
+        #: recur); empty unless ``counting``
         self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
         #: indexes of lines starting or ending with a digit, dash or closing parenthesis
         #: (none looked for unless ``edges``)
@@ -303,8 +303,8 @@ class _Digest:
         self.lone_cr = lone = lone_cr  # a CR alone breaks a line as LF does
         chunks = _stripped_chunks(text, lone) if len(text) > _CHUNK else (_strip(text, lone),)
         for chunk in chunks:
-            if counting:
-                self.counts.update(chunk)
+            if counting:  # (a blank line is never a running header: not counted)
+                self.counts.update(filter(None, chunk))
             self.nonblank += len(chunk) - chunk.count("")
             if edges:
                 found = [
