@@ -5,6 +5,7 @@ general work gives.
   (``_one_form``) instead of by group, form and decision;
 * the unmarked rules test what their pattern needs (a colon, a closing parenthesis, two
   spaces in a row, a label's last character) before trying it;
+* whether a mark follows a header is searched mark by mark in a long rest of line;
 * the page finder reads no line for page or margin numbers in a text without a digit.
 
 Compared on the conventions corpus, the seed, ``../shared`` when present, and on texts
@@ -202,3 +203,10 @@ def test_a_digitless_text_has_no_page_or_margin_numbers(text: str) -> None:
 @given(st.text("本文0５\n", max_size=600))
 def test_the_digit_test_is_the_pattern_search(text: str) -> None:
     assert pages._has_digit(text) == (re.search("[0-9０-９]", text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("本文。○〇◯◎◆◇ 　", max_size=120), st.integers(0, 130))
+def test_a_mark_after_the_header_is_what_the_pattern_finds(content: str, start: int) -> None:
+    found = scan_module._MARK_CHAR.search(content, start) is not None
+    assert scan_module._mark_after(content, start) == found
