@@ -309,6 +309,7 @@ def _one_form(
     labels: dict[str, int] = {}
     marked: list[int] = []
     mark = name == "mark"
+    index = counted = 0  # a line's index and start
     for start in at:
         end = find("\n", start)
         if end < 0:
@@ -336,7 +337,11 @@ def _one_form(
             content.rstrip(_TRAILING)
         ) <= length:
             return None  # alone on its line: the lines below tell
-        index = bisect.bisect_right(table.starts, start) - 1
+        if lone_cr:
+            index = bisect.bisect_right(table.starts, start) - 1
+        else:  # (every line break holds one LF: the lines since the last one counted)
+            index += text.count("\n", counted, start)
+            counted = start
         events.append(_new_event(HeaderEvent, (index, start, result, "")))
         label = result.label
         labels[label] = labels.get(label, 0) + 1
