@@ -494,12 +494,12 @@ def _read(
             else:
                 continue
         index = bisect_right(line_starts, start) - 1  # (for the lines with an answer)
-        if type(result) is HeaderRejection:
-            if result.speech_below is None or not _block_below(table, index)[1]:
+        if isinstance(result, HeaderRejection):
+            below = result.speech_below
+            if below is None or not _block_below(table, index)[1]:
                 f.rejections.append((index, result))
                 continue
-            result = result.speech_below  # ○委員 alone, a speech below
-        assert isinstance(result, HeaderMatch)
+            result = below  # ○委員 alone, a speech below
         length = result.length
         if (  # the header alone on its line
             length >= len(content) or content[-1] in _TRAILING
