@@ -6,7 +6,8 @@ general work gives.
 * the unmarked rules test what their pattern needs (a colon, a closing parenthesis, two
   spaces in a row, a label's last character) before trying it;
 * whether a mark follows a header is searched mark by mark in a long rest of line;
-* the page finder reads no line for page or margin numbers in a text without a digit.
+* the page finder lets a short text without a digit go at once, and reads only the edge
+  lines that hold a digit for page and margin numbers.
 
 Compared on the conventions corpus, the seed, ``../shared`` when present, and on texts
 made from them (other line ends, short windows), plus hypothesis properties.
@@ -159,6 +160,7 @@ def test_plain_prechecks_on_real_lines() -> None:
 # --- pages: no digit, no page or margin number -------------------------------------------
 
 _KANJI_PAGE_CHARS = "一二三四五六七八九十-－ー)）（( 　\t\f\v\r\n本文。頁"
+_PAGE_CHARS = "0123456789０１２" + _KANJI_PAGE_CHARS
 
 
 def _layout_of(layout: pages.PageLayout) -> tuple[object, ...]:
@@ -172,37 +174,47 @@ def _layout_of(layout: pages.PageLayout) -> tuple[object, ...]:
     )
 
 
+def _layouts(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    """The layouts of ``texts`` as found, and as found when every line may hold a digit
+    (each edge line read, no short text let go for want of a digit)."""
+    found = [_layout_of(pages.find_pages(LineTable(t))) for t in texts]
+    with monkeypatch.context() as m:
+        m.setattr(pages, "_DIGIT", re.compile(""))
+        general = [_layout_of(pages.find_pages(LineTable(t))) for t in texts]
+    assert found == general
+    return found
+
+
 def _digitless(text: str) -> str:
     return re.sub("[0-9０-９]", "〇", text)
 
 
-def test_texts_without_digits_lay_out_as_the_full_reading_says() -> None:
-    checked = 0
-    for doc in _documents()[:40]:
-        for text in (_digitless(doc), _digitless(doc)[:3000], doc):
-            table = LineTable(text)
-            counting = len(table.starts) >= pages._PERIODIC_LINES
-            full = pages._layout(table, counting, True)
-            assert _layout_of(pages.find_pages(table)) == _layout_of(full)
-            checked += 1
-    assert checked > 100
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(_KANJI_PAGE_CHARS, max_size=400))
-def test_a_digitless_text_has_no_page_or_margin_numbers(text: str) -> None:
-    table = LineTable(text)
-    counting = len(table.starts) >= pages._PERIODIC_LINES
-    full = pages._layout(table, counting, True)
-    assert not full.number_lines
-    assert not full.margins
-    assert _layout_of(pages.find_pages(table)) == _layout_of(full)
+def test_edge_lines_without_digits_change_no_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = []
+    for doc in _documents()[:60]:
+        texts += [doc, _digitless(doc), doc[:200], _digitless(doc)[:3000]]
+    texts += list(_short_texts())[:400]
+    for doc in _documents()[:10]:  # with page and margin numbers
+        lines = doc.splitlines()[:120]
+        paged = [f"- {k // 30 + 1} -" if k % 30 == 29 else line for k, line in enumerate(lines)]
+        texts += ["\n".join(paged), "\n".join(f"{k} {line}" for k, line in enumerate(lines))]
+    layouts = _layouts(texts, monkeypatch)
+    assert any(layout[0] or layout[5] for layout in layouts)  # (some pages were found)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text("本文0５\n", max_size=600))
-def test_the_digit_test_is_the_pattern_search(text: str) -> None:
-    assert pages._has_digit(text) == (re.search("[0-9０-９]", text) is not None)
+@given(st.lists(st.text(_PAGE_CHARS, max_size=12), max_size=40))
+def test_edge_lines_without_digits_change_no_layout_of_any_text(lines: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as m:
+        _layouts(["\n".join(lines)], m)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_KANJI_PAGE_CHARS, max_size=400))
+def test_a_digitless_text_has_no_page_or_margin_numbers(text: str) -> None:
+    layout = pages.find_pages(LineTable(text))
+    assert not layout.number_lines
+    assert not layout.margins
 
 
 @settings(max_examples=300, deadline=None)
