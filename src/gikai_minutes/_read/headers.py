@@ -356,8 +356,18 @@ class RoleLabelRule:
     whole_line: bool = False
     candidate: str = PLAIN_CANDIDATE
     lexicon: RoleLexicon = DEFAULT_LEXICON
+    #: strings one of which every line the pattern matches holds (none: not checked)
+    needs: tuple[str, ...] = ()
+    #: characters one of which ends every line the pattern matches, once its trailing
+    #: spaces and CR are cut (empty: not checked)
+    ends: str = ""
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
+        # (cheap tests of what the pattern needs first: most candidate lines fail them)
+        if self.needs and not _holds_any(line, self.needs):
+            return None
+        if self.ends and line.rstrip(_LINE_TAIL)[-1:] not in self.ends:
+            return None
         m = self.pattern.fullmatch(line) if self.whole_line else self.pattern.match(line)
         if m is None:
             return None
@@ -367,9 +377,21 @@ class RoleLabelRule:
         return _role_label(self.lexicon, m.group("label"), length)
 
 
+def _holds_any(line: str, needs: tuple[str, ...]) -> bool:
+    return any(map(line.__contains__, needs))
+
+
+_LINE_TAIL = " \u3000\r"
+#: What a line needs to hold for each unmarked form: a colon, a closing parenthesis, two
+#: spaces in a row.
+_COLONS = ("：", ":")
+_CLOSES = ("）", ")")
+_TWO_SPACES = ("\u3000\u3000", "  ", " \u3000", "\u3000 ")
+
+
 def CloseParenHeaderRule() -> RoleLabelRule:
     """``宮本委員長)ただ今から…``: a label closed by a parenthesis that never opened."""
-    return RoleLabelRule("close-paren", _CLOSE_PAREN)
+    return RoleLabelRule("close-paren", _CLOSE_PAREN, needs=_CLOSES)
 
 
 _COLON = re.compile(
@@ -389,6 +411,8 @@ class ColonHeaderRule:
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
+        if not _holds_any(line, _COLONS):
+            return None
         m = _COLON.match(line)
         rest = line[m.end() :].strip(_INDENT) if m else ""
         if m is None or not rest or ("、" in rest and "。" not in rest) or names_only(rest):
@@ -407,11 +431,13 @@ _LABEL_ENDS = "".join(sorted({w[-1] for w in (*ROLE_WORDS, *HONORIFICS)}))
 _LABEL_LINE = re.compile(
     rf"{INDENT}(?P<label>[^\s、。「」：:〔〕]{{1,20}}(?<=[{_LABEL_ENDS}Ａ-Ｚ]))[ \u3000\r]*"
 )
+#: The last characters of a label line (its label's, before its spaces).
+_LABEL_LINE_ENDS = _LABEL_ENDS + "".join(map(chr, range(ord("Ａ"), ord("Ｚ") + 1)))
 
 
 def LabelLineHeaderRule() -> RoleLabelRule:
     """``岡本会長``, ``平松(健)委員``, ``委員長`` alone on a line, no mark, the text below."""
-    return RoleLabelRule("label-line", _LABEL_LINE, whole_line=True)
+    return RoleLabelRule("label-line", _LABEL_LINE, whole_line=True, ends=_LABEL_LINE_ENDS)
 
 
 _SPACED = re.compile(
@@ -430,6 +456,8 @@ class SpacedHeaderRule:
     lexicon: RoleLexicon = DEFAULT_LEXICON
 
     def match(self, line: str) -> HeaderMatch | HeaderRejection | None:
+        if not _holds_any(line, _TWO_SPACES):
+            return None
         m = _SPACED.match(line)
         if m is None:
             return None

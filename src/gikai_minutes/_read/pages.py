@@ -173,11 +173,27 @@ def find_pages(table: LineTable) -> PageLayout:
     text = table.text
     # a running header recurs often enough only in a text of enough lines
     counting = len(table.starts) >= _PERIODIC_LINES
-    if not counting and "\f" not in text and not _any_edge(_strip(text, table.lone_cr)):
+    if (
+        not counting
+        and "\f" not in text
+        and (
+            # every page number, margin number and numbered header or footer holds a
+            # digit (a short text is searched for one at once)
+            (len(text) < _DIGIT_SEARCHED and _DIGIT.search(text) is None)
+            or not _any_edge(_strip(text, table.lone_cr))
+        )
+    ):
         # no line can be a page or margin number, nor recur as a header: nothing to find
         # (what the digest would tell, at less cost)
         return _NO_PAGES
     return _layout(table, counting)
+
+
+#: Any digit a page or margin number can be printed with.
+_DIGIT = re.compile(f"[{_WIDE_DIGITS}]")
+#: Texts shorter than this are searched for a digit (longer ones cost more to search than
+#: the digest saves).
+_DIGIT_SEARCHED = 256
 
 
 def _layout(table: LineTable, counting: bool) -> PageLayout:
@@ -187,7 +203,9 @@ def _layout(table: LineTable, counting: bool) -> PageLayout:
     digest = _Digest(text, table.lone_cr, counting)
     if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES
-    rows = _edge_lines(table, digest.edges)
+    # (every page number, margin number and numbered header or footer holds a digit:
+    # edge lines without one are none of them)
+    rows = [row for row in _edge_lines(table, digest.edges) if _DIGIT.search(row[2])]
     margins = _margins(table, digest, rows) if rows else {}
     numbered = [(i, v) for i, v in _numbered_lines(table, rows) if i not in margins]
     breaks = array.array("i" if len(text) < 2**31 - 1 else "q")
@@ -200,7 +218,7 @@ def _layout(table: LineTable, counting: bool) -> PageLayout:
             pos = text.find("\f", pos + 1)
         numbers = range(2, len(breaks) + 2)  # form feeds number the pages 2, 3, …
     furniture: list[tuple[int, int]] = []
-    if not breaks and not numbered and digest.edges:
+    if not breaks and not numbered and rows:
         furniture = _numbered_furniture(table, rows, set(margins))
     marks = numbered or furniture
     if marks and not breaks:
@@ -265,8 +283,8 @@ class _Digest:
     __slots__ = ("counts", "edges", "lone_cr", "nonblank")
 
     def __init__(self, text: str, lone_cr: bool, counting: bool = True) -> None:
-        #: how often each stripped line occurs (running headers recur); empty unless
-        #: ``counting``
+        #: how often each stripped line that is not blank occurs (running headers
+        #: recur); empty unless ``counting``
         self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
         #: indexes of lines starting or ending with a digit, dash or closing parenthesis
         self.edges = array.array("i" if len(text) < 2**31 - 1 else "q")  # 4 bytes a line
@@ -276,8 +294,8 @@ class _Digest:
         self.lone_cr = lone = lone_cr  # a CR alone breaks a line as LF does
         chunks = _stripped_chunks(text, lone) if len(text) > _CHUNK else (_strip(text, lone),)
         for chunk in chunks:
-            if counting:
-                self.counts.update(chunk)
+            if counting:  # (a blank line is never a running header: not counted)
+                self.counts.update(filter(None, chunk))
             self.nonblank += len(chunk) - chunk.count("")
             found = [i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)]
             if found:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -35,12 +36,12 @@ _INDENT = INDENT_CHARS
 _TRAILING = INDENT_CHARS + "\r"
 
 
-@attrs.frozen(slots=True)
-class HeaderEvent:
+class HeaderEvent(NamedTuple):
     """A place that starts a new element: a header, or (``header is None``) a broken one.
 
     ``start`` is the header's offset: a line start, or inside a line where several turns
-    were flattened onto one line (``…。○坂口審議官　本年…``).
+    were flattened onto one line (``…。○坂口審議官　本年…``). (A named tuple: a dense text
+    makes one per line, read-only.)
     """
 
     line_index: int
@@ -62,9 +63,9 @@ class FormScore:
     chosen: bool
 
 
-@attrs.frozen(slots=True)
-class ScanResult:
-    """The dialect used, the events and diagnostics of its rules, and the evidence."""
+class ScanResult(NamedTuple):
+    """The dialect used, the events and diagnostics of its rules, and the evidence (a
+    named tuple: one is made per document, read-only)."""
 
     dialect: Dialect
     events: tuple[HeaderEvent, ...]
@@ -98,6 +99,17 @@ KNOWN_WEIGHT = 1.0
 UNKNOWN_WEIGHT = 0.3
 RECURRENCE_BONUS = 0.5
 _MARK_CHAR = re.compile(f"[{MARKS}]")
+
+
+def _mark_after(content: str, start: int) -> bool:
+    """Whether a mark follows offset ``start`` in ``content`` (in a long rest, a search for
+    each mark costs less than one pattern reading every character)."""
+    if len(content) - start < _MARK_SEARCHES:
+        return _MARK_CHAR.search(content, start) is not None
+    return any(map(content[start:].__contains__, MARKS))
+
+
+_MARK_SEARCHES = 48
 #: A mark after one of these inside a line opens a flattened turn (``…。○坂口審議官　…``).
 _INLINE_AFTER = "。」』）)"
 _SENTENCE_END = tuple("。．.」』）)？！?!")
@@ -173,6 +185,7 @@ class _Forms:
         "nothing",
         "order",
         "pattern",
+        "solo",
     )
 
     def __init__(self, names: tuple[str, ...], lone_cr: bool) -> None:
@@ -191,6 +204,8 @@ class _Forms:
             for i in range(len(names))
             if sum(i in indexes for indexes in groups.values()) > 1
         )
+        #: for each group that stands for one form only, that form's name and rules
+        self.solo = {group: forms[0] for group, forms in self.groups.items() if len(forms) == 1}
         #: the evidence of a scan in which no form found a header
         self.nothing = tuple(_no_evidence(name) for name in names)
         self._alone: dict[tuple[str, int, float], tuple[FormScore, ...]] = {}
@@ -230,8 +245,18 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     """Scan with the named dialect, or induce the convention from all of them."""
     # a lone CR ends a line: the candidate pattern then also starts lines after it
     lone_cr = table.lone_cr
-    forms = _forms(dialect, lone_cr)
-    found = _find(table, forms, lone_cr)
+    forms = _FORMS.get((dialect, lone_cr)) or _forms(dialect, lone_cr)
+    by_group = None
+    if len(table.text) <= _PADDED:
+        by_group = _short_candidates(table.text, forms)
+        if len(by_group) == 1:
+            ((group, at),) = by_group.items()
+            solo = forms.solo.get(group)
+            if solo is not None:
+                alone = _one_form(table, forms, solo, at, lone_cr)
+                if alone is not None:
+                    return alone
+    found = _find(table, forms, lone_cr, by_group)
     # Short cuts to what _decide gives, in the common cases (forms whose candidate lines
     # gave no header nor rejection weigh nothing):
     said = [(name, f) for name, f in found.items() if f.matches or f.rejections or f.context]
@@ -252,36 +277,108 @@ def scan(table: LineTable, dialect: str | None = None) -> ScanResult:
     return _decide(table, forms, found)
 
 
-def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
-    """What each form's rules say on the candidate lines, for the forms that have any
-    (``lone_cr``: whether a CR alone ends a line in the text)."""
-    text = table.text
-    found: dict[str, _Found] = {}
-    shared: dict[tuple[str, int], HeaderMatch] = {}
-    # the starts of candidate lines by group of the pattern (the forms it stands for), in
-    # text order, read a batch at a time (so that few lines are held at once)
+def _short_candidates(text: str, forms: _Forms) -> dict[str, list[int]]:
+    """The starts of the candidate lines of a short text by group of the pattern, all at
+    once (read after a newline put first: the first line is one too)."""
     by_group: dict[str, list[int]] = {}
-    if len(text) <= _PADDED:  # (after a newline put first, the first line is one too)
-        matches = forms.pattern.finditer("\n" + text)
-        after = 0
-    else:
-        head = forms.first.match(text)
-        if head is not None:
-            by_group[head.lastgroup or ""] = [0]
-        matches = forms.pattern.finditer(text)
-        after = 1
-    for m in matches:  # (from the newline before the line)
+    for m in forms.pattern.finditer("\n" + text):
         group = m.lastgroup or ""
         at = by_group.get(group)
         if at is None:
-            by_group[group] = [m.start() + after]
+            by_group[group] = [m.start()]
         else:
-            at.append(m.start() + after)
-            if len(at) >= _BATCH:
-                _read_group(table, forms, group, at, lone_cr, found, shared)
-                del by_group[group]
-    for group, at in by_group.items():
-        _read_group(table, forms, group, at, lone_cr, found, shared)
+            at.append(m.start())
+    return by_group
+
+
+def _one_form(
+    table: LineTable,
+    forms: _Forms,
+    solo: tuple[str, tuple[HeaderRule, ...]],
+    at: list[int],
+    lone_cr: bool,
+) -> ScanResult | None:
+    """The result when the candidate lines (starting at ``at``) are all for one form: what
+    :func:`_find` and the short cuts of :func:`scan` give, or ``None`` when one of the
+    lines needs more than its rules (a rejection, a header alone on its line)."""
+    text = table.text
+    find = text.find
+    name, rules = solo
+    match = rules[0].match if len(rules) == 1 else None
+    events: list[HeaderEvent] = []
+    labels: dict[str, int] = {}
+    marked: list[int] = []
+    mark = name == "mark"
+    index = counted = 0  # a line's index and start
+    for start in at:
+        end = find("\n", start)
+        if end < 0:
+            end = len(text)
+        if lone_cr:
+            cr = find("\r", start, end)
+            if cr >= 0:
+                end = cr
+        elif text[end - 1] == "\r":  # (a candidate line is never empty)
+            end -= 1
+        content = text[start:end]
+        if match is not None:
+            result = match(content)
+        else:
+            for rule in rules:
+                result = rule.match(content)
+                if result is not None:
+                    break
+        if result is None:
+            continue
+        if type(result) is not HeaderMatch:
+            return None  # a rejection: the general path reports it
+        length = result.length
+        if (length >= len(content) or content[-1] in _TRAILING) and len(
+            content.rstrip(_TRAILING)
+        ) <= length:
+            return None  # alone on its line: the lines below tell
+        if lone_cr:
+            index = bisect.bisect_right(table.starts, start) - 1
+        else:  # (every line break holds one LF: the lines since the last one counted)
+            index += text.count("\n", counted, start)
+            counted = start
+        events.append(_new_event(HeaderEvent, (index, start, result, "")))
+        label = result.label
+        labels[label] = labels.get(label, 0) + 1
+        if mark and _mark_after(content, length):
+            marked.append(index)
+    if not events:  # the first form is chosen, with nothing
+        first = forms.dialects[0]
+        return _new_result(ScanResult, (first, (), (), forms.alone(first.name, 0, 0.0)))
+    form = forms.by_name[name]
+    evidence = forms.alone(name, len(events), _label_score(labels, form))
+    if marked:
+        events = _with_inline(table, events, set(marked))
+    return _new_result(ScanResult, (form, tuple(events), (), evidence))
+
+
+# (named tuples made from their fields at once)
+_new_event = _new_result = tuple.__new__
+
+
+def _find(
+    table: LineTable,
+    forms: _Forms,
+    lone_cr: bool,
+    by_group: dict[str, list[int]] | None = None,
+) -> dict[str, _Found]:
+    """What each form's rules say on the candidate lines, for the forms that have any
+    (``lone_cr``: whether a CR alone ends a line in the text; ``by_group``: the candidate
+    lines of a short text, if already found)."""
+    found: dict[str, _Found] = {}
+    shared: dict[tuple[str, int], HeaderMatch] = {}
+    if by_group is None and len(table.text) <= _PADDED:
+        by_group = _short_candidates(table.text, forms)
+    if by_group is not None:
+        for group, at in by_group.items():
+            _read_group(table, forms, group, at, lone_cr, found, shared)
+    else:
+        _find_long(table, forms, lone_cr, found, shared)
     if not forms.mixed:
         return found
     for name in forms.mixed.intersection(found):
@@ -296,6 +393,35 @@ def _find(table: LineTable, forms: _Forms, lone_cr: bool) -> dict[str, _Found]:
             if e.header is not None:
                 f.labels[e.header.label] = f.labels.get(e.header.label, 0) + 1
     return found
+
+
+def _find_long(
+    table: LineTable,
+    forms: _Forms,
+    lone_cr: bool,
+    found: dict[str, _Found],
+    shared: dict[tuple[str, int], HeaderMatch],
+) -> None:
+    """:func:`_find` on a long text: the starts of candidate lines by group of the pattern
+    (the forms it stands for), in text order, read a batch at a time (so that few lines
+    are held at once)."""
+    text = table.text
+    by_group: dict[str, list[int]] = {}
+    head = forms.first.match(text)
+    if head is not None:
+        by_group[head.lastgroup or ""] = [0]
+    for m in forms.pattern.finditer(text):  # (from the newline before the line)
+        group = m.lastgroup or ""
+        at = by_group.get(group)
+        if at is None:
+            by_group[group] = [m.start() + 1]
+        else:
+            at.append(m.start() + 1)
+            if len(at) >= _BATCH:
+                _read_group(table, forms, group, at, lone_cr, found, shared)
+                del by_group[group]
+    for group, at in by_group.items():
+        _read_group(table, forms, group, at, lone_cr, found, shared)
 
 
 #: Candidate lines read at a time.
@@ -316,9 +442,7 @@ def _read_group(
     """Read the candidate lines starting at ``at`` with the forms of ``group``."""
     text = table.text
     find = text.find
-    line_starts = table.starts
-    bisect_right = bisect.bisect_right
-    lines = []  # index, start and content of each line
+    contents = []  # the content of each line
     for start in at:
         end = find("\n", start)
         if end < 0:
@@ -329,12 +453,12 @@ def _read_group(
                 end = cr
         elif text[end - 1] == "\r":  # (a candidate line is never empty)
             end -= 1
-        lines.append((bisect_right(line_starts, start) - 1, start, text[start:end]))
+        contents.append(text[start:end])
     for name, rules in forms.groups[group]:
         f = found.get(name)
         if f is None:
             f = found[name] = _Found()
-        _read(table, name, rules, lines, f, shared)
+        _read(table, name, rules, at, contents, f, shared)
 
 
 def _first(item: tuple[int, object]) -> int:
@@ -345,16 +469,19 @@ def _read(
     table: LineTable,
     name: str,
     rules: tuple[HeaderRule, ...],
-    lines: list[tuple[int, int, str]],
+    at: list[int],
+    contents: list[str],
     f: _Found,
     shared: dict[tuple[str, int], HeaderMatch],
 ) -> None:
-    """What the rules of form ``name`` say on the candidate ``lines``, into ``f`` (the
-    first rule with an answer decides)."""
+    """What the rules of form ``name`` say on the candidate lines (starting at ``at``,
+    holding ``contents``), into ``f`` (the first rule with an answer decides)."""
     matches, labels = f.matches, f.labels
     mark = name == "mark"
     match = rules[0].match if len(rules) == 1 else None
-    for index, start, content in lines:
+    line_starts = table.starts
+    bisect_right = bisect.bisect_right
+    for start, content in zip(at, contents, strict=True):
         if match is not None:
             result = match(content)
             if result is None:
@@ -366,12 +493,13 @@ def _read(
                     break
             else:
                 continue
-        if type(result) is HeaderRejection:
-            if result.speech_below is None or not _block_below(table, index)[1]:
+        index = bisect_right(line_starts, start) - 1  # (for the lines with an answer)
+        if isinstance(result, HeaderRejection):
+            below = result.speech_below
+            if below is None or not _block_below(table, index)[1]:
                 f.rejections.append((index, result))
                 continue
-            result = result.speech_below  # ○委員 alone, a speech below
-        assert isinstance(result, HeaderMatch)
+            result = below  # ○委員 alone, a speech below
         length = result.length
         if (  # the header alone on its line
             length >= len(content) or content[-1] in _TRAILING
@@ -387,9 +515,9 @@ def _read(
             result = seen  # one match object for every line with the same header
         else:
             shared[key] = result
-        matches.append(HeaderEvent(index, start, result))
+        matches.append(_new_event(HeaderEvent, (index, start, result, "")))
         labels[label] = labels.get(label, 0) + 1
-        if mark and _MARK_CHAR.search(content, length) is not None:
+        if mark and _mark_after(content, length):
             f.marked.append(index)
 
 
@@ -403,10 +531,14 @@ def _decide(table: LineTable, forms: _Forms, found: dict[str, _Found]) -> ScanRe
 
 
 def _score(found: _Found, dialect: Dialect) -> float:
-    if not found.labels:
+    return _label_score(found.labels, dialect)
+
+
+def _label_score(labels: dict[str, int], dialect: Dialect) -> float:
+    if not labels:
         return 0.0
     total = 0.0
-    for label, n in found.labels.items():
+    for label, n in labels.items():
         weight = KNOWN_WEIGHT if DEFAULT_LEXICON.interpret(label).known else UNKNOWN_WEIGHT
         if n >= 2:
             weight += RECURRENCE_BONUS
