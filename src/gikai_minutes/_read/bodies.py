@@ -27,7 +27,7 @@ from gikai_minutes._read.pages import PageLayout
 from gikai_minutes._read.paragraphs import SENTENCE_END, runs
 from gikai_minutes._text.directions import CLOSING_WORDS
 from gikai_minutes.model import NoteKind
-from gikai_minutes.model._positions import Line, LineTable
+from gikai_minutes.model._positions import Line, Lines, LineTable
 
 __all__ = ["BodyRows", "FixSink", "NoteSink", "ParagraphSink", "read_body_rows"]
 
@@ -116,7 +116,9 @@ def read_body_rows(
     joined = prev_end = prev_line = 0
     para_start = first_start = -1
     fresh = hard = True  # next piece opens a chunk (after a blank or indent); hard: indent
-    for number, line_start, line_end, _ in lines:
+    # A view of the table's lines gives plain rows: no Line record made.
+    rows = lines.rows() if isinstance(lines, Lines) else lines
+    for number, line_start, line_end, _ in rows:
         if line_start >= body_start:
             start = line_start
             at_line_start = True
