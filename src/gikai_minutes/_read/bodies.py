@@ -117,7 +117,7 @@ def read_body_rows(
     para_start = first_start = -1
     fresh = hard = True  # next piece opens a chunk (after a blank or indent); hard: indent
     # A view of the table's lines gives plain rows: no Line record made.
-    rows = lines.rows() if isinstance(lines, Lines) else lines
+    rows = lines.rows() if lines.__class__ is Lines else lines
     for number, line_start, line_end, _ in rows:
         if line_start >= body_start:
             start = line_start
@@ -128,6 +128,10 @@ def read_body_rows(
             header_line, header_seen = not header_seen, True
         if line_end > stop:
             line_end = stop
+        if start >= line_end:  # an empty line (most blank lines): no slice made
+            if not fresh:
+                fresh, hard = True, False  # a run of blank lines breaks a chunk once
+            continue
         raw = text[start:line_end]
         content = raw.strip(_STRIP)
         if not content:
