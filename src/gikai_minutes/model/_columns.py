@@ -172,6 +172,7 @@ _FIX = 3
 class UtterancesBuilder:
     """Collects utterances as rows, in order; :meth:`finish` gives the sequence."""
 
+    #: ``_parts``: the paragraphs' cleaned texts (joined by line breaks when finished).
     __slots__ = ("_c", "_parts", "_position", "_rules")
 
     def __init__(self, text: str, line_starts: Sequence[int] | None = None) -> None:
@@ -200,7 +201,6 @@ class UtterancesBuilder:
             after = position + len(cleaned)
             rows.fromlist([position, after, start, stop])
             parts.append(cleaned)
-            parts.append("\n")
             position = after + 1
         self._position = position
         rules = self._rules
@@ -244,9 +244,7 @@ class UtterancesBuilder:
         position = self._position
         after = position + len(cleaned)
         self._c.paragraphs.fromlist([position, after, start, end])  # (extend: 2x the cost)
-        parts = self._parts
-        parts.append(cleaned)
-        parts.append("\n")
+        self._parts.append(cleaned)
         self._position = after + 1
 
     def fix(self, rule: str, start: int, end: int, replacement: str) -> None:
@@ -267,7 +265,10 @@ class UtterancesBuilder:
     def finish(self, speakers: Sequence[Speaker]) -> Utterances:
         """The utterances, whose speaker slots index ``speakers``."""
         c = self._c
-        c.cleaned = "".join(self._parts)
+        parts = self._parts
+        if parts:
+            parts.append("")  # each paragraph is followed by a line break, the last too
+        c.cleaned = "\n".join(parts)
         c.rules = tuple(self._rules)
         self._parts = []
         return Utterances(c, tuple(speakers))
