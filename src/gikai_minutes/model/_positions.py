@@ -218,6 +218,7 @@ class LineTable:
     short lines (under 32 characters on average: blank lines, page numbers) the
     :class:`Line` records of :attr:`lines` are made on access, so that no object per line
     is kept; otherwise they are made once, when :attr:`lines` is first read.
+    :meth:`lines_between` gives a view (lines made on access) until then.
     """
 
     __slots__ = ("_index", "_lines", "_number", "_starts", "text")
@@ -229,9 +230,6 @@ class LineTable:
         self._starts = index.starts
         self._number = 0
         self._lines: Sequence[Line] | None = None
-        if len(text) < _DENSE * len(index.starts):
-            # Short lines (blank lines, page numbers, one-word lines): made on access.
-            self._lines = Lines(index, 0, len(index.starts))
 
     @property
     def lone_cr(self) -> bool:
@@ -246,20 +244,26 @@ class LineTable:
     @property
     def lines(self) -> Sequence[Line]:
         """All lines, in order."""
-        if self._lines is None:
-            self._lines = self._index.all_lines()
-        return self._lines
+        lines = self._lines
+        if lines is None:
+            index = self._index
+            if len(self.text) < _DENSE * len(index.starts):
+                # Short lines (blank lines, page numbers, one-word lines): made on access.
+                lines = Lines(index, 0, len(index.starts))
+            else:
+                lines = index.all_lines()
+            self._lines = lines
+        return lines
 
     def line(self, index: int) -> Line:
         """The line at 0-based ``index``."""
         return self._index.line(index)
 
     def lines_between(self, first: int, end: int) -> Sequence[Line]:
-        """Lines ``[first, end)`` (0-based; ``0 <= first``), as ``lines[first:end]``."""
+        """Lines ``[first, end)`` (0-based; ``0 <= first``), as ``lines[first:end]``: a
+        view, unless every line was made already."""
         lines = self._lines
-        if lines is None:
-            lines = self.lines
-        elif lines.__class__ is Lines:  # a view of every line: a view of these
+        if lines is None or lines.__class__ is Lines:
             n = len(self._starts)
             lo = min(first, n)
             return Lines(self._index, lo, max(lo, min(end, n)))
