@@ -121,8 +121,8 @@ class _Starts:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        crs = text.count("\r")
-        self.cr = crs > 0
+        self.cr = "\r" in text
+        crs = text.count("\r") if self.cr else 0
         self.lone_cr = crs > 0 and text.count("\r\n") != crs
         starts = array.array("i" if len(text) < 2**31 - 1 else "q", [0])
         if self.lone_cr:
