@@ -27,7 +27,7 @@ from gikai_minutes._read.pages import PageLayout
 from gikai_minutes._read.paragraphs import SENTENCE_END, runs
 from gikai_minutes._text.directions import CLOSING_WORDS
 from gikai_minutes.model import NoteKind
-from gikai_minutes.model._positions import Line, LineTable
+from gikai_minutes.model._positions import Line, Lines, LineTable
 
 __all__ = ["BodyRows", "FixSink", "NoteSink", "ParagraphSink", "read_body_rows"]
 
@@ -116,7 +116,9 @@ def read_body_rows(
     joined = prev_end = prev_line = 0
     para_start = first_start = -1
     fresh = hard = True  # next piece opens a chunk (after a blank or indent); hard: indent
-    for number, line_start, line_end, _ in lines:
+    # A view of the table's lines gives plain rows: no Line record made.
+    rows = lines.rows() if lines.__class__ is Lines else lines
+    for number, line_start, line_end, _ in rows:
         if line_start >= body_start:
             start = line_start
             at_line_start = True
@@ -126,6 +128,10 @@ def read_body_rows(
             header_line, header_seen = not header_seen, True
         if line_end > stop:
             line_end = stop
+        if start >= line_end:  # an empty line (most blank lines): no slice made
+            if not fresh:
+                fresh, hard = True, False  # a run of blank lines breaks a chunk once
+            continue
         raw = text[start:line_end]
         content = raw.strip(_STRIP)
         if not content:

@@ -177,6 +177,8 @@ _START = re.Match.start
 _MERGED = 4096
 #: Texts shorter than this are scanned for width sites as they are, not as bytes.
 _SHORT = 128
+#: The empty sites every kind without a site shares (never changed), by array type code.
+_NO_SITES = {"i": array.array("i"), "q": array.array("q")}
 
 
 class FixSites:
@@ -198,7 +200,7 @@ class FixSites:
         # spaced letters ('k i n t o n e') holds a site at every space. Kinds without a
         # site share one empty array (none is ever changed).
         code = "i" if len(text) < 2**31 else "q"
-        full = half = spaced = array.array(code)
+        full = half = spaced = _NO_SITES[code]
         if len(text) < _SHORT:  # encoding costs more than it saves
             if not text.isascii() and _WIDTH_CHARS.search(text):
                 full, half = _width_sites(text, code)
@@ -214,10 +216,17 @@ class FixSites:
                     if at & 1:
                         (half if data[at - 1] >= _HALFWIDTH_LOW else full).append(at >> 1)
         if " " in text:
-            spaced = array.array(code)
-            spaced.extend(map(_START, _SPACED.finditer(text)))
+            found = array.array(code, map(_START, _SPACED.finditer(text)))
+            if found:
+                spaced = found
         self.fullwidth, self.halfwidth, self.spaced = full, half, spaced
-        runs: list[Sequence[int]] = [sites for sites in (full, half, spaced) if sites]
+        runs: list[Sequence[int]] = []
+        if full:
+            runs.append(full)
+        if half:
+            runs.append(half)
+        if spaced:
+            runs.append(spaced)
         find = text.find
         for char in INLINE_NOTE_CHARS:
             pos = find(char)

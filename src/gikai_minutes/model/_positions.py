@@ -111,14 +111,19 @@ class Line(NamedTuple):
 
 
 class _Starts:
-    """Line start offsets in an array (4 bytes a line), and lines made from them."""
+    """Line start offsets in an array (4 bytes a line), and lines made from them.
 
-    __slots__ = ("cr", "lone_cr", "starts", "text")
+    ``drop``: how many characters end every line but the last (1: LF; 2: CRLF), or 0 when
+    they differ from line to line.
+    """
+
+    __slots__ = ("cr", "drop", "lone_cr", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.cr = "\r" in text
-        self.lone_cr = self.cr and LONE_CR.search(text) is not None
+        crs = text.count("\r") if self.cr else 0
+        self.lone_cr = crs > 0 and text.count("\r\n") != crs
         starts = array.array("i" if len(text) < 2**31 - 1 else "q", [0])
         if self.lone_cr:
             starts.extend(m.end() for m in _NEWLINE.finditer(text))
@@ -136,6 +141,9 @@ class _Starts:
                 after = itertools.accumulate(map(_PLUS_ONE, map(len, parts)), initial=a)
                 starts.extend(itertools.islice(after, 1, len(parts)))
         self.starts = starts
+        # Without a lone CR, each CR is half of a CRLF: all lines end so if there are as
+        # many CRs as line breaks.
+        self.drop = 1 if crs == 0 else 2 if not self.lone_cr and crs == len(starts) - 1 else 0
 
     def line(self, index: int) -> Line:
         """The line at 0-based ``index``."""
@@ -150,19 +158,45 @@ class _Starts:
         return _new_line(Line, (index + 1, start, end, nxt))
 
     def iter_lines(self, lo: int, hi: int) -> Iterator[Line]:
-        """Lines ``[lo, hi)`` in order (one loop, no call per line)."""
-        starts, text, cr = self.starts, self.text, self.cr
+        """Lines ``[lo, hi)`` in order (made at C speed when all lines end alike)."""
+        return map(_LINE, self.rows(lo, hi))
+
+    def rows(self, lo: int, hi: int) -> Iterator[tuple[int, int, int, int]]:
+        """Lines ``[lo, hi)`` in order as plain tuples ``(number, start, end, next)``."""
+        starts, text = self.starts, self.text
         last = len(starts) - 1
-        new = _new_line
-        for index in range(lo, min(hi, last)):
-            start = starts[index]
-            nxt = starts[index + 1]
-            end = nxt - 1
-            if cr and text[end] == "\n" and end > start and text[end - 1] == "\r":
-                end -= 1
-            yield new(Line, (index + 1, start, end, nxt))
+        top = min(hi, last)
+        drop = self.drop
+        if drop and top - lo > _ZIPPED:  # many lines: made at C speed
+            nexts = starts[lo + 1 : top + 1]
+            ends = map(_MINUS_ONE if drop == 1 else _MINUS_TWO, nexts)
+            made = zip(range(lo + 1, top + 1), starts[lo:top], ends, nexts, strict=True)
+            if last < hi:
+                return itertools.chain(made, ((last + 1, starts[last], len(text), len(text)),))
+            return made
+        return self._rows(lo, hi)
+
+    def _rows(self, lo: int, hi: int) -> Iterator[tuple[int, int, int, int]]:
+        """:meth:`rows`, one line at a time."""
+        starts, text, drop = self.starts, self.text, self.drop
+        last = len(starts) - 1
+        if lo < last and lo < hi:
+            start = starts[lo]
+            if drop:
+                for index in range(lo + 1, min(hi, last) + 1):
+                    nxt = starts[index]
+                    yield index, start, nxt - drop, nxt
+                    start = nxt
+            else:
+                for index in range(lo + 1, min(hi, last) + 1):
+                    nxt = starts[index]
+                    end = nxt - 1
+                    if text[end] == "\n" and end > start and text[end - 1] == "\r":
+                        end -= 1
+                    yield index, start, end, nxt
+                    start = nxt
         if lo <= last < hi:
-            yield new(Line, (last + 1, starts[last], len(text), len(text)))
+            yield last + 1, starts[last], len(text), len(text)
 
     def all_lines(self) -> list[Line]:
         """Every line, made at once."""
@@ -184,6 +218,7 @@ class LineTable:
     short lines (under 32 characters on average: blank lines, page numbers) the
     :class:`Line` records of :attr:`lines` are made on access, so that no object per line
     is kept; otherwise they are made once, when :attr:`lines` is first read.
+    :meth:`lines_between` gives a view (lines made on access) until then.
     """
 
     __slots__ = ("_index", "_lines", "_number", "_starts", "text")
@@ -195,9 +230,6 @@ class LineTable:
         self._starts = index.starts
         self._number = 0
         self._lines: Sequence[Line] | None = None
-        if len(text) < _DENSE * len(index.starts):
-            # Short lines (blank lines, page numbers, one-word lines): made on access.
-            self._lines = Lines(index, 0, len(index.starts))
 
     @property
     def lone_cr(self) -> bool:
@@ -212,20 +244,26 @@ class LineTable:
     @property
     def lines(self) -> Sequence[Line]:
         """All lines, in order."""
-        if self._lines is None:
-            self._lines = self._index.all_lines()
-        return self._lines
+        lines = self._lines
+        if lines is None:
+            index = self._index
+            if len(self.text) < _DENSE * len(index.starts):
+                # Short lines (blank lines, page numbers, one-word lines): made on access.
+                lines = Lines(index, 0, len(index.starts))
+            else:
+                lines = index.all_lines()
+            self._lines = lines
+        return lines
 
     def line(self, index: int) -> Line:
         """The line at 0-based ``index``."""
         return self._index.line(index)
 
     def lines_between(self, first: int, end: int) -> Sequence[Line]:
-        """Lines ``[first, end)`` (0-based; ``0 <= first``), as ``lines[first:end]``."""
+        """Lines ``[first, end)`` (0-based; ``0 <= first``), as ``lines[first:end]``: a
+        view, unless every line was made already."""
         lines = self._lines
-        if lines is None:
-            lines = self.lines
-        elif lines.__class__ is Lines:  # a view of every line: a view of these
+        if lines is None or lines.__class__ is Lines:
             n = len(self._starts)
             lo = min(first, n)
             return Lines(self._index, lo, max(lo, min(end, n)))
@@ -266,8 +304,13 @@ _SHORT = 2048
 #: Texts whose lines average fewer characters than this keep no object per line.
 _DENSE = 32
 _MINUS_ONE = (-1).__add__
+_MINUS_TWO = (-2).__add__
+#: Views of more lines than this make their rows with ``zip`` (more set-up, less a line).
+_ZIPPED = 24
 _new_line = tuple.__new__
 _PLUS_ONE = (1).__add__
+#: A plain row (number, start, end, next) as a :class:`Line`, at C speed.
+_LINE = functools.partial(_new_line, Line)
 
 
 class Lines(Sequence[Line]):
@@ -304,3 +347,8 @@ class Lines(Sequence[Line]):
 
     def __iter__(self) -> Iterator[Line]:
         return self._index.iter_lines(self._lo, self._hi)
+
+    def rows(self) -> Iterator[tuple[int, int, int, int]]:
+        """The lines as plain tuples ``(number, start, end, next)``: as iterating, without
+        making :class:`Line` records."""
+        return self._index.rows(self._lo, self._hi)
