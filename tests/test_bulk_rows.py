@@ -150,6 +150,14 @@ def test_records_of_a_meeting_built_with_tuples(seed: Meeting) -> None:
     records = list(utterance_records(hand))
     assert [r["index"] for r in records] == [u.index for u in shifted]
     assert [r["text"] for r in records] == [u.text for u in seed.utterances]
+    # two speakers of one id: each record reads its own
+    other = attrs.evolve(shifted[1].speaker, label="別", name=None)
+    mixed = (*shifted[:1], attrs.evolve(shifted[1], speaker=other), *shifted[2:])
+    records = list(utterance_records(attrs.evolve(hand, utterances=mixed)))
+    assert [(r["speaker_id"], r["label"], r["name"]) for r in records] == [
+        (u.speaker.id, u.speaker.label, u.speaker.name) for u in mixed
+    ]
+    assert records[1]["label"] == "別"
 
 
 @pytest.mark.parametrize("limit", [0, 200])
