@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -62,6 +63,9 @@ _SHORT = 200
 #: Meetings of up to this many turns keep the cleaned text of every turn once cleaned;
 #: longer ones (a dense 議事概要 of one-line turns) only that of turns over ``_SHORT``.
 _KEEP_TURNS = 4096
+#: Texts of up to this many characters have every turn's paragraphs read at once (long
+#: turns keep no copy either way; a check of the length-first read).
+_READ_ALL = 1000
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
 _UNKNOWN, _CHAIR = SpeakerCategory.UNKNOWN, SpeakerCategory.CHAIR
@@ -211,13 +215,14 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
             indices = [u.index for u in utterances]
     # each turn's length, and the paragraphs' text of the short ones, read in one pass
     # (a long turn's paragraphs are read when a rule needs them)
-    sizes = sized_paragraphs(utterances, _SHORT)
+    limit = _SHORT if len(meeting.source.text) > _READ_ALL else sys.maxsize
+    sizes = sized_paragraphs(utterances, limit)
     # one int object for index and position (a dense text has many turns)
     for position, (speaker, (length, raw)) in enumerate(zip(ids, sizes, strict=True)):
         index = position if indices is None else indices[position]
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
-        if raw is None:  # a long turn: its paragraphs are read when a rule needs them
+        if raw is None or length > _SHORT:  # a long turn: read when a rule needs it
             turn = Turn(  # by position, in field order
                 index, speaker, category, utterances, position, length, False, False,
                 is_chair, keep,
