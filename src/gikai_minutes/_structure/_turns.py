@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
-from functools import partial
 
 import attrs
 import regex
@@ -23,9 +23,9 @@ from gikai_minutes._structure._text import (
 from gikai_minutes.model import Meeting, Speaker, SpeakerCategory, Utterance
 from gikai_minutes.model._columns import (
     Utterances,
-    paragraph_chars,
     paragraph_starts,
     paragraph_texts,
+    sized_paragraphs,
     utterance_text,
 )
 
@@ -63,8 +63,10 @@ _SHORT = 200
 #: Meetings of up to this many turns keep the cleaned text of every turn once cleaned;
 #: longer ones (a dense 議事概要 of one-line turns) only that of turns over ``_SHORT``.
 _KEEP_TURNS = 4096
-#: Texts of up to this many characters have every turn's paragraphs read at once.
-_READ_ALL = 1000
+#: Texts of up to this many characters have every turn's paragraphs read at once. None
+#: do: lengths read first cost less (a long turn's text is not copied); the tests raise it
+#: to check that both reads give the same turns.
+_READ_ALL = 0
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
 _UNKNOWN, _CHAIR = SpeakerCategory.UNKNOWN, SpeakerCategory.CHAIR
@@ -207,36 +209,27 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     ids: Iterable[str]
     indices: list[int] | None = None  # each utterance's index, when not its position
     if isinstance(utterances, Utterances):  # read from the columns: no utterance made
-        chars_of, texts_of = utterances.paragraph_chars, utterances.paragraph_texts
         ids = utterances.speaker_ids()
     else:
-        chars_of = partial(paragraph_chars, utterances)
-        texts_of = partial(paragraph_texts, utterances)
         ids = [u.speaker.id for u in utterances]
         if any(u.index != p for p, u in enumerate(utterances)):
             indices = [u.index for u in utterances]
-    # A short text's paragraphs are all read at once, each turn's length summed from
-    # them (what ``chars_of`` counts): one column read a turn, and little copied.
-    read_all = len(meeting.source.text) <= _READ_ALL
+    # each turn's length, and the paragraphs' text of the short ones, read in one pass
+    # (a long turn's paragraphs are read when a rule needs them)
+    limit = _SHORT if len(meeting.source.text) > _READ_ALL else sys.maxsize
+    sizes = sized_paragraphs(utterances, limit)
     # one int object for index and position (a dense text has many turns)
-    for position, speaker in enumerate(ids):
+    for position, (speaker, (length, raw)) in enumerate(zip(ids, sizes, strict=True)):
         index = position if indices is None else indices[position]
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
-        if read_all:
-            raw = texts_of(position)
-            length = sum(map(len, raw))
-        else:
-            length = chars_of(position)
-        if length > _SHORT:  # a long turn: its paragraphs are read when a rule needs them
+        if raw is None or length > _SHORT:  # a long turn: read when a rule needs it
             turn = Turn(  # by position, in field order
                 index, speaker, category, utterances, position, length, False, False,
                 is_chair, keep,
             )  # fmt: skip
             append(turn)
             continue
-        if not read_all:
-            raw = texts_of(position)
         paragraphs = tuple(map(clean, raw))
         length = sum(map(len, paragraphs))
         courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False

@@ -108,9 +108,7 @@ def _utterance_fields(meeting: Meeting) -> Iterator[_Fields]:
     them: no utterance object is made)."""
     utterances = meeting.utterances
     if isinstance(utterances, Utterances):
-        for index, speaker, text, paragraphs, body, header, _, pages in utterances.rows():
-            texts = [t for t, _ in paragraphs]
-            yield index, speaker, text, texts, pages, body[0], body[1], header[2], body[3]
+        yield from utterances.record_rows()
         return
     for u in utterances:
         texts = [p.text for p in u.paragraphs]

@@ -34,6 +34,7 @@ __all__ = [
     "paragraph_chars",
     "paragraph_starts",
     "paragraph_texts",
+    "sized_paragraphs",
     "speaker_id",
     "utterance_text",
 ]
@@ -53,6 +54,8 @@ UtteranceRow = tuple[
     list[tuple[str, SpanRow, str, str]],
     tuple[int, ...],
 ]
+#: What a flat record needs of an utterance (see :meth:`Utterances.record_rows`).
+RecordRow = tuple[int, Speaker, str, list[str], tuple[int, ...], int, int, int, int]
 #: One fix as a row: (rule, source start, end, replacement). Its lines are those of its
 #: start and of its end offset (a gap between two lines ends on the second).
 FixRow = tuple[str, int, int, str]
@@ -365,6 +368,79 @@ class Utterances(ColumnSequence[Utterance]):
         found = self._paragraph_range(index)
         return self._c.paragraphs[found.start * _PARA + 2 : found.stop * _PARA : _PARA]
 
+    def sized_paragraphs(self, limit: int) -> Iterator[tuple[int, tuple[str, ...] | None]]:
+        """Each utterance's character count (as :meth:`paragraph_chars`) and, when it is at
+        most ``limit``, its paragraphs' text (as :meth:`paragraph_texts`; ``None`` for a
+        longer one, whose text is not copied), in order, in one pass."""
+        c = self._c
+        turns, rows, cleaned = c.turns, c.paragraphs, c.cleaned
+        lo = 0
+        for hi in turns[4::_TURN]:
+            if hi == lo:
+                yield 0, ()
+                continue
+            start = rows[lo * _PARA]
+            chars = rows[hi * _PARA - _PARA + 1] - start - (hi - lo) + 1
+            if chars > limit:
+                yield chars, None
+            elif hi - lo == 1:
+                yield chars, (cleaned[start : rows[lo * _PARA + 1]],)
+            else:
+                yield (
+                    chars,
+                    tuple(
+                        [
+                            cleaned[rows[k] : rows[k + 1]]
+                            for k in range(lo * _PARA, hi * _PARA, _PARA)
+                        ]
+                    ),
+                )
+            lo = hi
+
+    def record_rows(self) -> Iterator[RecordRow]:
+        """What a flat record needs of each utterance, in order: index, speaker, text,
+        paragraphs' text, pages, body start and end, the header's first line and the body's
+        last line (the values of :meth:`rows` without paragraph spans nor fixes)."""
+        c = self._c
+        turns, rows, cleaned = c.turns, c.paragraphs, c.cleaned
+        starts, find = c.lines.line_starts(), bisect.bisect_right
+        speakers, pages = self._speakers, c.pages
+        lo = 0
+        for i, at in enumerate(range(0, len(turns), _TURN)):
+            hi = turns[at + 4]
+            if hi - lo == 1:
+                text = cleaned[rows[lo * _PARA] : rows[lo * _PARA + 1]]
+                texts = [text]
+            elif hi > lo:
+                texts = [
+                    cleaned[rows[k] : rows[k + 1]] for k in range(lo * _PARA, hi * _PARA, _PARA)
+                ]
+                text = cleaned[rows[lo * _PARA] : rows[(hi - 1) * _PARA + 1]]
+            else:
+                text, texts = "", []
+            numbers: tuple[int, ...] = ()
+            if pages is not None:
+                count = pages[2 * i + 1]
+                if count:
+                    first = pages[2 * i]
+                    numbers = tuple(range(first, first + count))
+            body, end = turns[at + 2], turns[at + 3]
+            last = find(starts, body)
+            if end > body:
+                last = find(starts, end - 1)
+            yield (
+                i,
+                speakers[turns[at]],
+                text,
+                texts,
+                numbers,
+                body,
+                end,
+                find(starts, turns[at + 1]),
+                last,
+            )
+            lo = hi
+
     def rows(self) -> Iterator[UtteranceRow]:
         """Each utterance as plain values, in :class:`Utterance` field order, spans as
         ``(start, end, first_line, last_line)`` (for writers that need no objects)."""
@@ -575,6 +651,25 @@ def paragraph_chars(utterances: Sequence[Utterance], position: int) -> int:
     if isinstance(utterances, Utterances):
         return utterances.paragraph_chars(position)
     return sum(len(p.text) for p in utterances[position].paragraphs)
+
+
+def sized_paragraphs(
+    utterances: Sequence[Utterance], limit: int
+) -> Iterator[tuple[int, tuple[str, ...] | None]]:
+    """Each utterance's character count and, when at most ``limit``, its paragraphs' text
+    (see :meth:`Utterances.sized_paragraphs`)."""
+    if isinstance(utterances, Utterances):
+        return utterances.sized_paragraphs(limit)
+    return _sized_paragraphs(utterances, limit)
+
+
+def _sized_paragraphs(
+    utterances: Sequence[Utterance], limit: int
+) -> Iterator[tuple[int, tuple[str, ...] | None]]:
+    for u in utterances:
+        texts = tuple(p.text for p in u.paragraphs)
+        chars = sum(map(len, texts))
+        yield chars, texts if chars <= limit else None
 
 
 def utterance_text(utterances: Sequence[Utterance], position: int) -> str:
