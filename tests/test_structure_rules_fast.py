@@ -365,24 +365,6 @@ def test_structure_of_the_corpus_is_unchanged_by_the_shortcuts(
     assert any(s.exchanges for s in fast)
 
 
-def _turn_facts(turn: Turn) -> tuple[object, ...]:
-    return (
-        turn.index, turn.speaker, turn.category, turn.position, turn.length, turn.courtesy,
-        turn.interjection, turn.is_chair, turn.keep, turn._raw, turn._paragraphs,
-    )  # fmt: skip
-
-
-def test_turns_read_at_once_equal_turns_read_by_length(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Turns read whole (as a short text's are) equal the turns read by their length
-    first: the lengths, the copies kept (none for a long turn) and every per-turn fact."""
-
-    def facts(read_all: int) -> list[list[tuple[object, ...]]]:
-        monkeypatch.setattr(_turns, "_READ_ALL", read_all)
-        return [[_turn_facts(t) for t in _built(m, "turns").turns] for _, m in _meetings()]
-
-    assert facts(10**9) == facts(-1)
-
-
 _ONE_SENTENCE_END = regex.compile(r"[。？！?!]+")
 
 

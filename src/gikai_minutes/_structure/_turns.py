@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -63,10 +62,6 @@ _SHORT = 200
 #: Meetings of up to this many turns keep the cleaned text of every turn once cleaned;
 #: longer ones (a dense 議事概要 of one-line turns) only that of turns over ``_SHORT``.
 _KEEP_TURNS = 4096
-#: Texts of up to this many characters have every turn's paragraphs read at once. None
-#: do: lengths read first cost less (a long turn's text is not copied); the tests raise it
-#: to check that both reads give the same turns.
-_READ_ALL = 0
 #: Turns longer than this are never only thanks and greetings.
 _COURTESY_MAX = 80
 _UNKNOWN, _CHAIR = SpeakerCategory.UNKNOWN, SpeakerCategory.CHAIR
@@ -216,8 +211,7 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
             indices = [u.index for u in utterances]
     # each turn's length, and the paragraphs' text of the short ones, read in one pass
     # (a long turn's paragraphs are read when a rule needs them)
-    limit = _SHORT if len(meeting.source.text) > _READ_ALL else sys.maxsize
-    sizes = sized_paragraphs(utterances, limit)
+    sizes = sized_paragraphs(utterances, _SHORT)
     # one int object for index and position (a dense text has many turns)
     for position, (speaker, (length, raw)) in enumerate(zip(ids, sizes, strict=True)):
         index = position if indices is None else indices[position]
