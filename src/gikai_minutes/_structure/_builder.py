@@ -16,7 +16,7 @@ from gikai_minutes._structure._categories import (
     chair_fallback,
     role_word_category,
 )
-from gikai_minutes._structure._handouts import page_references
+from gikai_minutes._structure._handouts import section_pages
 from gikai_minutes._structure._presentations import find_presentations
 from gikai_minutes._structure._qa import find_exchanges
 from gikai_minutes._structure._sections import build_sections
@@ -51,6 +51,7 @@ from gikai_minutes.model._columns import (
     speaker_id,
     utterance_text,
 )
+from gikai_minutes.model._positions import Deferred
 
 __all__ = ["BUILD_STEPS", "BuildStep", "build_structure"]
 
@@ -401,8 +402,6 @@ def _assemble(b: _Build) -> Meeting:
     presentations, exchanges = b.presentations, b.exchanges
     talk = frozenset(i for p in presentations for i in p.talk) if presentations else _NONE
     kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
-    if sections and (presentations or exchanges):
-        presentations, exchanges = _placed(b.turns, sections, presentations, exchanges)
     given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
     new_speakers: dict[str, Speaker] = {}
@@ -431,13 +430,6 @@ def _assemble(b: _Build) -> Meeting:
             speaker.disambiguator,
             speaker.full_name,
         )
-    structure = Structure(
-        tuple(sections),
-        tuple(presentations),
-        tuple(exchanges),
-        kinds,
-        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
-    )
     utterances: Sequence[Utterance] = meeting.utterances
     meeting_speakers = meeting.speakers
     if changed:
@@ -451,6 +443,15 @@ def _assemble(b: _Build) -> Meeting:
                 else attrs.evolve(u, speaker=new_speakers[u.speaker.id])
                 for u in utterances
             )
+    if sections and (presentations or exchanges):
+        presentations, exchanges = _placed(utterances, sections, presentations, exchanges)
+    structure = Structure(
+        tuple(sections),
+        tuple(presentations),
+        tuple(exchanges),
+        kinds,
+        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
+    )
     return Meeting(  # by position, in field order
         meeting.title,
         meeting.body_name,
@@ -470,13 +471,14 @@ def _assemble(b: _Build) -> Meeting:
 
 
 def _placed(
-    turns: Sequence[Turn],
+    utterances: Sequence[Utterance],
     sections: Sequence[Section],
     presentations: Sequence[Presentation],
     exchanges: Sequence[QAExchange],
 ) -> tuple[list[Presentation], list[QAExchange]]:
     """The presentations with their section and handout pages, and the exchanges with
-    their section and presentation."""
+    their section and presentation. The pages are found on first access, from the
+    meeting's ``utterances`` (the model keeps no turn)."""
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
     placed = []
     for p in presentations:
@@ -491,7 +493,7 @@ def _placed(
                 p.title,
                 p.topic,
                 k,
-                page_references(turns, sections[k]),
+                Deferred(section_pages, utterances, sections[k]),
                 p.rule,
             )
         placed.append(p)
