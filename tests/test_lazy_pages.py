@@ -1,6 +1,8 @@
 """Presentations' handout pages found on first access (issue 11): the deferred sequence
 gives what the eager rule gave, acts as that tuple (equality, hash, repr, pickle, JSON),
-and the model keeps no parser state for it. No timings."""
+and the model keeps no parser state for it. Also the builder's cheaper fixed steps
+(placing with the sections' bounds made once, speaker names made on first use).
+No timings."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from hypothesis import strategies as st
 import gikai_minutes
 from _helpers import SEED
 from gikai_minutes import Meeting, export
-from gikai_minutes._structure import build_structure
+from gikai_minutes._structure import _builder, build_structure
 from gikai_minutes._structure._categories import category_from_role
 from gikai_minutes._structure._handouts import page_references, section_pages
 from gikai_minutes._structure._turns import analyse_turns
@@ -252,3 +254,35 @@ def test_deferred_pages_equal_the_eager_rule_on_any_arrangement(body: str) -> No
     assert meeting.structure is not None
     assert [tuple(p.pages) for p in meeting.structure.presentations] == _eager(meeting)
     assert pickle.loads(pickle.dumps(meeting)) == meeting
+
+
+def test_placing_by_bounds_equals_locating_each(meeting: Meeting) -> None:
+    bare = gikai_minutes.parse(meeting.source.text, structure=False)
+    b = _builder._start(bare)
+    for step in _builder.BUILD_STEPS:
+        step.run(b)
+    sections = b.sections
+    starts = [(s.start.utterance, s.start.paragraph) for s in sections]
+    placed, located = _builder._placed(bare.utterances, sections, b.presentations, b.exchanges)
+    for before, after in zip(b.presentations, placed, strict=True):
+        ref = before.introduction
+        k = _builder._locate(sections, starts, (ref.utterance, ref.paragraph))[0]
+        assert after.section == k
+        assert (after is before) is (k is None)
+    for before, after in zip(b.exchanges, located, strict=True):
+        k, presentation = _builder._locate(sections, starts, (before.questions[0], 0))
+        assert (after.section, after.presentation) == (k, presentation)
+        assert attrs.evolve(after, section=None, presentation=None) == before
+    assert any(e.section is not None for e in located)
+
+
+def test_speaker_names_are_made_on_first_use() -> None:
+    one = gikai_minutes.parse("【辻座長】 開会します。\n", structure=False)
+    b = _builder._start(one)
+    for step in _builder.BUILD_STEPS:
+        step.run(b)
+    assert b._names is None  # one turn: no rule looked a speaker up
+    names = b.names
+    assert names is b.names
+    assert names == {}
+    assert names["辻座長"] == _builder.speaker_names(b.speakers["辻座長"])

@@ -56,14 +56,18 @@ from gikai_minutes.model._positions import Deferred
 __all__ = ["BUILD_STEPS", "BuildStep", "build_structure"]
 
 _C = SpeakerCategory
+#: The categories as module constants (reading a member off its enum class costs a
+#: look-up through the class each time).
+_CHAIR, _MEMBER, _PRESENTER = _C.CHAIR, _C.MEMBER, _C.PRESENTER
+_SECRETARIAT_CATEGORY, _UNKNOWN = _C.SECRETARIAT, _C.UNKNOWN
 #: A chair's hand-over to the secretariat (``次回…につきまして、事務局から説明をお願いします``):
 #: a sentence naming the secretariat, then a cue after it.
 _SECRETARIAT = "事務局"
 _HAND_OVER_CUE = re.compile(r"説明|お願い|求め")
-_NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
+_NOT_SECRETARIAT = (_CHAIR, _MEMBER, _PRESENTER)
 
 
-_OPENS_MEETING = CategoryDecision(_C.CHAIR, "opens-meeting")
+_OPENS_MEETING = CategoryDecision(_CHAIR, "opens-meeting")
 
 
 def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) -> str | None:
@@ -73,7 +77,7 @@ def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) 
     found = decisions.get(first)
     if (
         found is not None
-        and found.category is _C.UNKNOWN
+        and found.category is _UNKNOWN
         and found.rule == "no-evidence"
         and chair_fallback(first, utterance_text(meeting.utterances, 0))
     ):
@@ -125,6 +129,7 @@ _PRESENTATION, _QUESTION, _ANSWER, _NOMINATION, _FLOOR_REQUEST = (
 )
 _COURTESY, _PROCEDURE, _REMARK = TurnKind.COURTESY, TurnKind.PROCEDURE, TurnKind.REMARK
 _NONE: frozenset[int] = frozenset()
+_HEADING_NOTE = NoteKind.HEADING
 
 
 def _turn_kinds(
@@ -208,12 +213,12 @@ class _Build:
     alone (kept in step by :meth:`revise`)."""
 
     __slots__ = (
+        "_names",
         "category",
         "decisions",
         "exchanges",
         "floor_requests",
         "meeting",
-        "names",
         "nominations",
         "presentations",
         "sections",
@@ -235,12 +240,21 @@ class _Build:
             {sid: d.category for sid, d in decisions.items()} if category is None else category
         )
         self.turns: list[Turn] = []
-        self.names: Mapping[str, tuple[str, ...]] = _Names(speakers)
+        self._names: _Names | None = None
         self.nominations: dict[int, Nomination] = {}
         self.floor_requests: dict[int, int] = {}
         self.presentations: list[Presentation] = []
         self.exchanges: list[QAExchange] = []
         self.sections: list[Section] = []
+
+    @property
+    def names(self) -> Mapping[str, tuple[str, ...]]:
+        """The forms each speaker may be named by (made on first use: a meeting of one
+        turn never needs them)."""
+        names = self._names
+        if names is None:
+            names = self._names = _Names(self.speakers)
+        return names
 
     def categories(self) -> Mapping[str, SpeakerCategory]:
         """Each speaker's category as decided so far (a live view: read it, don't keep it)."""
@@ -259,7 +273,7 @@ class _Build:
         for turn in self.turns:
             if turn.speaker in changed:
                 turn.category = category
-                if turn.is_chair and category is not _C.CHAIR:
+                if turn.is_chair and category is not _CHAIR:
                     turn.is_chair = turn.interjection = False
 
 
@@ -282,7 +296,7 @@ def _find_nominations(b: _Build) -> None:
 
 def _demote_nominated_chairs(b: _Build) -> None:
     if b.nominations:
-        b.revise(_nominated_chairs(b.nominations, b.turns), _C.MEMBER, "nominated-by-chair")
+        b.revise(_nominated_chairs(b.nominations, b.turns), _MEMBER, "nominated-by-chair")
 
 
 def _find_floor_requests(b: _Build) -> None:
@@ -296,13 +310,13 @@ def _find_presentations(b: _Build) -> None:
     b.presentations = find_presentations(
         b.turns, b.speakers, b.category, first_turns(b.turns), b.names
     )
-    b.revise((p.presenter for p in b.presentations), _C.PRESENTER, "introduced-presenter")
+    b.revise((p.presenter for p in b.presentations), _PRESENTER, "introduced-presenter")
 
 
 def _secretariat(b: _Build) -> None:
     if len(b.turns) > 1:  # the chair hands over to the next turn
         found = _secretariat_handovers(b.turns)  # presenters are no longer candidates
-        b.revise(found, _C.SECRETARIAT, "chair-hands-to-secretariat")
+        b.revise(found, _SECRETARIAT_CATEGORY, "chair-hands-to-secretariat")
 
 
 def _find_exchanges(b: _Build) -> None:
@@ -325,7 +339,7 @@ def _heading_refs(meeting: Meeting) -> list[tuple[ParagraphRef, str]]:
     text = meeting.source.text
     u = p = 0  # the cursor only moves forward: notes come in text order
     for kind, start, end, index in note_rows(meeting.notes):
-        if kind is not NoteKind.HEADING or index is None:
+        if kind is not _HEADING_NOTE or index is None:
             continue
         if index > u:
             u, p = index, 0
@@ -368,7 +382,7 @@ def _start(meeting: Meeting) -> _Build:
     speakers = {s.id: s for s in meeting.speakers}
     decisions: dict[str, CategoryDecision] = {}
     category: dict[str, SpeakerCategory] = {}
-    chair = _C.CHAIR
+    chair = _CHAIR
     has_chair = False
     for sid, speaker in speakers.items():
         decision = decisions[sid] = category_from_role(speaker)
@@ -477,14 +491,18 @@ def _placed(
     exchanges: Sequence[QAExchange],
 ) -> tuple[list[Presentation], list[QAExchange]]:
     """The presentations with their section and handout pages, and the exchanges with
-    their section and presentation. The pages are found on first access, from the
-    meeting's ``utterances`` (the model keeps no turn)."""
+    their section and presentation, each located as :func:`_locate` does (with the
+    sections' bounds as tuples, made once). The pages are found on first access, from
+    the meeting's ``utterances`` (the model keeps no turn)."""
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
+    ends = [(s.end.utterance, s.end.paragraph) for s in sections]
+    find = bisect.bisect_right
     placed = []
     for p in presentations:
         ref = p.introduction
-        k = _locate(sections, starts, (ref.utterance, ref.paragraph))[0]
-        if k is not None:
+        key = (ref.utterance, ref.paragraph)
+        k = find(starts, key) - 1
+        if k >= 0 and key <= ends[k]:
             p = Presentation(  # by position, in field order
                 p.presenter,
                 p.introduction,
@@ -499,15 +517,16 @@ def _placed(
         placed.append(p)
     located = []
     for e in exchanges:
-        k, presentation = _locate(sections, starts, (e.questions[0], 0))
-        if k is not None or presentation is not None:
+        key = (e.questions[0], 0)
+        k = find(starts, key) - 1
+        if k >= 0 and key <= ends[k]:
             e = QAExchange(  # by position, in field order
                 e.questioner,
                 e.questions,
                 e.respondents,
                 e.answers,
                 e.rule,
-                presentation,
+                sections[k].presentation,
                 k,
                 e.follows_up,
                 e.nomination,
