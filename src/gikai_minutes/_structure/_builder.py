@@ -16,7 +16,7 @@ from gikai_minutes._structure._categories import (
     chair_fallback,
     role_word_category,
 )
-from gikai_minutes._structure._handouts import page_references
+from gikai_minutes._structure._handouts import section_pages
 from gikai_minutes._structure._presentations import find_presentations
 from gikai_minutes._structure._qa import find_exchanges
 from gikai_minutes._structure._sections import build_sections
@@ -51,18 +51,23 @@ from gikai_minutes.model._columns import (
     speaker_id,
     utterance_text,
 )
+from gikai_minutes.model._positions import Deferred
 
 __all__ = ["BUILD_STEPS", "BuildStep", "build_structure"]
 
 _C = SpeakerCategory
+#: The categories as module constants (reading a member off its enum class costs a
+#: look-up through the class each time).
+_CHAIR, _MEMBER, _PRESENTER = _C.CHAIR, _C.MEMBER, _C.PRESENTER
+_SECRETARIAT_CATEGORY, _UNKNOWN = _C.SECRETARIAT, _C.UNKNOWN
 #: A chair's hand-over to the secretariat (``次回…につきまして、事務局から説明をお願いします``):
 #: a sentence naming the secretariat, then a cue after it.
 _SECRETARIAT = "事務局"
 _HAND_OVER_CUE = re.compile(r"説明|お願い|求め")
-_NOT_SECRETARIAT = (_C.CHAIR, _C.MEMBER, _C.PRESENTER)
+_NOT_SECRETARIAT = (_CHAIR, _MEMBER, _PRESENTER)
 
 
-_OPENS_MEETING = CategoryDecision(_C.CHAIR, "opens-meeting")
+_OPENS_MEETING = CategoryDecision(_CHAIR, "opens-meeting")
 
 
 def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) -> str | None:
@@ -72,7 +77,7 @@ def _chair_by_opening(meeting: Meeting, decisions: dict[str, CategoryDecision]) 
     found = decisions.get(first)
     if (
         found is not None
-        and found.category is _C.UNKNOWN
+        and found.category is _UNKNOWN
         and found.rule == "no-evidence"
         and chair_fallback(first, utterance_text(meeting.utterances, 0))
     ):
@@ -124,6 +129,7 @@ _PRESENTATION, _QUESTION, _ANSWER, _NOMINATION, _FLOOR_REQUEST = (
 )
 _COURTESY, _PROCEDURE, _REMARK = TurnKind.COURTESY, TurnKind.PROCEDURE, TurnKind.REMARK
 _NONE: frozenset[int] = frozenset()
+_HEADING_NOTE = NoteKind.HEADING
 
 
 def _turn_kinds(
@@ -207,12 +213,12 @@ class _Build:
     alone (kept in step by :meth:`revise`)."""
 
     __slots__ = (
+        "_names",
         "category",
         "decisions",
         "exchanges",
         "floor_requests",
         "meeting",
-        "names",
         "nominations",
         "presentations",
         "sections",
@@ -234,12 +240,21 @@ class _Build:
             {sid: d.category for sid, d in decisions.items()} if category is None else category
         )
         self.turns: list[Turn] = []
-        self.names: Mapping[str, tuple[str, ...]] = _Names(speakers)
+        self._names: _Names | None = None
         self.nominations: dict[int, Nomination] = {}
         self.floor_requests: dict[int, int] = {}
         self.presentations: list[Presentation] = []
         self.exchanges: list[QAExchange] = []
         self.sections: list[Section] = []
+
+    @property
+    def names(self) -> Mapping[str, tuple[str, ...]]:
+        """The forms each speaker may be named by (made on first use: a meeting of one
+        turn never needs them)."""
+        names = self._names
+        if names is None:
+            names = self._names = _Names(self.speakers)
+        return names
 
     def categories(self) -> Mapping[str, SpeakerCategory]:
         """Each speaker's category as decided so far (a live view: read it, don't keep it)."""
@@ -258,7 +273,7 @@ class _Build:
         for turn in self.turns:
             if turn.speaker in changed:
                 turn.category = category
-                if turn.is_chair and category is not _C.CHAIR:
+                if turn.is_chair and category is not _CHAIR:
                     turn.is_chair = turn.interjection = False
 
 
@@ -281,7 +296,7 @@ def _find_nominations(b: _Build) -> None:
 
 def _demote_nominated_chairs(b: _Build) -> None:
     if b.nominations:
-        b.revise(_nominated_chairs(b.nominations, b.turns), _C.MEMBER, "nominated-by-chair")
+        b.revise(_nominated_chairs(b.nominations, b.turns), _MEMBER, "nominated-by-chair")
 
 
 def _find_floor_requests(b: _Build) -> None:
@@ -295,13 +310,13 @@ def _find_presentations(b: _Build) -> None:
     b.presentations = find_presentations(
         b.turns, b.speakers, b.category, first_turns(b.turns), b.names
     )
-    b.revise((p.presenter for p in b.presentations), _C.PRESENTER, "introduced-presenter")
+    b.revise((p.presenter for p in b.presentations), _PRESENTER, "introduced-presenter")
 
 
 def _secretariat(b: _Build) -> None:
     if len(b.turns) > 1:  # the chair hands over to the next turn
         found = _secretariat_handovers(b.turns)  # presenters are no longer candidates
-        b.revise(found, _C.SECRETARIAT, "chair-hands-to-secretariat")
+        b.revise(found, _SECRETARIAT_CATEGORY, "chair-hands-to-secretariat")
 
 
 def _find_exchanges(b: _Build) -> None:
@@ -324,7 +339,7 @@ def _heading_refs(meeting: Meeting) -> list[tuple[ParagraphRef, str]]:
     text = meeting.source.text
     u = p = 0  # the cursor only moves forward: notes come in text order
     for kind, start, end, index in note_rows(meeting.notes):
-        if kind is not NoteKind.HEADING or index is None:
+        if kind is not _HEADING_NOTE or index is None:
             continue
         if index > u:
             u, p = index, 0
@@ -367,7 +382,7 @@ def _start(meeting: Meeting) -> _Build:
     speakers = {s.id: s for s in meeting.speakers}
     decisions: dict[str, CategoryDecision] = {}
     category: dict[str, SpeakerCategory] = {}
-    chair = _C.CHAIR
+    chair = _CHAIR
     has_chair = False
     for sid, speaker in speakers.items():
         decision = decisions[sid] = category_from_role(speaker)
@@ -401,8 +416,6 @@ def _assemble(b: _Build) -> Meeting:
     presentations, exchanges = b.presentations, b.exchanges
     talk = frozenset(i for p in presentations for i in p.talk) if presentations else _NONE
     kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
-    if sections and (presentations or exchanges):
-        presentations, exchanges = _placed(b.turns, sections, presentations, exchanges)
     given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
     new_speakers: dict[str, Speaker] = {}
@@ -431,13 +444,6 @@ def _assemble(b: _Build) -> Meeting:
             speaker.disambiguator,
             speaker.full_name,
         )
-    structure = Structure(
-        tuple(sections),
-        tuple(presentations),
-        tuple(exchanges),
-        kinds,
-        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
-    )
     utterances: Sequence[Utterance] = meeting.utterances
     meeting_speakers = meeting.speakers
     if changed:
@@ -451,6 +457,15 @@ def _assemble(b: _Build) -> Meeting:
                 else attrs.evolve(u, speaker=new_speakers[u.speaker.id])
                 for u in utterances
             )
+    if sections and (presentations or exchanges):
+        presentations, exchanges = _placed(utterances, sections, presentations, exchanges)
+    structure = Structure(
+        tuple(sections),
+        tuple(presentations),
+        tuple(exchanges),
+        kinds,
+        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
+    )
     return Meeting(  # by position, in field order
         meeting.title,
         meeting.body_name,
@@ -470,19 +485,24 @@ def _assemble(b: _Build) -> Meeting:
 
 
 def _placed(
-    turns: Sequence[Turn],
+    utterances: Sequence[Utterance],
     sections: Sequence[Section],
     presentations: Sequence[Presentation],
     exchanges: Sequence[QAExchange],
 ) -> tuple[list[Presentation], list[QAExchange]]:
     """The presentations with their section and handout pages, and the exchanges with
-    their section and presentation."""
+    their section and presentation, each located as :func:`_locate` does (with the
+    sections' bounds as tuples, made once). The pages are found on first access, from
+    the meeting's ``utterances`` (the model keeps no turn)."""
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
+    ends = [(s.end.utterance, s.end.paragraph) for s in sections]
+    find = bisect.bisect_right
     placed = []
     for p in presentations:
         ref = p.introduction
-        k = _locate(sections, starts, (ref.utterance, ref.paragraph))[0]
-        if k is not None:
+        key = (ref.utterance, ref.paragraph)
+        k = find(starts, key) - 1
+        if k >= 0 and key <= ends[k]:
             p = Presentation(  # by position, in field order
                 p.presenter,
                 p.introduction,
@@ -491,21 +511,22 @@ def _placed(
                 p.title,
                 p.topic,
                 k,
-                page_references(turns, sections[k]),
+                Deferred(section_pages, utterances, sections[k]),
                 p.rule,
             )
         placed.append(p)
     located = []
     for e in exchanges:
-        k, presentation = _locate(sections, starts, (e.questions[0], 0))
-        if k is not None or presentation is not None:
+        key = (e.questions[0], 0)
+        k = find(starts, key) - 1
+        if k >= 0 and key <= ends[k]:
             e = QAExchange(  # by position, in field order
                 e.questioner,
                 e.questions,
                 e.respondents,
                 e.answers,
                 e.rule,
-                presentation,
+                sections[k].presentation,
                 k,
                 e.follows_up,
                 e.nomination,

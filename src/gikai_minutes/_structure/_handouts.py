@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from gikai_minutes._structure._text import raw_paragraphs, raw_text
 from gikai_minutes._text.numerals import parse_number
-from gikai_minutes.model import PageReference, Section
+from gikai_minutes.model import PageReference, Section, Utterance
+from gikai_minutes.model._columns import Utterances, paragraph_texts, utterance_text
 
 if TYPE_CHECKING:
     from gikai_minutes._structure._turns import Turn
 
-__all__ = ["page_references"]
+__all__ = ["page_references", "section_pages"]
 
 _PAGE_WORD = re.compile(r"ページ目?|頁目?|枚目")
 #: Characters of a page number, read backwards from the page word (at most four).
@@ -46,12 +48,32 @@ def _in_paragraph(text: str, utterance: int, paragraph: int) -> Iterator[PageRef
 def page_references(turns: Sequence[Turn], section: Section) -> tuple[PageReference, ...]:
     """Every page reference inside ``section``, in text order; offsets are into the
     paragraph's text. Reads each turn of the section once."""
+    return _in_section(section, lambda u: raw_text(turns[u]), lambda u: raw_paragraphs(turns[u]))
+
+
+def section_pages(utterances: Sequence[Utterance], section: Section) -> tuple[PageReference, ...]:
+    """:func:`page_references` read from the meeting's utterances (no turn needed): what
+    a presentation's deferred ``pages`` call on first access."""
+    if isinstance(utterances, Utterances):  # read from the columns: no utterance made
+        return _in_section(section, utterances.text, utterances.paragraph_texts)
+    return _in_section(
+        section,
+        functools.partial(utterance_text, utterances),
+        functools.partial(paragraph_texts, utterances),
+    )
+
+
+def _in_section(
+    section: Section,
+    text_of: Callable[[int], str],
+    paragraphs_of: Callable[[int], Sequence[str]],
+) -> tuple[PageReference, ...]:
     found: list[PageReference] = []
     start, end = section.start, section.end
     for u in section.utterance_range:
-        if not _mentions_pages(raw_text(turns[u])):
+        if not _mentions_pages(text_of(u)):
             continue
-        paragraphs = raw_paragraphs(turns[u])
+        paragraphs = paragraphs_of(u)
         first = start.paragraph if u == start.utterance else 0
         stop = end.paragraph + 1 if u == end.utterance else len(paragraphs)
         for p in range(first, min(stop, len(paragraphs))):

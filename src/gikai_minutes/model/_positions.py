@@ -8,12 +8,13 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar, overload
 
 import attrs
 
-__all__ = ["LONE_CR", "ColumnSequence", "Line", "LineTable", "Lines", "Span", "items"]
+__all__ = ["LONE_CR", "ColumnSequence", "Deferred", "Line", "LineTable", "Lines", "Span", "items"]
 
 
 @attrs.frozen(slots=True)
@@ -90,10 +91,106 @@ _KEPT: set[type] = {tuple}
 
 
 def items(value: Iterable[Any]) -> Sequence[Any]:
-    """A model field's items as given (a tuple or a column-backed sequence), else a tuple."""
-    if value.__class__ in _KEPT or isinstance(value, (tuple, ColumnSequence)):
+    """A model field's items as given (a tuple, a column-backed or a deferred sequence),
+    else a tuple."""
+    if value.__class__ in _KEPT or isinstance(value, (tuple, ColumnSequence, Deferred)):
         return value  # type: ignore[return-value]
     return tuple(value)
+
+
+class Deferred(Sequence[_T]):
+    """A read-only sequence whose items ``function(*arguments)`` finds on first access.
+
+    For parts of the model that are rarely read and cost time to find: the model holds a
+    function given to it and that function's inputs (parts of the model, never the
+    parser's working state), and lets the inputs go once the items are found. It acts
+    as the tuple of its items: equal to any sequence of equal items (a tuple included),
+    with the tuple's hash and repr, and it pickles and copies as that tuple. The function
+    must give the same items on every call (two threads may both call it).
+    """
+
+    __slots__ = ("_items", "_pending")
+
+    def __init__(self, function: Callable[..., Iterable[_T]], *arguments: object) -> None:
+        self._items: tuple[_T, ...] | None = None
+        self._pending: tuple[Callable[..., Iterable[_T]], tuple[object, ...]] | None = (
+            function,
+            arguments,
+        )
+
+    @property
+    def found(self) -> bool:
+        """Whether the items have been found already."""
+        return self._items is not None
+
+    def as_tuple(self) -> tuple[_T, ...]:
+        """The items (found on the first call)."""
+        found = self._items
+        if found is not None:
+            return found
+        pending = self._pending
+        if pending is None:  # found meanwhile by another thread (items are set first)
+            return self._items  # type: ignore[return-value]
+        function, arguments = pending
+        made = function(*arguments)
+        found = made if made.__class__ is tuple else tuple(made)
+        self._items = found
+        self._pending = None
+        return found
+
+    def __len__(self) -> int:
+        return len(self.as_tuple())
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
+        return self.as_tuple()[index]
+
+    def __iter__(self) -> Iterator[_T]:
+        return iter(self.as_tuple())
+
+    def __reversed__(self) -> Iterator[_T]:
+        return reversed(self.as_tuple())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.as_tuple()
+
+    def index(self, value: Any, start: int = 0, stop: int = sys.maxsize) -> int:
+        return self.as_tuple().index(value, start, stop)
+
+    def count(self, value: Any) -> int:
+        return self.as_tuple().count(value)
+
+    def __add__(self, other: tuple[_T, ...]) -> tuple[_T, ...]:
+        return self.as_tuple() + other
+
+    def __radd__(self, other: tuple[_T, ...]) -> tuple[_T, ...]:
+        return other + self.as_tuple()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Deferred):
+            other = other.as_tuple()
+        if other.__class__ is tuple:
+            return self.as_tuple() == other
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(map(operator.eq, self.as_tuple(), other))
+
+    def __hash__(self) -> int:
+        return hash(self.as_tuple())
+
+    def __repr__(self) -> str:
+        return repr(self.as_tuple())
+
+    def __reduce__(self) -> tuple[type[tuple[_T, ...]], tuple[tuple[_T, ...]]]:
+        return tuple, (self.as_tuple(),)
+
+
+_KEPT.add(Deferred)
 
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")

@@ -9,8 +9,11 @@ them live in :mod:`gikai_minutes._structure`.
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 
 import attrs
+
+from gikai_minutes.model._positions import items
 
 __all__ = [
     "PageReference",
@@ -84,6 +87,12 @@ class Presentation:
     ``introduction`` is the paragraph in which the chair introduced the presenter;
     ``talk`` the presenter's utterances before the discussion opened; ``pages`` the
     handout pages referred to anywhere in the presentation's section (talk and Q&A).
+
+    A parsed meeting finds ``pages`` on first access (a
+    :class:`~gikai_minutes.model._positions.Deferred` sequence, which reads the meeting's
+    utterances): it acts as the tuple of the references, equal to it and with its hash
+    and repr, and pickles, copies and exports as that tuple. Other items given when
+    building a presentation by hand are kept as a tuple.
     """
 
     presenter: str
@@ -93,7 +102,7 @@ class Presentation:
     title: str | None = None
     topic: str | None = None
     section: int | None = None
-    pages: tuple[PageReference, ...] = ()
+    pages: Sequence[PageReference] = attrs.field(default=(), converter=items)
     rule: str = ""
 
     @property
