@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import attrs
@@ -302,7 +303,6 @@ def _one_form(
     :func:`_find` and the short cuts of :func:`scan` give, or ``None`` when one of the
     lines needs more than its rules (a rejection, a header alone on its line)."""
     text = table.text
-    find = text.find
     name, rules = solo
     match = rules[0].match if len(rules) == 1 else None
     events: list[HeaderEvent] = []
@@ -310,17 +310,7 @@ def _one_form(
     marked: list[int] = []
     mark = name == "mark"
     index = counted = 0  # a line's index and start
-    for start in at:
-        end = find("\n", start)
-        if end < 0:
-            end = len(text)
-        if lone_cr:
-            cr = find("\r", start, end)
-            if cr >= 0:
-                end = cr
-        elif text[end - 1] == "\r":  # (a candidate line is never empty)
-            end -= 1
-        content = text[start:end]
+    for start, content in zip(at, _contents(text, at, lone_cr), strict=True):
         if match is not None:
             result = match(content)
         else:
@@ -355,6 +345,23 @@ def _one_form(
     if marked:
         events = _with_inline(table, events, set(marked))
     return _new_result(ScanResult, (form, tuple(events), (), evidence))
+
+
+def _contents(text: str, starts: Iterable[int], lone_cr: bool) -> Iterator[str]:
+    """The content of each candidate line starting at ``starts``, without its line end
+    (``lone_cr``: whether a CR alone ends a line in the text)."""
+    find = text.find
+    for start in starts:
+        end = find("\n", start)
+        if end < 0:
+            end = len(text)
+        if lone_cr:
+            cr = find("\r", start, end)
+            if cr >= 0:
+                end = cr
+        elif text[end - 1] == "\r":  # (a candidate line is never empty)
+            end -= 1
+        yield text[start:end]
 
 
 # (named tuples made from their fields at once)
@@ -441,19 +448,7 @@ def _read_group(
 ) -> None:
     """Read the candidate lines starting at ``at`` with the forms of ``group``."""
     text = table.text
-    find = text.find
-    contents = []  # the content of each line
-    for start in at:
-        end = find("\n", start)
-        if end < 0:
-            end = len(text)
-        if lone_cr:
-            cr = find("\r", start, end)
-            if cr >= 0:
-                end = cr
-        elif text[end - 1] == "\r":  # (a candidate line is never empty)
-            end -= 1
-        contents.append(text[start:end])
+    contents = list(_contents(text, at, lone_cr))  # the content of each line
     for name, rules in forms.groups[group]:
         f = found.get(name)
         if f is None:
