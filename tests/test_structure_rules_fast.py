@@ -163,7 +163,8 @@ def test_mentions_on_the_corpus() -> None:
                 assert _mention_tuples(text, name) == expected, (text, name)
                 assert list(mention_spans(text, name)) == [(s, e, x) for s, e, _, x, _ in expected]
                 checked += bool(expected)
-    assert checked > 100
+    # the seed and the conventions corpus alone hold a few dozen; the Diet meetings, more
+    assert checked > (100 if (SHARED / "corpus" / "diet").is_dir() else 30)
 
 
 @settings(max_examples=300, deadline=None)
