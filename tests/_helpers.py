@@ -15,7 +15,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -262,3 +262,35 @@ PIECES = st.sampled_from(
     ]
 )  # fmt: skip
 MINUTES_LIKE = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join)
+
+
+@functools.cache
+def sample_documents(every: int, joined: int) -> tuple[str, ...]:
+    """Texts for comparing a short path with its general path: the seed, the conventions
+    corpus and, when ``../shared`` is present, the local files, every ``every``-th Diet record
+    alone and the first ``joined`` records of each Diet file as one text."""
+    docs = [SEED.read_text(encoding="utf-8")]
+    docs += [
+        p.read_text(encoding="utf-8")
+        for p in sorted((REPO / "tests" / "conventions_corpus").glob("*.txt"))
+    ]
+    if CORPUS.is_dir():
+        docs += [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "local").glob("*.txt"))]
+        for path in sorted((CORPUS / "diet").glob("*.json")):
+            records = json.loads(path.read_text(encoding="utf-8"))["data"]
+            docs += [r["text"] for r in records[::every]]
+            docs.append("\r\n".join(r["text"] for r in records[:joined]))
+    return tuple(docs)
+
+
+def line_end_variants(text: str, mixed: bool = True) -> Iterator[str]:
+    """``text`` with LF, CRLF and lone CR line ends, and (``mixed``) all three mixed."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    yield "\n".join(lines)
+    yield "\r\n".join(lines)
+    yield "\r".join(lines)
+    if mixed:  # a lone CR only before a line with content: it would join a next LF
+        yield "".join(
+            line + ("\r" if k % 3 == 0 and lines[k + 1 : k + 2] != [""] else ("\n", "\r\n")[k % 2])
+            for k, line in enumerate(lines)
+        )

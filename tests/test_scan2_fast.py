@@ -15,8 +15,6 @@ made from them (other line ends, short windows), plus hypothesis properties.
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from collections.abc import Iterator
 
@@ -24,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _helpers import CORPUS, REPO, SEED
+from _helpers import line_end_variants, sample_documents
 from gikai_minutes._read import headers, pages
 from gikai_minutes._read import scan as scan_module
 from gikai_minutes._read.headers import (
@@ -36,28 +34,12 @@ from gikai_minutes._read.scan import scan
 from gikai_minutes.model._positions import LineTable
 
 
-@functools.cache
 def _documents() -> tuple[str, ...]:
-    docs = [SEED.read_text(encoding="utf-8")]
-    docs += [
-        p.read_text(encoding="utf-8")
-        for p in sorted((REPO / "tests" / "conventions_corpus").glob("*.txt"))
-    ]
-    if CORPUS.is_dir():
-        docs += [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "local").glob("*.txt"))]
-        for path in sorted((CORPUS / "diet").glob("*.json")):
-            records = json.loads(path.read_text(encoding="utf-8"))["data"]
-            docs += [r["text"] for r in records[::5]]  # records alone
-            docs.append("\r\n".join(r["text"] for r in records[:40]))  # one long text
-    return tuple(docs)
+    return sample_documents(5, 40)
 
 
 def _line_ends(text: str) -> Iterator[str]:
-    """``text`` with LF, CRLF and lone CR line ends."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    yield "\n".join(lines)
-    yield "\r\n".join(lines)
-    yield "\r".join(lines)
+    return line_end_variants(text, mixed=False)
 
 
 def _short_texts() -> Iterator[str]:

@@ -13,8 +13,6 @@ made from them (other line ends, short windows), plus hypothesis properties.
 
 from __future__ import annotations
 
-import functools
-import json
 import string
 from collections.abc import Iterator
 
@@ -22,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _helpers import CORPUS, REPO, SEED
+from _helpers import line_end_variants, sample_documents
 from gikai_minutes._read import pages
 from gikai_minutes._read import scan as scan_module
 from gikai_minutes._read.dialects import DIALECTS, Dialect
@@ -32,33 +30,12 @@ from gikai_minutes._text.lexicon import INDENT_CHARS, MARKS
 from gikai_minutes.model._positions import LineTable
 
 
-@functools.cache
 def _documents() -> tuple[str, ...]:
-    docs = [SEED.read_text(encoding="utf-8")]
-    docs += [
-        p.read_text(encoding="utf-8")
-        for p in sorted((REPO / "tests" / "conventions_corpus").glob("*.txt"))
-    ]
-    if CORPUS.is_dir():
-        docs += [p.read_text(encoding="utf-8") for p in sorted((CORPUS / "local").glob("*.txt"))]
-        for path in sorted((CORPUS / "diet").glob("*.json")):
-            records = json.loads(path.read_text(encoding="utf-8"))["data"]
-            docs += [r["text"] for r in records[::7]]  # records alone (every 7th)
-            docs.append("\r\n".join(r["text"] for r in records[:60]))  # one long text
-    return tuple(docs)
+    return sample_documents(7, 60)
 
 
 def _line_ends(text: str) -> Iterator[str]:
-    """``text`` with LF, CRLF, lone CR and mixed line ends."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    yield "\n".join(lines)
-    yield "\r\n".join(lines)
-    yield "\r".join(lines)
-    # mixed (a lone CR only before a line with content: it would join a next LF)
-    yield "".join(
-        line + ("\r" if k % 3 == 0 and lines[k + 1 : k + 2] != [""] else ("\n", "\r\n")[k % 2])
-        for k, line in enumerate(lines)
-    )
+    return line_end_variants(text, mixed=True)
 
 
 def _windows(text: str, size: int = 6) -> Iterator[str]:
