@@ -262,15 +262,22 @@ def test_placing_by_bounds_equals_locating_each(meeting: Meeting) -> None:
     for step in _builder.BUILD_STEPS:
         step.run(b)
     sections = b.sections
-    starts = [(s.start.utterance, s.start.paragraph) for s in sections]
+
+    def holding(key: tuple[int, int]) -> int | None:  # each section tried in turn
+        for k, s in enumerate(sections):
+            if (s.start.utterance, s.start.paragraph) <= key <= (s.end.utterance, s.end.paragraph):
+                return k
+        return None
+
     placed, located = _builder._placed(bare.utterances, sections, b.presentations, b.exchanges)
     for before, after in zip(b.presentations, placed, strict=True):
         ref = before.introduction
-        k = _builder._locate(sections, starts, (ref.utterance, ref.paragraph))[0]
+        k = holding((ref.utterance, ref.paragraph))
         assert after.section == k
         assert (after is before) is (k is None)
     for before, after in zip(b.exchanges, located, strict=True):
-        k, presentation = _builder._locate(sections, starts, (before.questions[0], 0))
+        k = holding((before.questions[0], 0))
+        presentation = None if k is None else sections[k].presentation
         assert (after.section, after.presentation) == (k, presentation)
         assert attrs.evolve(after, section=None, presentation=None) == before
     assert any(e.section is not None for e in located)

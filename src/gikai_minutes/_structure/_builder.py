@@ -180,16 +180,14 @@ def _aliases(
     return found
 
 
-def _locate(
-    sections: Sequence[Section], starts: Sequence[tuple[int, int]], key: tuple[int, int]
-) -> tuple[int | None, int | None]:
-    """The index and presentation of the section holding paragraph ``key`` (utterance,
-    paragraph); ``starts`` are the sections' first paragraphs as tuples (sections are
-    sorted)."""
+def _section_at(
+    starts: Sequence[tuple[int, int]], ends: Sequence[tuple[int, int]], key: tuple[int, int]
+) -> int | None:
+    """The index of the section holding paragraph ``key`` (utterance, paragraph), or
+    ``None``; ``starts`` and ``ends`` are the sections' first and last paragraphs as tuples
+    (sections are sorted and do not overlap)."""
     k = bisect.bisect_right(starts, key) - 1
-    if k < 0 or key > (sections[k].end.utterance, sections[k].end.paragraph):
-        return None, None
-    return k, sections[k].presentation
+    return k if k >= 0 and key <= ends[k] else None
 
 
 class _Names(dict[str, tuple[str, ...]]):
@@ -491,18 +489,16 @@ def _placed(
     exchanges: Sequence[QAExchange],
 ) -> tuple[list[Presentation], list[QAExchange]]:
     """The presentations with their section and handout pages, and the exchanges with
-    their section and presentation, each located as :func:`_locate` does (with the
-    sections' bounds as tuples, made once). The pages are found on first access, from
-    the meeting's ``utterances`` (the model keeps no turn)."""
+    their section and presentation (located by :func:`_section_at`, the sections' bounds
+    made once). The pages are found on first access, from the meeting's ``utterances``
+    (the model keeps no turn)."""
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
     ends = [(s.end.utterance, s.end.paragraph) for s in sections]
-    find = bisect.bisect_right
     placed = []
     for p in presentations:
         ref = p.introduction
-        key = (ref.utterance, ref.paragraph)
-        k = find(starts, key) - 1
-        if k >= 0 and key <= ends[k]:
+        k = _section_at(starts, ends, (ref.utterance, ref.paragraph))
+        if k is not None:
             p = Presentation(  # by position, in field order
                 p.presenter,
                 p.introduction,
@@ -517,9 +513,8 @@ def _placed(
         placed.append(p)
     located = []
     for e in exchanges:
-        key = (e.questions[0], 0)
-        k = find(starts, key) - 1
-        if k >= 0 and key <= ends[k]:
+        k = _section_at(starts, ends, (e.questions[0], 0))
+        if k is not None:
             e = QAExchange(  # by position, in field order
                 e.questioner,
                 e.questions,
