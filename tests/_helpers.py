@@ -294,3 +294,52 @@ def line_end_variants(text: str, mixed: bool = True) -> Iterator[str]:
             line + ("\r" if k % 3 == 0 and lines[k + 1 : k + 2] != [""] else ("\n", "\r\n")[k % 2])
             for k, line in enumerate(lines)
         )
+
+
+def layout_facts(layout: Any) -> tuple[object, ...]:
+    """What a ``PageLayout`` tells, as plain values to compare (``first`` only with breaks)."""
+    return (
+        layout.number_lines,
+        layout.header_lines,
+        tuple(layout.breaks),
+        tuple(layout.numbers),
+        layout.first if layout.breaks else 1,
+        dict(layout.margins),
+    )
+
+
+#: The arguments of one ``read_body_rows`` call: table, lines, positional and keyword ones.
+BodyCall = tuple[Any, list[Any], tuple[Any, ...], dict[str, Any]]
+
+
+def body_calls(text: str) -> list[BodyCall]:
+    """The arguments of every ``read_body_rows`` call the pipeline makes for ``text``
+    (without its sinks: called again with these, it gives every row)."""
+    import gikai_minutes
+    from gikai_minutes import _pipeline
+    from gikai_minutes._read.bodies import read_body_rows
+
+    calls: list[BodyCall] = []
+
+    def record(table: Any, lines: Any, *args: Any, **kwargs: Any) -> Any:
+        lines = list(lines)
+        rows = {k: v for k, v in kwargs.items() if not k.endswith("_sink")}
+        calls.append((table, lines, args, rows))
+        return read_body_rows(table, lines, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(_pipeline, "read_body_rows", record)
+        gikai_minutes.parse(text)
+    return calls
+
+
+def sized_tasks(folder: Path, sizes: Sequence[int]) -> list[tuple[str, str, str, str, Any]]:
+    """Batch tasks of files of ``sizes`` bytes written in ``folder`` (default options)."""
+    from gikai_minutes import _batch
+
+    tasks = []
+    for i, size in enumerate(sizes):
+        path = folder / f"{i:03d}.txt"
+        path.write_bytes(b"x" * size)
+        tasks.append((str(path), path.stem, "", str(folder), _batch.BatchOptions()))
+    return tasks

@@ -12,6 +12,7 @@ from tests._export_docs import DIET_COMMITTEE
 from tests.conftest import SEED
 
 import gikai_minutes
+from _helpers import sized_tasks
 from gikai_minutes._cli import main
 from gikai_minutes.export import ndl_response
 
@@ -303,11 +304,7 @@ def test_chunks_keep_order_and_bound_files_and_bytes(tmp_path: Path) -> None:
     from gikai_minutes import _batch
 
     sizes = [10] * 100 + [20_000] + [10] * 300
-    tasks = []
-    for i, size in enumerate(sizes):
-        path = tmp_path / f"{i:03d}.txt"
-        path.write_bytes(b"x" * size)
-        tasks.append((str(path), path.stem, "", str(tmp_path), _batch.BatchOptions()))
+    tasks = sized_tasks(tmp_path, sizes)
     chunks = _batch._chunks(tasks, 2)
     assert [t for chunk in chunks for t in chunk] == tasks
     assert max(len(c) for c in chunks) == _batch.CHUNK_FILES

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from tests._export_docs import DIET_COMMITTEE
 
+from _helpers import sized_tasks
 from gikai_minutes import _batch
 
 
@@ -72,11 +73,7 @@ def test_inputs_are_found_as_by_resolving_each(
 
 def test_chunks_are_handed_out_largest_first(tmp_path: Path) -> None:
     sizes = [10] * 50 + [5_000] + [10] * 50 + [3_000] + [10] * 20
-    tasks = []
-    for i, size in enumerate(sizes):
-        path = tmp_path / f"{i:03d}.txt"
-        path.write_bytes(b"x" * size)
-        tasks.append((str(path), path.stem, "", str(tmp_path), _batch.BatchOptions()))
+    tasks = sized_tasks(tmp_path, sizes)
     chunks = _batch._chunks(tasks, 2)
     order = _batch._largest_first(tasks, 2)
     assert sorted(order, key=lambda c: c[0][0]) == chunks  # the same chunks, reordered

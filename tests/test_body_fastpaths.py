@@ -20,14 +20,12 @@ import itertools
 import json
 import random
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import gikai_minutes
-from _helpers import CORPUS, REPO, SEED
+from _helpers import CORPUS, REPO, SEED, BodyCall, body_calls
 from gikai_minutes import _pipeline
 from gikai_minutes._read import fixes, notes
 from gikai_minutes._read.bodies import BodyRows, read_body_rows
@@ -152,23 +150,11 @@ def test_fix_around_sites_on_lines(name: str, text: str) -> None:
         start += len(line)
 
 
-Turn = tuple[Any, list[Any], tuple[Any, ...], dict[str, Any]]
+Turn = BodyCall
 
 
 def _turns(text: str) -> list[Turn]:
-    """The arguments of every ``read_body_rows`` call the pipeline makes for ``text``."""
-    calls: list[Turn] = []
-
-    def record(table: Any, lines: Any, *args: Any, **kwargs: Any) -> Any:
-        lines = list(lines)
-        rows = {k: v for k, v in kwargs.items() if not k.endswith("_sink")}
-        calls.append((table, lines, args, rows))
-        return read_body_rows(table, lines, *args, **kwargs)
-
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(_pipeline, "read_body_rows", record)
-        gikai_minutes.parse(text)
-    return calls
+    return body_calls(text)
 
 
 def _general(sites: FixSites, text: str) -> FixSites:

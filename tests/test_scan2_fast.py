@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _helpers import line_end_variants, sample_documents
+from _helpers import layout_facts, line_end_variants, sample_documents
 from gikai_minutes._read import headers, pages
 from gikai_minutes._read import scan as scan_module
 from gikai_minutes._read.headers import (
@@ -146,14 +146,7 @@ _PAGE_CHARS = "0123456789０１２" + _KANJI_PAGE_CHARS
 
 
 def _layout_of(layout: pages.PageLayout) -> tuple[object, ...]:
-    return (
-        layout.number_lines,
-        layout.header_lines,
-        tuple(layout.breaks),
-        tuple(layout.numbers),
-        layout.first if layout.breaks else 1,
-        dict(layout.margins),
-    )
+    return layout_facts(layout)
 
 
 def _layouts(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:

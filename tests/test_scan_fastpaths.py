@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _helpers import line_end_variants, sample_documents
+from _helpers import layout_facts, line_end_variants, sample_documents
 from gikai_minutes._read import pages
 from gikai_minutes._read import scan as scan_module
 from gikai_minutes._read.dialects import DIALECTS, Dialect
@@ -127,14 +127,7 @@ def test_kept_answers_hold_for_any_rest_of_line(
 
 
 def _layout_of(layout: pages.PageLayout) -> tuple[object, ...]:
-    return (
-        layout.number_lines,
-        layout.header_lines,
-        tuple(layout.breaks),
-        tuple(layout.numbers),
-        layout.first if layout.breaks else 1,
-        dict(layout.margins),
-    )
+    return layout_facts(layout)
 
 
 def _short_texts() -> Iterator[str]:

@@ -20,8 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
-from _helpers import REPO, SEED
-from gikai_minutes import _pipeline
+from _helpers import REPO, SEED, BodyCall, body_calls
 from gikai_minutes._read import bodies, fixes
 from gikai_minutes._read.bodies import read_body_rows
 from gikai_minutes._read.fixes import FIX_RULES, FixSites, fix_line, fix_piece
@@ -34,24 +33,11 @@ _EXTRA = (
     "【田中委員】 （拍手）\n（拍手）\n午後３時７分散会\n署名\n"
 )
 
-Turn = tuple[Any, list[Any], tuple[Any, ...], dict[str, Any]]
+Turn = BodyCall
 
 
 def _turns(text: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Turn]:
-    """The arguments of every ``read_body_rows`` call the pipeline makes for ``text``
-    (without its sinks: called again with these, it gives every row)."""
-    calls: list[Turn] = []
-
-    def record(table: Any, lines: Any, *args: Any, **kwargs: Any) -> Any:
-        lines = list(lines)
-        rows = {k: v for k, v in kwargs.items() if not k.endswith("_sink")}
-        calls.append((table, lines, args, rows))
-        return read_body_rows(table, lines, *args, **kwargs)
-
-    with monkeypatch.context() as m:
-        m.setattr(_pipeline, "read_body_rows", record)
-        gikai_minutes.parse(text)
-    return iter(calls)
+    return iter(body_calls(text))
 
 
 def _texts() -> list[tuple[str, str]]:
