@@ -181,12 +181,10 @@ def parse_text(
         )  # fmt: skip
         return _finish(meeting, strict)
 
-    for f in scanned.evidence:
-        if f.headers and not f.chosen:  # the choice was contested: record the evidence
-            diagnostics.append(
-                Diagnostic("convention", f"convention: {scanned.describe()}", Severity.INFO, 1)
-            )
-            break
+    if scanned.contested:  # a form not chosen found headers: record the evidence
+        diagnostics.append(
+            Diagnostic("convention", f"convention: {scanned.describe()}", Severity.INFO, 1)
+        )
     front = read_front_matter(reading, events[0].start, pages.number_lines, pages.header_lines)
     diagnostics.extend(front.diagnostics)
     if said:

@@ -65,13 +65,15 @@ class FormScore:
 
 
 class ScanResult(NamedTuple):
-    """The dialect used, the events and diagnostics of its rules, and the evidence (a
-    named tuple: one is made per document, read-only)."""
+    """The dialect used, the events and diagnostics of its rules, the evidence, and
+    whether the choice was contested (a form not chosen found headers) (a named tuple:
+    one is made per document, read-only)."""
 
     dialect: Dialect
     events: tuple[HeaderEvent, ...]
     diagnostics: tuple[Diagnostic, ...]
     evidence: tuple[FormScore, ...] = ()
+    contested: bool = False
 
     @property
     def header_count(self) -> int:
@@ -309,8 +311,20 @@ def _one_form(
     labels: dict[str, int] = {}
     marked: list[int] = []
     mark = name == "mark"
+    find = text.find
     index = counted = 0  # a line's index and start
-    for start, content in zip(at, _contents(text, at, lone_cr), strict=True):
+    for start in at:
+        # the line's content, as _contents gives it (a candidate line is never empty)
+        end = find("\n", start)
+        if end < 0:
+            end = len(text)
+        if lone_cr:
+            cr = find("\r", start, end)
+            if cr >= 0:
+                end = cr
+        elif text[end - 1] == "\r":
+            end -= 1
+        content = text[start:end]
         if match is not None:
             result = match(content)
         else:
@@ -320,7 +334,7 @@ def _one_form(
                     break
         if result is None:
             continue
-        if type(result) is not HeaderMatch:
+        if result.__class__ is not HeaderMatch:
             return None  # a rejection: the general path reports it
         length = result.length
         if (length >= len(content) or content[-1] in _TRAILING) and len(
@@ -339,12 +353,19 @@ def _one_form(
             marked.append(index)
     if not events:  # the first form is chosen, with nothing
         first = forms.dialects[0]
-        return _new_result(ScanResult, (first, (), (), forms.alone(first.name, 0, 0.0)))
+        return _new_result(ScanResult, (first, (), (), forms.alone(first.name, 0, 0.0), False))
     form = forms.by_name[name]
-    evidence = forms.alone(name, len(events), _label_score(labels, form))
+    total = 0.0  # (as _label_score)
+    interpret = DEFAULT_LEXICON.interpret
+    for label, n in labels.items():
+        weight = KNOWN_WEIGHT if interpret(label).known else UNKNOWN_WEIGHT
+        if n >= 2:
+            weight += RECURRENCE_BONUS
+        total += weight * n
+    evidence = forms.alone(name, len(events), total * form.prior)
     if marked:
         events = _with_inline(table, events, set(marked))
-    return _new_result(ScanResult, (form, tuple(events), (), evidence))
+    return _new_result(ScanResult, (form, tuple(events), (), evidence, False))
 
 
 def _contents(text: str, starts: Iterable[int], lone_cr: bool) -> Iterator[str]:
@@ -645,7 +666,8 @@ def _result(
             evidence[order[name]] = FormScore(
                 name, count, scores.get(name, 0.0), name in chosen_names
             )
-    return ScanResult(dialect, tuple(events), tuple(diagnostics), tuple(evidence))
+    contested = any(f.headers and not f.chosen for f in evidence)
+    return ScanResult(dialect, tuple(events), tuple(diagnostics), tuple(evidence), contested)
 
 
 def _quiet_result(
