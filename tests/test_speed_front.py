@@ -1,7 +1,9 @@
 """The short paths of the reading's fixed cost per document give what the general work gives.
 
 * the scan says whether the choice of form was contested (a form not chosen found
-  headers) instead of the pipeline reading the evidence again.
+  headers) instead of the pipeline reading the evidence again;
+* a :class:`Meeting` is made by :func:`meeting_of`, setting its slots at once, instead of
+  through its ``__init__``.
 
 Compared on the conventions corpus, the seed, ``../shared`` when present, texts made from
 them (other line ends, short windows), and hypothesis properties.
@@ -9,8 +11,10 @@ them (other line ends, short windows), and hypothesis properties.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +22,8 @@ import gikai_minutes
 from _helpers import MINUTES_LIKE, line_end_variants, sample_documents
 from gikai_minutes._read.dialects import DIALECTS
 from gikai_minutes._read.scan import scan
+from gikai_minutes.model import Meeting
+from gikai_minutes.model._meeting import meeting_of
 from gikai_minutes.model._positions import LineTable
 
 
@@ -74,3 +80,50 @@ def test_a_contested_choice_is_recorded() -> None:
 @given(MINUTES_LIKE, st.sampled_from((None, *DIALECTS)))
 def test_contested_property(text: str, dialect: str | None) -> None:
     _contested(text, dialect)
+
+
+def _fields(meeting: Meeting) -> tuple[object, ...]:
+    return tuple(getattr(meeting, a.name) for a in attrs.fields(Meeting) if a.init)
+
+
+def _same_meeting(made: Meeting, reference: Meeting) -> None:
+    assert made == reference
+    for a in attrs.fields(Meeting):
+        if a.init:
+            assert getattr(made, a.name) is getattr(reference, a.name), a.name
+    assert pickle.loads(pickle.dumps(made)) == reference
+    assert made.to_json() == reference.to_json()
+    assert repr(made) == repr(reference)
+    for speaker in made.speakers:
+        assert made.speaker(speaker.id) == reference.speaker(speaker.id)
+
+
+def test_meeting_of_is_meeting() -> None:
+    seen = 0
+    for text in _documents():
+        for structure in (False, True):
+            meeting = gikai_minutes.parse(text, structure=structure)
+            fields = _fields(meeting)
+            _same_meeting(meeting_of(*fields), Meeting(*fields))  # type: ignore[arg-type]
+            seen += 1
+    assert seen > 10
+
+
+def test_meeting_of_converts_as_meeting() -> None:
+    """Sequences that are no model sequence become tuples, as the converter makes them."""
+    meeting = gikai_minutes.parse(sample_documents(7, 60)[0], structure=False)
+    fields = list(_fields(meeting))
+    fields[6] = list(meeting.utterances)  # utterances
+    fields[12] = list(meeting.notes)  # notes
+    made, reference = meeting_of(*fields), Meeting(*fields)  # type: ignore[arg-type]
+    assert made == reference
+    assert made.utterances.__class__ is tuple
+    assert made.notes.__class__ is tuple
+
+
+@settings(max_examples=100, deadline=None)
+@given(MINUTES_LIKE)
+def test_parse_fields_property(text: str) -> None:
+    meeting = gikai_minutes.parse(text, structure=False)
+    fields = _fields(meeting)
+    _same_meeting(meeting_of(*fields), Meeting(*fields))  # type: ignore[arg-type]

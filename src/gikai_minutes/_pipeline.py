@@ -33,7 +33,7 @@ from gikai_minutes.model import (
     UnparsedBlock,
 )
 from gikai_minutes.model._columns import FixRow, NotesBuilder, UtterancesBuilder
-from gikai_minutes.model._meeting import source_of
+from gikai_minutes.model._meeting import meeting_of, source_of
 from gikai_minutes.model._positions import Line, LineTable
 from gikai_minutes.sources import SourceDocument
 
@@ -257,7 +257,7 @@ def parse_text(
     if len(diagnostics) > 1:
         diagnostics.sort(key=_position)
     body_name, session = split_title(front.title) if front.title is not None else (None, None)
-    meeting = Meeting(  # by position, in field order
+    meeting = meeting_of(  # as Meeting(...), by position, in field order
         front.title,
         body_name,
         session,

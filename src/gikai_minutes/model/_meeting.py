@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime
 import enum
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from gikai_minutes.model._positions import LineTable, Span, items
+from gikai_minutes.model._positions import _KEPT, LineTable, Span, items
 from gikai_minutes.model._structure import Structure
 
 __all__ = [
@@ -494,3 +494,62 @@ class Meeting:
         from gikai_minutes.export._json import meeting_from_json
 
         return meeting_from_json(text)
+
+
+def _slot_setters() -> tuple[Callable[[Meeting, object], None], ...]:
+    fields = [a.name for a in attrs.fields(Meeting) if a.init]
+    return tuple(getattr(Meeting, name).__set__ for name in fields)
+
+
+(
+    _title,
+    _body_name,
+    _session,
+    _date,
+    _date_text,
+    _speakers,
+    _utterances,
+    _front_matter,
+    _source,
+    _dialect,
+    _unparsed,
+    _diagnostics,
+    _notes,
+    _structure,
+) = _slot_setters()
+
+
+def meeting_of(
+    title: str | None,
+    body_name: str | None,
+    session: int | None,
+    date: datetime.date | None,
+    date_text: str | None,
+    speakers: tuple[Speaker, ...],
+    utterances: Sequence[Utterance],
+    front_matter: FrontMatter,
+    source: Source,
+    dialect: str,
+    unparsed: tuple[UnparsedBlock, ...],
+    diagnostics: tuple[Diagnostic, ...],
+    notes: Sequence[Note],
+    structure: Structure | None = None,
+) -> Meeting:
+    """``Meeting(...)`` of these fields in order, made with less work (each field's slot
+    set at once; a model sequence or tuple kept as it is, as the converter does)."""
+    meeting: Meeting = object.__new__(Meeting)
+    _title(meeting, title)
+    _body_name(meeting, body_name)
+    _session(meeting, session)
+    _date(meeting, date)
+    _date_text(meeting, date_text)
+    _speakers(meeting, speakers)
+    _utterances(meeting, utterances if utterances.__class__ in _KEPT else items(utterances))
+    _front_matter(meeting, front_matter)
+    _source(meeting, source)
+    _dialect(meeting, dialect)
+    _unparsed(meeting, unparsed)
+    _diagnostics(meeting, diagnostics)
+    _notes(meeting, notes if notes.__class__ in _KEPT else items(notes))
+    _structure(meeting, structure)
+    return meeting
