@@ -3,7 +3,9 @@
 * the scan says whether the choice of form was contested (a form not chosen found
   headers) instead of the pipeline reading the evidence again;
 * a :class:`Meeting` is made by :func:`meeting_of`, setting its slots at once, instead of
-  through its ``__init__``.
+  through its ``__init__``;
+* the line table finds the starts of a long text's lines from the lengths of its split
+  parts, a chunk at a time.
 
 Compared on the conventions corpus, the seed, ``../shared`` when present, texts made from
 them (other line ends, short windows), and hypothesis properties.
@@ -12,6 +14,7 @@ them (other line ends, short windows), and hypothesis properties.
 from __future__ import annotations
 
 import pickle
+import re
 from collections.abc import Iterator
 
 import attrs
@@ -24,7 +27,7 @@ from gikai_minutes._read.dialects import DIALECTS
 from gikai_minutes._read.scan import scan
 from gikai_minutes.model import Meeting
 from gikai_minutes.model._meeting import meeting_of
-from gikai_minutes.model._positions import LineTable
+from gikai_minutes.model._positions import _CHUNK, LineTable
 
 
 def _documents() -> tuple[str, ...]:
@@ -127,3 +130,28 @@ def test_parse_fields_property(text: str) -> None:
     meeting = gikai_minutes.parse(text, structure=False)
     fields = _fields(meeting)
     _same_meeting(meeting_of(*fields), Meeting(*fields))  # type: ignore[arg-type]
+
+
+def _reference_starts(text: str) -> list[int]:
+    """The line starts, found one line break at a time."""
+    return [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
+
+
+def test_line_starts_are_the_reference() -> None:
+    for doc in _documents():
+        for text in line_end_variants(doc, mixed=True):
+            for piece in (text, text[: _CHUNK + 1], text[: 2 * _CHUNK - 1], text + "\n"):
+                assert list(LineTable(piece).starts) == _reference_starts(piece)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.integers(0, 9000), max_size=12),
+    st.sampled_from(("\n", "\r\n")),
+    st.sampled_from(("a", "議", "\U0001f600")),
+)
+def test_line_starts_property(lengths: list[int], end: str, char: str) -> None:
+    """Long texts (their starts found a chunk at a time), chunks ending anywhere."""
+    text = end.join(char * n for n in lengths)
+    assert list(LineTable(text).starts) == _reference_starts(text)
+    assert list(LineTable(text + end).starts) == _reference_starts(text + end)

@@ -232,11 +232,15 @@ class _Starts:
                 starts.append(end)
                 end = find("\n", end)
         else:  # every line ends at LF (a CRLF's CR is cut from the line's end on reading)
-            # In chunks: the split parts of one chunk at a time are alive at once.
+            # In chunks: the split parts of one chunk at a time are alive at once. The
+            # start after the k-th LF of a chunk: the lengths of the parts up to it, plus
+            # k + 1 (the LFs), plus the chunk's offset.
             for a in range(0, len(text), _CHUNK):
                 parts = text[a : a + _CHUNK].split("\n")
-                after = itertools.accumulate(map(_PLUS_ONE, map(len, parts)), initial=a)
-                starts.extend(itertools.islice(after, 1, len(parts)))
+                del parts[-1]  # (after the chunk's last LF)
+                ends = itertools.accumulate(map(len, parts), initial=a + 1)
+                next(ends)
+                starts.extend(map(operator.add, ends, range(len(parts))))
         self.starts = starts
         # Without a lone CR, each CR is half of a CRLF: all lines end so if there are as
         # many CRs as line breaks.
@@ -318,20 +322,17 @@ class LineTable:
     :meth:`lines_between` gives a view (lines made on access) until then.
     """
 
-    __slots__ = ("_index", "_lines", "_number", "_starts", "text")
+    __slots__ = ("_index", "_lines", "_number", "_starts", "lone_cr", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         index = _Starts(text)
         self._index = index
         self._starts = index.starts
+        #: Whether a CR ends a line on its own somewhere (not only as half of a CRLF).
+        self.lone_cr: bool = index.lone_cr
         self._number = 0
         self._lines: Sequence[Line] | None = None
-
-    @property
-    def lone_cr(self) -> bool:
-        """Whether a CR ends a line on its own somewhere (not only as half of a CRLF)."""
-        return self._index.lone_cr
 
     @property
     def starts(self) -> Sequence[int]:
@@ -405,7 +406,6 @@ _MINUS_TWO = (-2).__add__
 #: Views of more lines than this make their rows with ``zip`` (more set-up, less a line).
 _ZIPPED = 24
 _new_line = tuple.__new__
-_PLUS_ONE = (1).__add__
 #: A plain row (number, start, end, next) as a :class:`Line`, at C speed.
 _LINE = functools.partial(_new_line, Line)
 
