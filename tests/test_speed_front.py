@@ -155,3 +155,29 @@ def test_line_starts_property(lengths: list[int], end: str, char: str) -> None:
     text = end.join(char * n for n in lengths)
     assert list(LineTable(text).starts) == _reference_starts(text)
     assert list(LineTable(text + end).starts) == _reference_starts(text + end)
+
+
+def test_speakers_read_before_are_the_speakers_made() -> None:
+    """A label read into the same parts again takes the speaker made for it (no id or
+    speaker made again); a cleared cache makes the same meeting."""
+    from gikai_minutes import _pipeline
+
+    for text in (*_documents(), CONTESTED, "○山田議員　はい。\n○謎の人物　話します。\n"):
+        _pipeline._SPEAKERS.clear()
+        fresh = gikai_minutes.parse(text)
+        again = gikai_minutes.parse(text)
+        assert again == fresh
+        assert again.diagnostics == fresh.diagnostics
+        assert again.to_json() == fresh.to_json()
+
+
+def test_front_matter_of_is_front_matter() -> None:
+    seen = 0
+    for text in _documents():
+        front = gikai_minutes.parse(text, structure=False).front_matter
+        fields = {a.name: getattr(front, a.name) for a in attrs.fields(type(front))}
+        reference = type(front)(**fields)
+        assert front == reference
+        assert pickle.loads(pickle.dumps(front)) == reference
+        seen += bool(front.items)
+    assert seen > 3

@@ -153,17 +153,30 @@ def parse_text(
     guesses: dict[str, Diagnostic] = {}  # uncertain readings of a label, by speaker id
     for event in events:
         header = event.header
-        if header is None or header.label in slots:
+        if header is None:
             continue
-        speaker_id = _speaker_id(header.label)
+        label = header.label
+        if label in slots:
+            continue
+        parts = header.parts
+        made = _SPEAKERS.get(label)  # (the speaker of a label read into these parts before)
+        if made is not None and made[0] is parts and parts.known:
+            speaker = made[1]
+            speaker_id = speaker.id
+        else:
+            speaker = None
+            speaker_id = _speaker_id(label)
         slot = by_id.get(speaker_id)
         if slot is None:
             slot = by_id[speaker_id] = len(speakers)
-            speakers[speaker_id] = _new_speaker(speaker_id, header, table, event.start, said)
-            guess = _guess(header, table, event.start) if header.parts.guess is not None else None
-            if guess is not None:
-                guesses[speaker_id] = guess
-        slots[header.label] = slot
+            if speaker is None:
+                speaker = _new_speaker(speaker_id, header, table, event.start, said)
+            speakers[speaker_id] = speaker
+            if parts.guess is not None:
+                guess = _guess(header, table, event.start)
+                if guess is not None:
+                    guesses[speaker_id] = guess
+        slots[label] = slot
     if not slots:
         diagnostics.append(
             Diagnostic(

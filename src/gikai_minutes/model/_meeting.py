@@ -11,7 +11,7 @@ import datetime
 import enum
 import hashlib
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -251,6 +251,29 @@ class FrontMatter(_ItemRows):
             return items
 
 
+def _setters(cls: type, *names: str) -> tuple[Callable[[Any, object], None], ...]:
+    """The setters of the named slots of frozen class ``cls`` (called at once, they set
+    a slot with less work than ``object.__setattr__``)."""
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+(
+    _front_span,
+    _front_house,
+    _front_meeting_name,
+    _front_issue,
+    _front_place,
+    _front_start_time,
+    _front_end_time,
+    _front_agenda,
+    _front_rosters,
+) = _setters(
+    FrontMatter,
+    *("span", "house", "meeting_name", "issue", "place", "start_time", "end_time", "agenda"),
+    "rosters",
+)
+
+
 def front_matter_of(
     span: Span,
     rows: list[ItemRow],
@@ -266,15 +289,15 @@ def front_matter_of(
     """A :class:`FrontMatter` whose items are made from ``rows`` when first read (most
     parses never read them: making them costs a tenth of a Diet record's front matter)."""
     front: FrontMatter = object.__new__(FrontMatter)
-    _set(front, "span", span)
-    _set(front, "house", house)
-    _set(front, "meeting_name", meeting_name)
-    _set(front, "issue", issue)
-    _set(front, "place", place)
-    _set(front, "start_time", start_time)
-    _set(front, "end_time", end_time)
-    _set(front, "agenda", agenda)
-    _set(front, "rosters", rosters)
+    _front_span(front, span)
+    _front_house(front, house)
+    _front_meeting_name(front, meeting_name)
+    _front_issue(front, issue)
+    _front_place(front, place)
+    _front_start_time(front, start_time)
+    _front_end_time(front, end_time)
+    _front_agenda(front, agenda)
+    _front_rosters(front, rosters)
     if rows:
         _set(front, "_item_rows", rows)
     else:
@@ -356,11 +379,16 @@ def source_of(text: str, name: str | None, encoding: str | None, reader: str | N
     """A :class:`Source` of ``text`` whose checksum is computed when first read (most
     parses never read it: it costs as much as a small document's reading)."""
     source: Source = object.__new__(Source)
-    _set(source, "text", text)
-    _set(source, "name", name)
-    _set(source, "encoding", encoding)
-    _set(source, "reader", reader)
+    _source_text(source, text)
+    _source_name(source, name)
+    _source_encoding(source, encoding)
+    _source_reader(source, reader)
     return source
+
+
+_source_text, _source_name, _source_encoding, _source_reader = _setters(
+    Source, "text", "name", "encoding", "reader"
+)
 
 
 class SegmentKind(enum.Enum):
@@ -496,11 +524,6 @@ class Meeting:
         return meeting_from_json(text)
 
 
-def _slot_setters() -> tuple[Callable[[Meeting, object], None], ...]:
-    fields = [a.name for a in attrs.fields(Meeting) if a.init]
-    return tuple(getattr(Meeting, name).__set__ for name in fields)
-
-
 (
     _title,
     _body_name,
@@ -516,7 +539,7 @@ def _slot_setters() -> tuple[Callable[[Meeting, object], None], ...]:
     _diagnostics,
     _notes,
     _structure,
-) = _slot_setters()
+) = _setters(Meeting, *(a.name for a in attrs.fields(Meeting) if a.init))
 
 
 def meeting_of(
