@@ -4,6 +4,8 @@
   headers) instead of the pipeline reading the evidence again;
 * a :class:`Meeting` is made by :func:`meeting_of`, setting its slots at once, instead of
   through its ``__init__``;
+* the scan cuts the contents of a batch of candidate lines at once when no CR ends a
+  line alone;
 * whether a text is plain minutes is told in one function;
 * the line table finds the starts of a long text's lines from the lengths of its split
   parts, a chunk at a time.
@@ -24,6 +26,7 @@ from hypothesis import strategies as st
 
 import gikai_minutes
 from _helpers import MINUTES_LIKE, line_end_variants, sample_documents
+from gikai_minutes._read import scan as scan_module
 from gikai_minutes._read.dialects import DIALECTS
 from gikai_minutes._read.scan import scan
 from gikai_minutes.model import Meeting
@@ -214,3 +217,36 @@ def test_is_plain_text_is_the_reference() -> None:
 @given(st.lists(st.one_of(st.sampled_from(_WRAPPERS), MINUTES_LIKE), max_size=4).map("".join))
 def test_is_plain_text_property(text: str) -> None:
     assert _text.is_plain_text(text) == _plain_reference(text)
+
+
+def _candidate_starts(table: LineTable) -> Iterator[list[int]]:
+    """The starts of the candidate lines of each group of the scan's pattern."""
+    forms = scan_module._forms(None, table.lone_cr)
+    by_group: dict[str, list[int]] = {}
+    for m in forms.pattern.finditer("\n" + table.text):
+        by_group.setdefault(m.lastgroup or "", []).append(m.start())
+    yield from by_group.values()
+    # every line that is not empty (as a candidate line never is)
+    lines = (table.line(i) for i in range(len(table.starts)))
+    yield [line.start for line in lines if line.end > line.start]
+
+
+def _same_contents(text: str) -> None:
+    table = LineTable(text)
+    for at in _candidate_starts(table):
+        got = scan_module._line_contents(table, at, table.lone_cr)
+        assert got == list(scan_module._contents(text, at, table.lone_cr))
+
+
+def test_line_contents_are_the_contents() -> None:
+    seen = 0
+    for text in _texts():
+        _same_contents(text)
+        seen += 1
+    assert seen > 50
+
+
+@settings(max_examples=200, deadline=None)
+@given(MINUTES_LIKE)
+def test_line_contents_property(text: str) -> None:
+    _same_contents(text)

@@ -385,6 +385,22 @@ def _contents(text: str, starts: Iterable[int], lone_cr: bool) -> Iterator[str]:
         yield text[start:end]
 
 
+def _line_contents(table: LineTable, at: list[int], lone_cr: bool) -> list[str]:
+    """The contents of the candidate lines starting at ``at``, as :func:`_contents` gives
+    them (without a lone CR: all at once, a CR before an LF cut after)."""
+    text = table.text
+    if lone_cr:
+        return list(_contents(text, at, lone_cr))
+    find = text.find
+    contents = [
+        text[start:end] if end >= 0 else text[start:]
+        for start, end in zip(at, [find("\n", start) for start in at], strict=True)
+    ]
+    if table.cr:
+        return [c[:-1] if c[-1:] == "\r" else c for c in contents]
+    return contents
+
+
 # (named tuples made from their fields at once)
 _new_event = _new_result = tuple.__new__
 
@@ -468,8 +484,7 @@ def _read_group(
     shared: dict[tuple[str, int], HeaderMatch],
 ) -> None:
     """Read the candidate lines starting at ``at`` with the forms of ``group``."""
-    text = table.text
-    contents = list(_contents(text, at, lone_cr))  # the content of each line
+    contents = _line_contents(table, at, lone_cr)
     for name, rules in forms.groups[group]:
         f = found.get(name)
         if f is None:

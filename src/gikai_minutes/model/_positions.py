@@ -322,13 +322,15 @@ class LineTable:
     :meth:`lines_between` gives a view (lines made on access) until then.
     """
 
-    __slots__ = ("_index", "_lines", "_number", "_starts", "lone_cr", "text")
+    __slots__ = ("_index", "_lines", "_number", "_starts", "cr", "lone_cr", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         index = _Starts(text)
         self._index = index
         self._starts = index.starts
+        #: Whether the text holds a CR.
+        self.cr: bool = index.cr
         #: Whether a CR ends a line on its own somewhere (not only as half of a CRLF).
         self.lone_cr: bool = index.lone_cr
         self._number = 0
