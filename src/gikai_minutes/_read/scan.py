@@ -387,17 +387,21 @@ def _contents(text: str, starts: Iterable[int], lone_cr: bool) -> Iterator[str]:
 
 def _line_contents(table: LineTable, at: list[int], lone_cr: bool) -> list[str]:
     """The contents of the candidate lines starting at ``at``, as :func:`_contents` gives
-    them (without a lone CR: all at once, a CR before an LF cut after)."""
+    them (without a lone CR: in one loop, a CR looked for only in a text that holds one)."""
     text = table.text
     if lone_cr:
         return list(_contents(text, at, lone_cr))
     find = text.find
-    contents = [
-        text[start:end] if end >= 0 else text[start:]
-        for start, end in zip(at, [find("\n", start) for start in at], strict=True)
-    ]
-    if table.cr:
-        return [c[:-1] if c[-1:] == "\r" else c for c in contents]
+    cr = table.cr
+    contents: list[str] = []
+    add = contents.append
+    for start in at:
+        end = find("\n", start)
+        if end < 0:
+            end = len(text)  # (no CR ends the text: it would end a line alone)
+        elif cr and text[end - 1] == "\r":
+            end -= 1
+        add(text[start:end])
     return contents
 
 
