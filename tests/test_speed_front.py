@@ -250,3 +250,15 @@ def test_line_contents_are_the_contents() -> None:
 @given(MINUTES_LIKE)
 def test_line_contents_property(text: str) -> None:
     _same_contents(text)
+
+
+def test_meeting_of_knows_every_step_of_meeting_init() -> None:
+    """meeting_of does what ``Meeting.__init__`` does: it sets every field, converts the
+    two sequences and nothing else (no validator, no post-init): a change to the class
+    must be made in meeting_of too."""
+    fields = attrs.fields(Meeting)
+    assert [a.name for a in fields if a.converter is not None] == ["utterances", "notes"]
+    assert all(a.validator is None for a in fields)
+    assert not hasattr(Meeting, "__attrs_post_init__")
+    assert not hasattr(Meeting, "__attrs_pre_init__")
+    assert [a.name for a in fields if not a.init] == ["_by_id"]
