@@ -6,7 +6,6 @@
   through its ``__init__``;
 * the scan cuts the contents of a batch of candidate lines at once when no CR ends a
   line alone;
-* whether a text is plain minutes is told in one function;
 * the line table finds the starts of a long text's lines from the lengths of its split
   parts, a chunk at a time.
 

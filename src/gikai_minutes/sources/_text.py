@@ -53,10 +53,7 @@ def text_document(
 def is_plain_text(text: str) -> bool:
     """Whether :func:`text_document` takes ``text`` as minutes text as it is: no DiscussNet
     JSON to unwrap, no HTML page to warn about (the document would have only the text)."""
-    # (_may_be_discussnet and _may_be_html, inlined: once a document)
-    if _JSON_START.match(text) is not None and text.find('"tenant_minutes"', 0, 2000) >= 0:
-        return False
-    return text.find("<", 0, 2000) < 0 or not looks_like_html(text)
+    return not _may_be_discussnet(text) and not _may_be_html(text)
 
 
 def _may_be_discussnet(text: str) -> bool:
