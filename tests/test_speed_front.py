@@ -31,7 +31,6 @@ from gikai_minutes._read.scan import scan
 from gikai_minutes.model import Meeting
 from gikai_minutes.model._meeting import meeting_of
 from gikai_minutes.model._positions import _CHUNK, LineTable
-from gikai_minutes.sources import _text
 
 
 def _documents() -> tuple[str, ...]:
@@ -185,37 +184,6 @@ def test_front_matter_of_is_front_matter() -> None:
         assert pickle.loads(pickle.dumps(front)) == reference
         seen += bool(front.items)
     assert seen > 3
-
-
-_WRAPPERS = (
-    "",
-    '{"tenant_minutes": 1}',
-    ' \n{"a": "tenant_minutes"}',
-    '\ufeff{"x": 1, "y": "\\"tenant_minutes\\""}',
-    "<html><body>",
-    "<!DOCTYPE html><p>",
-    "a < b",
-    "<p>",
-)
-
-
-def _plain_reference(text: str) -> bool:
-    return not _text._may_be_discussnet(text) and not _text._may_be_html(text)
-
-
-def test_is_plain_text_is_the_reference() -> None:
-    for doc in (*_documents(), CONTESTED):
-        for wrapper in _WRAPPERS:
-            for text in (wrapper + doc, doc + wrapper, wrapper):
-                assert _text.is_plain_text(text) == _plain_reference(text)
-    assert not _text.is_plain_text('{"tenant_minutes": {}}')
-    assert not _text.is_plain_text("<html><body><p>x</p></body></html>")
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_WRAPPERS), MINUTES_LIKE), max_size=4).map("".join))
-def test_is_plain_text_property(text: str) -> None:
-    assert _text.is_plain_text(text) == _plain_reference(text)
 
 
 def _candidate_starts(table: LineTable) -> Iterator[list[int]]:
