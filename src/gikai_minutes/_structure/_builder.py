@@ -281,6 +281,8 @@ class BuildStep:
 
     name: str
     run: Callable[[_Build], None]
+    #: The fewest turns the step can find anything in: a meeting of fewer skips it.
+    min_turns: int = 1
 
 
 def _read_turns(b: _Build) -> None:
@@ -356,21 +358,23 @@ def _heading_refs(meeting: Meeting) -> list[tuple[ParagraphRef, str]]:
 #: update the turns at once, so every later step sees the revised categories.
 BUILD_STEPS: tuple[BuildStep, ...] = (
     BuildStep("turns", _read_turns),
-    BuildStep("nominations", _find_nominations),
-    BuildStep("nominated-chairs", _demote_nominated_chairs),
-    BuildStep("floor-requests", _find_floor_requests),
-    BuildStep("presentations", _find_presentations),
-    BuildStep("secretariat", _secretariat),
-    BuildStep("exchanges", _find_exchanges),
+    BuildStep("nominations", _find_nominations, 2),
+    BuildStep("nominated-chairs", _demote_nominated_chairs, 2),
+    BuildStep("floor-requests", _find_floor_requests, 2),
+    BuildStep("presentations", _find_presentations, 2),
+    BuildStep("secretariat", _secretariat, 2),
+    BuildStep("exchanges", _find_exchanges, 2),
     BuildStep("sections", _build_sections),
 )
+#: The steps a meeting of one turn (or none) runs: every other step needs two turns.
+_ONE_TURN_STEPS = tuple(step for step in BUILD_STEPS if step.min_turns <= 1)
 
 
 def build_structure(meeting: Meeting) -> Meeting:
     """Return ``meeting`` with speaker categories, affiliations and aliases filled in and
     :attr:`Meeting.structure` built. Deterministic; never raises on a parsed meeting."""
     b = _start(meeting)
-    for step in BUILD_STEPS:
+    for step in BUILD_STEPS if len(meeting.utterances) > 1 else _ONE_TURN_STEPS:
         step.run(b)
     return _assemble(b)
 
@@ -406,6 +410,40 @@ def _start(meeting: Meeting) -> _Build:
 #: (bounded: one entry per speaker and rule; the objects are immutable).
 _speaker_rule = functools.lru_cache(maxsize=4096)(SpeakerRule)
 
+#: Each speaker object given a new category alone: ``id(speaker)`` → (the speaker, the
+#: category, the speaker with it). The reader makes one speaker object a label, so the
+#: same speakers recur, with the same categories, across the records of a corpus
+#: (bounded: cleared when it holds :data:`_RECATEGORISED_MAX` speakers; the entry keeps
+#: its speaker alive, so its id is not reused while it is kept; the objects are immutable).
+_RECATEGORISED: dict[int, tuple[Speaker, SpeakerCategory, Speaker]] = {}
+_RECATEGORISED_MAX = 4096
+
+
+def _recategorised(speaker: Speaker, category: SpeakerCategory) -> Speaker:
+    """``speaker`` with ``category`` (equal to a new one; the same object for the same
+    speaker object and category while it is remembered)."""
+    found = _RECATEGORISED.get(id(speaker))
+    if found is not None and found[0] is speaker and found[1] is category:
+        return found[2]
+    made = Speaker(  # by position, in field order
+        speaker.id,
+        speaker.label,
+        speaker.name,
+        speaker.role,
+        speaker.honorific,
+        category,
+        speaker.affiliation,
+        speaker.title,
+        speaker.aliases,
+        speaker.seat,
+        speaker.disambiguator,
+        speaker.full_name,
+    )
+    if len(_RECATEGORISED) >= _RECATEGORISED_MAX:
+        _RECATEGORISED.clear()
+    _RECATEGORISED[id(speaker)] = (speaker, category, made)
+    return made
+
 
 def _assemble(b: _Build) -> Meeting:
     """The meeting with the structure the steps found."""
@@ -416,35 +454,39 @@ def _assemble(b: _Build) -> Meeting:
     kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
     given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
-    new_speakers: dict[str, Speaker] = {}
-    changed = False
+    new_speakers = speakers  # copied when the first speaker changes
     for sid, speaker in speakers.items():
         category = categories[sid]
         talk_given = given.get(sid) if given is not None else None
-        if talk_given is None and sid not in aliases and category is speaker.category:
-            new_speakers[sid] = speaker  # nothing learnt: the same object
-            continue
-        changed = True
-        names = speaker.aliases
-        if names or sid in aliases:
-            names = tuple(dict.fromkeys((*names, *aliases.get(sid, ()))))
-        new_speakers[sid] = Speaker(  # by position, in field order
-            speaker.id,
-            speaker.label,
-            speaker.name,
-            speaker.role,
-            speaker.honorific,
-            category,
-            (talk_given and talk_given.organisation) or speaker.affiliation,
-            (talk_given and talk_given.title) or speaker.title,
-            names,
-            speaker.seat,
-            speaker.disambiguator,
-            speaker.full_name,
-        )
+        learnt = talk_given is not None or sid in aliases
+        if not learnt and category is speaker.category:
+            continue  # nothing learnt: the same object
+        if not (learnt or speaker.aliases):
+            made = _recategorised(speaker, category)  # only the category changes
+        else:
+            names = speaker.aliases
+            if names or sid in aliases:
+                names = tuple(dict.fromkeys((*names, *aliases.get(sid, ()))))
+            made = Speaker(  # by position, in field order
+                speaker.id,
+                speaker.label,
+                speaker.name,
+                speaker.role,
+                speaker.honorific,
+                category,
+                (talk_given and talk_given.organisation) or speaker.affiliation,
+                (talk_given and talk_given.title) or speaker.title,
+                names,
+                speaker.seat,
+                speaker.disambiguator,
+                speaker.full_name,
+            )
+        if new_speakers is speakers:
+            new_speakers = dict(speakers)
+        new_speakers[sid] = made
     utterances: Sequence[Utterance] = meeting.utterances
     meeting_speakers = meeting.speakers
-    if changed:
+    if new_speakers is not speakers:
         meeting_speakers = tuple([new_speakers[s.id] for s in meeting_speakers])
         if isinstance(utterances, Utterances):
             utterances = utterances.with_speakers(new_speakers)

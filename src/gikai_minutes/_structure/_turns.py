@@ -24,7 +24,7 @@ from gikai_minutes.model._columns import (
     Utterances,
     paragraph_starts,
     paragraph_texts,
-    sized_paragraphs,
+    sized_turns,
     utterance_text,
 )
 
@@ -198,26 +198,23 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     """One :class:`Turn` per utterance, in order."""
     turns: list[Turn] = []
     utterances = meeting.utterances
-    keep = len(utterances) <= _KEEP_TURNS
+    # each turn's speaker, length, and the paragraphs' text of the short ones, read in one
+    # pass (a long turn's paragraphs are read when a rule needs them)
+    rows = sized_turns(utterances, _SHORT)
+    keep = len(rows) <= _KEEP_TURNS
     category_of, interjection = categories.get, _INTERJECTION.search
     append = turns.append
-    ids: Iterable[str]
     indices: list[int] | None = None  # each utterance's index, when not its position
-    if isinstance(utterances, Utterances):  # read from the columns: no utterance made
-        ids = utterances.speaker_ids()
-    else:
-        ids = [u.speaker.id for u in utterances]
-        if any(u.index != p for p, u in enumerate(utterances)):
-            indices = [u.index for u in utterances]
-    # each turn's length, and the paragraphs' text of the short ones, read in one pass
-    # (a long turn's paragraphs are read when a rule needs them)
-    sizes = sized_paragraphs(utterances, _SHORT)
+    if not isinstance(utterances, Utterances) and any(
+        u.index != p for p, u in enumerate(utterances)
+    ):
+        indices = [u.index for u in utterances]
     # one int object for index and position (a dense text has many turns)
-    for position, (speaker, (length, raw)) in enumerate(zip(ids, sizes, strict=True)):
+    for position, (speaker, length, raw) in enumerate(rows):
         index = position if indices is None else indices[position]
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
-        if raw is None or length > _SHORT:  # a long turn: read when a rule needs it
+        if raw is None:  # a long turn: read when a rule needs it
             turn = Turn(  # by position, in field order
                 index, speaker, category, utterances, position, length, False, False,
                 is_chair, keep,

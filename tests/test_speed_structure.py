@@ -1,0 +1,131 @@
+"""The short paths of the structure stage against their general paths, on real minutes
+(the seed, the conventions corpus and ``../shared`` when present) and generated text."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gikai_minutes
+from _helpers import MINUTES_LIKE, sample_documents
+from gikai_minutes._structure import _builder
+from gikai_minutes.model import Meeting, SpeakerCategory
+from gikai_minutes.model._columns import Utterances, sized_paragraphs, sized_turns
+
+
+@functools.cache
+def _meetings() -> tuple[Meeting, ...]:
+    """Each sample document read without its structure."""
+    return tuple(gikai_minutes.parse(t, structure=False) for t in sample_documents(7, 40))
+
+
+def _as_objects(meeting: Meeting) -> Meeting:
+    """The same meeting with its utterances as a tuple of objects (the general readers)."""
+    return attrs.evolve(meeting, utterances=tuple(meeting.utterances))
+
+
+def _all_steps(meeting: Meeting) -> Meeting:
+    """The structure with every step run, whatever the meeting's size."""
+    b = _builder._start(meeting)
+    for step in _builder.BUILD_STEPS:
+        step.run(b)
+    return _builder._assemble(b)
+
+
+def _one_turn(meeting: Meeting, k: int) -> Meeting:
+    """``meeting`` cut down to its utterance ``k`` (as objects, renumbered)."""
+    u = meeting.utterances[k]
+    return attrs.evolve(meeting, utterances=(attrs.evolve(u, index=0),), notes=())
+
+
+def test_sized_turns_are_the_ids_with_the_sized_paragraphs() -> None:
+    checked = 0
+    for meeting in _meetings():
+        utterances = meeting.utterances
+        if not isinstance(utterances, Utterances):
+            assert not utterances  # a text without headers keeps none
+            continue
+        checked += 1
+        objects = tuple(utterances)
+        for limit in (0, 1, 30, 200, 10**9):
+            expected = [
+                (sid, chars, texts)
+                for sid, (chars, texts) in zip(
+                    utterances.speaker_ids(), sized_paragraphs(utterances, limit), strict=True
+                )
+            ]
+            assert utterances.sized_turns(limit) == expected
+            assert sized_turns(objects, limit) == expected
+    assert checked > 10
+
+
+def test_a_meeting_of_one_turn_skips_only_steps_that_find_nothing() -> None:
+    cut = 0
+    for meeting in _meetings():
+        for k in range(0, len(meeting.utterances), 5):
+            one = _one_turn(meeting, k)
+            assert len(one.utterances) == 1
+            assert gikai_minutes.build_structure(one) == _all_steps(one)
+            cut += 1
+    assert cut > 100
+    assert [s.name for s in _builder.BUILD_STEPS if s.min_turns <= 1] == ["turns", "sections"]
+
+
+def test_the_structure_of_columns_and_of_objects_agree() -> None:
+    for meeting in _meetings():
+        built = gikai_minutes.build_structure(meeting)
+        assert built == _all_steps(meeting)
+        assert gikai_minutes.build_structure(_as_objects(meeting)).to_json() == built.to_json()
+
+
+def test_recategorised_speakers_equal_new_ones_and_recur() -> None:
+    meeting = _meetings()[0]
+    for speaker in meeting.speakers:
+        for category in SpeakerCategory:
+            made = _builder._recategorised(speaker, category)
+            assert made == attrs.evolve(speaker, category=category)
+            again = _builder._recategorised(speaker, category)
+            assert again is made
+    # another object equal to a remembered one is not mistaken for it by its id alone
+    speaker = meeting.speakers[0]
+    other = attrs.evolve(speaker, label=speaker.label + "x")
+    assert _builder._recategorised(other, SpeakerCategory.MEMBER).label == other.label
+
+
+def test_recategorised_speakers_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_builder, "_RECATEGORISED_MAX", 3)
+    monkeypatch.setattr(_builder, "_RECATEGORISED", {})
+    speaker = _meetings()[0].speakers[0]
+    kept = [attrs.evolve(speaker, label=f"{speaker.label}{k}") for k in range(10)]
+    for s in kept:
+        assert _builder._recategorised(s, SpeakerCategory.CHAIR).label == s.label
+        assert len(_builder._RECATEGORISED) <= 3
+
+
+def test_a_speaker_with_aliases_is_remade_as_before() -> None:
+    """A speaker whose aliases repeat keeps them once, as the general path did."""
+    meeting = gikai_minutes.parse("【田中委員】ありがとうございます。\n", structure=False)
+    speaker = meeting.speakers[0]
+    twice = attrs.evolve(speaker, aliases=("田中さん", "田中さん"))
+    changed = attrs.evolve(meeting, speakers=(twice,), utterances=())
+    built = gikai_minutes.build_structure(changed)
+    assert built.speakers[0].aliases == ("田中さん",)
+
+
+def _facts(meeting: Meeting) -> Any:
+    return meeting.to_json()
+
+
+@settings(max_examples=150, deadline=None)
+@given(MINUTES_LIKE, st.integers(min_value=0, max_value=3))
+def test_generated_minutes_build_as_with_every_step(text: str, k: int) -> None:
+    meeting = gikai_minutes.parse(text, structure=False)
+    assert gikai_minutes.build_structure(meeting) == _all_steps(meeting)
+    if len(meeting.utterances) > k:
+        one = _one_turn(meeting, k)
+        assert _facts(gikai_minutes.build_structure(one)) == _facts(_all_steps(one))
