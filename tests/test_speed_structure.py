@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import gikai_minutes
 from _helpers import MINUTES_LIKE, sample_documents
 from gikai_minutes._structure import _builder
+from gikai_minutes._structure._turns import analyse_turns
 from gikai_minutes.model import Meeting, SpeakerCategory
 from gikai_minutes.model._columns import Utterances, sized_paragraphs, sized_turns
 
@@ -129,3 +130,16 @@ def test_generated_minutes_build_as_with_every_step(text: str, k: int) -> None:
     if len(meeting.utterances) > k:
         one = _one_turn(meeting, k)
         assert _facts(gikai_minutes.build_structure(one)) == _facts(_all_steps(one))
+
+
+def test_interjections_are_looked_for_only_between_turns() -> None:
+    """A chair's short intervention is marked in a meeting of several turns, never in a
+    meeting of one (whose structure no interjection changes)."""
+    text = "【辻座長】速記を止めてください。\n【田中委員】質問します。\n"
+    meeting = gikai_minutes.parse(text, structure=False)
+    categories = _builder._start(meeting).categories()
+    two = analyse_turns(meeting, categories)
+    assert [t.interjection for t in two] == [True, False]
+    one = _one_turn(meeting, 0)
+    assert [t.interjection for t in analyse_turns(one, categories)] == [False]
+    assert gikai_minutes.build_structure(one) == _all_steps(one)

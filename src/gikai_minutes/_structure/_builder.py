@@ -6,7 +6,9 @@ import bisect
 import functools
 import itertools
 import re
+import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -204,6 +206,10 @@ class _Names(dict[str, tuple[str, ...]]):
         return found
 
 
+#: An empty mapping no step writes to (a step gives the build a mapping of its own).
+_NOTHING: Mapping[int, Any] = types.MappingProxyType({})
+
+
 class _Build:
     """The evidence gathered so far; each :class:`BuildStep` adds to it in order.
 
@@ -237,13 +243,14 @@ class _Build:
         self.category = (
             {sid: d.category for sid, d in decisions.items()} if category is None else category
         )
-        self.turns: list[Turn] = []
+        # nothing found yet: shared empty values, each replaced by the step that finds it
+        self.turns: Sequence[Turn] = ()
         self._names: _Names | None = None
-        self.nominations: dict[int, Nomination] = {}
-        self.floor_requests: dict[int, int] = {}
-        self.presentations: list[Presentation] = []
-        self.exchanges: list[QAExchange] = []
-        self.sections: list[Section] = []
+        self.nominations: Mapping[int, Nomination] = _NOTHING
+        self.floor_requests: Mapping[int, int] = _NOTHING
+        self.presentations: Sequence[Presentation] = ()
+        self.exchanges: Sequence[QAExchange] = ()
+        self.sections: Sequence[Section] = ()
 
     @property
     def names(self) -> Mapping[str, tuple[str, ...]]:

@@ -75,7 +75,9 @@ class Turn:
     ``raw_paragraphs`` are its paragraphs' text, ``paragraphs`` the same with stage
     directions removed (one per paragraph, possibly empty, cleaned on first use);
     ``length`` counts characters (exactly, after cleaning, for short turns;
-    approximately for the others). ``category`` and ``is_chair`` are updated
+    approximately for the others). ``interjection`` marks a chair's short intervention
+    between other turns (never set in a meeting of one turn, where no rule reads it).
+    ``category`` and ``is_chair`` are updated
     when evidence changes the category. A short turn of a long meeting (``keep`` false)
     cleans its text again on each use rather than keep a cleaned copy.
     """
@@ -202,6 +204,7 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     # pass (a long turn's paragraphs are read when a rule needs them)
     rows = sized_turns(utterances, _SHORT)
     keep = len(rows) <= _KEEP_TURNS
+    several = len(rows) > 1
     category_of, interjection = categories.get, _INTERJECTION.search
     append = turns.append
     indices: list[int] | None = None  # each utterance's index, when not its position
@@ -225,9 +228,11 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         length = sum(map(len, paragraphs))
         courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
         # the interjection words hold no sentence end, space nor newline: one in a
-        # sentence is one in the paragraphs' text, and the other way round
+        # sentence is one in the paragraphs' text, and the other way round (an
+        # interjection falls between two turns: a meeting of one turn has none)
         interjects = (
             is_chair
+            and several
             and length <= _INTERJECTION_MAX
             and (courtesy or interjection("\n".join(paragraphs)) is not None)
         )
