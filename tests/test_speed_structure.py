@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import attrs
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 
 import gikai_minutes
 from _helpers import MINUTES_LIKE, sample_documents
-from gikai_minutes._structure import _builder
+from gikai_minutes._structure import _builder, _sections
+from gikai_minutes._structure._text import clean
 from gikai_minutes._structure._turns import analyse_turns
 from gikai_minutes.model import Meeting, SpeakerCategory
 from gikai_minutes.model._columns import Utterances, sized_paragraphs, sized_turns
@@ -143,3 +145,33 @@ def test_interjections_are_looked_for_only_between_turns() -> None:
     one = _one_turn(meeting, 0)
     assert [t.interjection for t in analyse_turns(one, categories)] == [False]
     assert gikai_minutes.build_structure(one) == _all_steps(one)
+
+
+def test_the_cue_found_names_its_rule_as_a_search_would() -> None:
+    """Every chair paragraph holding an agenda cue gets the same title when the literal
+    the joint cue search found names its rule as when each rule's cue is searched."""
+    any_cue, owner = _sections._ANY_AGENDA_CUE.search, _sections._CUE_OWNER
+    assert set(owner.values()) == set(_sections.AGENDA_RULES)
+    checked = found = 0
+    for meeting in _meetings():
+        b = _builder._start(meeting)
+        for turn in analyse_turns(meeting, b.categories()):
+            for raw in turn.raw_paragraphs:
+                m = any_cue(raw)
+                if m is None:
+                    continue
+                rule = owner[m.group()]
+                assert rule.cue.search(clean(raw)) is not None
+                title = _sections._agenda_title(clean(raw), rule)
+                assert title == _sections._agenda_title(clean(raw))
+                checked += 1
+                found += title is not None
+    assert checked > 50
+    assert found > 10
+
+
+def test_cues_that_are_not_plain_literals_name_no_rule() -> None:
+    plain = _sections.AgendaRule("a", re.compile("議題と|上程"), re.compile("(?P<title>x)"))
+    grouped = _sections.AgendaRule("b", re.compile("審(?:査|議)"), re.compile("(?P<title>x)"))
+    assert _sections._cue_owners([plain]) == {"議題と": plain, "上程": plain}
+    assert _sections._cue_owners([plain, grouped]) == {}

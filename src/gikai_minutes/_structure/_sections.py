@@ -119,6 +119,22 @@ def _any_cue(rules: Sequence[AgendaRule]) -> re.Pattern[str]:
 _ANY_AGENDA_CUE = _any_cue(AGENDA_RULES)
 
 
+def _cue_owners(rules: Sequence[AgendaRule]) -> dict[str, AgendaRule]:
+    """Each literal of the rules' cues with the first rule whose cue it is: the literal
+    :data:`_ANY_AGENDA_CUE` found tells that rule's cue is in the paragraph, unsearched.
+    Empty when a cue is not an alternation of plain literals."""
+    owners: dict[str, AgendaRule] = {}
+    for rule in rules:
+        for literal in rule.cue.pattern.split("|"):
+            if not literal or re.escape(literal) != literal:
+                return {}
+            owners.setdefault(literal, rule)
+    return owners
+
+
+_CUE_OWNER = _cue_owners(AGENDA_RULES)
+
+
 #: Where a section starts and what it is: (utterance, paragraph, kind, rule, title,
 #: presentation). Plain tuples: a meeting makes one per agenda item and heading.
 _Boundary = tuple[int, int, SectionKind, str, str | None, int | None]
@@ -144,21 +160,22 @@ def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
         # cleaning only strips whitespace and rule characters, which no cue holds: a cue
         # in a cleaned paragraph is in the raw one, and one search rejects most paragraphs
         for p, raw in enumerate(raw_paragraphs(turn)):
-            if any_cue(raw) is None:
+            m = any_cue(raw)
+            if m is None:
                 continue
-            title = _agenda_title(clean(raw))
+            title = _agenda_title(clean(raw), _CUE_OWNER.get(m.group()))
             if title is not None:
                 found.append((turn.index, p, _AGENDA_ITEM, title[0], title[1], None))
     return found
 
 
-def _agenda_title(paragraph: str) -> tuple[str, str] | None:
+def _agenda_title(paragraph: str, cued: AgendaRule | None = None) -> tuple[str, str] | None:
     """The first rule that finds an agenda item's title in a sentence of ``paragraph``,
-    and the title."""
+    and the title (``cued``: a rule whose cue ``paragraph`` is known to hold)."""
     one = None
     for rule in AGENDA_RULES:
         cue = rule.cue.search
-        if cue(paragraph) is None:
+        if rule is not cued and cue(paragraph) is None:
             continue
         if one is None:
             one = _one_sentence(paragraph)
