@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 import gikai_minutes
 from _helpers import MINUTES_LIKE, sample_documents
 from gikai_minutes._structure import _builder, _sections
+from gikai_minutes._structure._sections import build_sections, one_turn_sections
 from gikai_minutes._structure._text import clean
-from gikai_minutes._structure._turns import analyse_turns
+from gikai_minutes._structure._turns import analyse_turns, one_turn_facts
 from gikai_minutes.model import Meeting, SpeakerCategory
 from gikai_minutes.model._columns import Utterances, sized_paragraphs, sized_turns
 
@@ -175,3 +176,85 @@ def test_cues_that_are_not_plain_literals_name_no_rule() -> None:
     grouped = _sections.AgendaRule("b", re.compile("審(?:査|議)"), re.compile("(?P<title>x)"))
     assert _sections._cue_owners([plain]) == {"議題と": plain, "上程": plain}
     assert _sections._cue_owners([plain, grouped]) == {}
+
+
+#: Turns written for these tests: agenda items, a closing, an item at the start, thanks.
+_CHAIR_TURNS = (
+    "○委員長（森山浩行君）　財政及び金融に関する件について調査を進めます。\n"
+    "　次回は公報をもってお知らせすることとし、本日は、これにて散会いたします。\n",
+    "○議長（山田一郎君）　これより本日の会議を開きます。\n"
+    "　日程第1、議案第3号を議題といたします。\n　日程第2　陳情受理の報告について。\n"
+    "　以上で本日の日程は全部終了しました。これをもって閉会といたします。\n",
+    "【辻座長】資料について、事務局から説明を求めます。\n以上で研究会を終了します。\n",
+    # thanks alone of 76, 80 and 84 characters: around the longest courtesy
+    *(f"【田中委員】{'ありがとうございました。' * 5}{'どうぞ。' * k}\n" for k in (4, 5, 6)),
+)
+
+
+@functools.cache
+def _single_turns() -> tuple[Meeting, ...]:
+    """Each utterance of the sample meetings (every third) parsed alone, from its header
+    to its end: meetings of one turn kept as columns, chair turns with agenda items and
+    closings among them."""
+    found = [gikai_minutes.parse(t, structure=False) for t in _CHAIR_TURNS]
+    for meeting in _meetings():
+        text = meeting.source.text
+        for u in meeting.utterances[::3]:
+            one = gikai_minutes.parse(text[u.header_span.start : u.span.end], structure=False)
+            if len(one.utterances) == 1:
+                found.append(one)
+    return tuple(found)
+
+
+def test_a_meeting_of_one_turn_is_built_as_by_every_step() -> None:
+    meetings = [m for m in _meetings() if len(m.utterances) == 1] + list(_single_turns())
+    assert all(isinstance(m.utterances, Utterances) for m in meetings)
+    kinds: set[str] = set()
+    for meeting in meetings:
+        built = gikai_minutes.build_structure(meeting)
+        assert built == _all_steps(meeting)
+        assert built.to_json() == _all_steps(meeting).to_json()
+        assert built.structure is not None
+        kinds.update(s.kind.value for s in built.structure.sections)
+    assert len(meetings) > 300
+    assert {"opening", "agenda_item", "closing"} <= kinds
+
+
+def test_the_facts_of_one_turn_are_those_of_its_turn() -> None:
+    lengths: dict[int, bool] = {}
+    for meeting in _single_turns():
+        categories = _builder._start(meeting).categories()
+        (turn,) = analyse_turns(meeting, categories)
+        assert isinstance(meeting.utterances, Utterances)
+        courtesy, is_chair, paragraphs = one_turn_facts(meeting.utterances, categories)
+        assert (courtesy, is_chair) == (turn.courtesy, turn.is_chair)
+        assert paragraphs == (turn.raw_paragraphs if is_chair else ())
+        if turn.speaker == "田中委員" and paragraphs == ():
+            lengths[turn.length] = courtesy
+    assert {76: True, 80: True, 84: False}.items() <= lengths.items()
+
+
+def test_one_turn_sections_are_build_sections_of_the_turn() -> None:
+    checked = 0
+    for meeting in _single_turns():
+        categories = _builder._start(meeting).categories()
+        turns = analyse_turns(meeting, categories)
+        if not turns[0].is_chair:
+            continue
+        expected = build_sections(turns, (), (), ())
+        assert one_turn_sections(turns[0].raw_paragraphs) == expected
+        checked += bool(expected)
+    assert checked > 10
+
+
+def test_a_meeting_of_one_turn_with_a_heading_takes_the_general_path() -> None:
+    text = "○委員長（森山浩行君）　これより会議を開きます。\n◎代表質問\n　日程第1、代表質問を行います。\n"
+    meeting = gikai_minutes.parse(text, structure=False)
+    assert len(meeting.utterances) == 1
+    assert isinstance(meeting.utterances, Utterances)
+    assert [n.kind.value for n in meeting.notes] == ["heading"]
+    assert _builder._one_turn(meeting, meeting.utterances) is None
+    built = gikai_minutes.build_structure(meeting)
+    assert built == _all_steps(meeting)
+    assert built.structure is not None
+    assert [s.rule for s in built.structure.sections] == ["opening", "agenda-number"]

@@ -21,7 +21,7 @@ from gikai_minutes._structure._categories import (
 from gikai_minutes._structure._handouts import section_pages
 from gikai_minutes._structure._presentations import find_presentations
 from gikai_minutes._structure._qa import find_exchanges
-from gikai_minutes._structure._sections import build_sections
+from gikai_minutes._structure._sections import build_sections, one_turn_sections
 from gikai_minutes._structure._text import clean
 from gikai_minutes._structure._turns import (
     Nomination,
@@ -30,6 +30,7 @@ from gikai_minutes._structure._turns import (
     find_floor_requests,
     find_nominations,
     first_turns,
+    one_turn_facts,
     speaker_names,
 )
 from gikai_minutes.model import (
@@ -380,14 +381,50 @@ _ONE_TURN_STEPS = tuple(step for step in BUILD_STEPS if step.min_turns <= 1)
 def build_structure(meeting: Meeting) -> Meeting:
     """Return ``meeting`` with speaker categories, affiliations and aliases filled in and
     :attr:`Meeting.structure` built. Deterministic; never raises on a parsed meeting."""
+    utterances = meeting.utterances
+    if len(utterances) == 1 and isinstance(utterances, Utterances):
+        built = _one_turn(meeting, utterances)
+        if built is not None:
+            return built
     b = _start(meeting)
-    for step in BUILD_STEPS if len(meeting.utterances) > 1 else _ONE_TURN_STEPS:
+    for step in BUILD_STEPS if len(utterances) > 1 else _ONE_TURN_STEPS:
         step.run(b)
     return _assemble(b)
 
 
+def _one_turn(meeting: Meeting, utterances: Utterances) -> Meeting | None:
+    """:func:`build_structure` of a meeting of one utterance kept as columns, decided in
+    one pass: no step but the turn's own facts and its agenda items can find anything
+    (every other needs two turns), so no turn, evidence nor step is made. ``None`` when
+    the proceedings hold a heading (the general path places it)."""
+    headings = _heading_refs(meeting) if meeting.notes else None
+    if headings:
+        return None
+    speakers, decisions, categories = _decide(meeting)
+    courtesy, is_chair, paragraphs = one_turn_facts(utterances, categories)
+    kind = _COURTESY if courtesy else _PROCEDURE if is_chair else _REMARK
+    sections = one_turn_sections(paragraphs) if is_chair else ()
+    meeting_speakers, recategorised = _with_speakers(meeting, speakers, categories, None, {})
+    structure = Structure(
+        tuple(sections),
+        (),
+        (),
+        (kind,),
+        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
+    )
+    return _finished(meeting, meeting_speakers, recategorised, structure)
+
+
 def _start(meeting: Meeting) -> _Build:
     """The evidence before any step: the speakers and the categories their roles imply."""
+    return _Build(meeting, *_decide(meeting))
+
+
+def _decide(
+    meeting: Meeting,
+) -> tuple[dict[str, Speaker], dict[str, CategoryDecision], dict[str, SpeakerCategory]]:
+    """Each speaker by id, the category their role implies and the rule, and the
+    categories alone."""
     speakers = {s.id: s for s in meeting.speakers}
     decisions: dict[str, CategoryDecision] = {}
     category: dict[str, SpeakerCategory] = {}
@@ -410,7 +447,7 @@ def _start(meeting: Meeting) -> _Build:
                 speakers[sid] = speaker
                 decision = decisions[sid] = category_from_role(speaker)
                 category[sid] = decision.category
-    return _Build(meeting, speakers, decisions, category)
+    return speakers, decisions, category
 
 
 #: The same speakers recur across the records of a corpus, decided by the same rules
@@ -461,7 +498,31 @@ def _assemble(b: _Build) -> Meeting:
     kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
     given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
-    new_speakers = speakers  # copied when the first speaker changes
+    meeting_speakers, utterances = _with_speakers(meeting, speakers, categories, given, aliases)
+    if sections and (presentations or exchanges):
+        presentations, exchanges = _placed(utterances, sections, presentations, exchanges)
+    structure = Structure(
+        tuple(sections),
+        tuple(presentations),
+        tuple(exchanges),
+        kinds,
+        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
+    )
+    return _finished(meeting, meeting_speakers, utterances, structure)
+
+
+def _with_speakers(
+    meeting: Meeting,
+    speakers: Mapping[str, Speaker],
+    categories: Mapping[str, SpeakerCategory],
+    given: Mapping[str, Presentation] | None,
+    aliases: Mapping[str, list[str]],
+) -> tuple[tuple[Speaker, ...], Sequence[Utterance]]:
+    """The meeting's speakers and utterances with what was learnt of each speaker: its
+    category, the organisation and title of a talk it ``given``, its ``aliases`` (the same
+    objects when nothing was learnt)."""
+    new_speakers: Mapping[str, Speaker] = speakers  # copied when the first speaker changes
+    copied: dict[str, Speaker] | None = None
     for sid, speaker in speakers.items():
         category = categories[sid]
         talk_given = given.get(sid) if given is not None else None
@@ -488,9 +549,9 @@ def _assemble(b: _Build) -> Meeting:
                 speaker.disambiguator,
                 speaker.full_name,
             )
-        if new_speakers is speakers:
-            new_speakers = dict(speakers)
-        new_speakers[sid] = made
+        if copied is None:
+            new_speakers = copied = dict(speakers)
+        copied[sid] = made
     utterances: Sequence[Utterance] = meeting.utterances
     meeting_speakers = meeting.speakers
     if new_speakers is not speakers:
@@ -504,22 +565,23 @@ def _assemble(b: _Build) -> Meeting:
                 else attrs.evolve(u, speaker=new_speakers[u.speaker.id])
                 for u in utterances
             )
-    if sections and (presentations or exchanges):
-        presentations, exchanges = _placed(utterances, sections, presentations, exchanges)
-    structure = Structure(
-        tuple(sections),
-        tuple(presentations),
-        tuple(exchanges),
-        kinds,
-        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
-    )
+    return meeting_speakers, utterances
+
+
+def _finished(
+    meeting: Meeting,
+    speakers: tuple[Speaker, ...],
+    utterances: Sequence[Utterance],
+    structure: Structure,
+) -> Meeting:
+    """``meeting`` with its speakers, utterances and structure replaced."""
     return Meeting(  # by position, in field order
         meeting.title,
         meeting.body_name,
         meeting.session,
         meeting.date,
         meeting.date_text,
-        meeting_speakers,
+        speakers,
         utterances,
         meeting.front_matter,
         meeting.source,

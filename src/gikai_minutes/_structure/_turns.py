@@ -35,6 +35,7 @@ __all__ = [
     "find_floor_requests",
     "find_nominations",
     "first_turns",
+    "one_turn_facts",
     "speaker_names",
 ]
 
@@ -242,6 +243,22 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         )  # fmt: skip
         append(turn)
     return turns
+
+
+def one_turn_facts(
+    utterances: Utterances, categories: Mapping[str, SpeakerCategory]
+) -> tuple[bool, bool, tuple[str, ...]]:
+    """What :func:`analyse_turns` finds of a meeting's only turn that its structure reads,
+    without the :class:`Turn`: whether it is only courtesy, whether it is the chair's, and
+    (for the chair's, else empty) its paragraphs' text as parsed."""
+    ((speaker, length, raw),) = utterances.sized_turns(_SHORT)
+    is_chair = categories.get(speaker, _UNKNOWN) is _CHAIR
+    if raw is None:  # a long turn: never only courtesy
+        return False, is_chair, utterances.paragraph_texts(0) if is_chair else ()
+    paragraphs = tuple(map(clean, raw))
+    length = sum(map(len, paragraphs))
+    courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
+    return courtesy, is_chair, raw if is_chair else ()
 
 
 #: :func:`may_be_courtesy`, called without a Python frame.
