@@ -396,7 +396,7 @@ def _one_turn(meeting: Meeting, utterances: Utterances) -> Meeting | None:
     """:func:`build_structure` of a meeting of one utterance kept as columns, decided in
     one pass: no step but the turn's own facts and its agenda items can find anything
     (every other needs two turns), so no turn, evidence nor step is made. ``None`` when
-    the proceedings hold a heading (the general path places it)."""
+    a heading note starts a section (the general path places it)."""
     headings = _heading_refs(meeting) if meeting.notes else None
     if headings:
         return None
@@ -519,8 +519,8 @@ def _with_speakers(
     aliases: Mapping[str, list[str]],
 ) -> tuple[tuple[Speaker, ...], Sequence[Utterance]]:
     """The meeting's speakers and utterances with what was learnt of each speaker: its
-    category, the organisation and title of a talk it ``given``, its ``aliases`` (the same
-    objects when nothing was learnt)."""
+    category, the organisation and title of the talk it gave (``given``: the presentations
+    by presenter), its ``aliases`` (the same objects when nothing was learnt)."""
     new_speakers: Mapping[str, Speaker] = speakers  # copied when the first speaker changes
     copied: dict[str, Speaker] | None = None
     for sid, speaker in speakers.items():
