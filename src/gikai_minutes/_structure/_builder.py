@@ -6,7 +6,9 @@ import bisect
 import functools
 import itertools
 import re
+import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -19,7 +21,7 @@ from gikai_minutes._structure._categories import (
 from gikai_minutes._structure._handouts import section_pages
 from gikai_minutes._structure._presentations import find_presentations
 from gikai_minutes._structure._qa import find_exchanges
-from gikai_minutes._structure._sections import build_sections
+from gikai_minutes._structure._sections import build_sections, one_turn_sections
 from gikai_minutes._structure._text import clean
 from gikai_minutes._structure._turns import (
     Nomination,
@@ -28,6 +30,7 @@ from gikai_minutes._structure._turns import (
     find_floor_requests,
     find_nominations,
     first_turns,
+    one_turn_facts,
     speaker_names,
 )
 from gikai_minutes.model import (
@@ -204,6 +207,10 @@ class _Names(dict[str, tuple[str, ...]]):
         return found
 
 
+#: An empty mapping no step writes to (a step gives the build a mapping of its own).
+_NOTHING: Mapping[int, Any] = types.MappingProxyType({})
+
+
 class _Build:
     """The evidence gathered so far; each :class:`BuildStep` adds to it in order.
 
@@ -237,13 +244,14 @@ class _Build:
         self.category = (
             {sid: d.category for sid, d in decisions.items()} if category is None else category
         )
-        self.turns: list[Turn] = []
+        # nothing found yet: shared empty values, each replaced by the step that finds it
+        self.turns: Sequence[Turn] = ()
         self._names: _Names | None = None
-        self.nominations: dict[int, Nomination] = {}
-        self.floor_requests: dict[int, int] = {}
-        self.presentations: list[Presentation] = []
-        self.exchanges: list[QAExchange] = []
-        self.sections: list[Section] = []
+        self.nominations: Mapping[int, Nomination] = _NOTHING
+        self.floor_requests: Mapping[int, int] = _NOTHING
+        self.presentations: Sequence[Presentation] = ()
+        self.exchanges: Sequence[QAExchange] = ()
+        self.sections: Sequence[Section] = ()
 
     @property
     def names(self) -> Mapping[str, tuple[str, ...]]:
@@ -281,6 +289,8 @@ class BuildStep:
 
     name: str
     run: Callable[[_Build], None]
+    #: The fewest turns the step can find anything in: a meeting of fewer skips it.
+    min_turns: int = 1
 
 
 def _read_turns(b: _Build) -> None:
@@ -356,27 +366,65 @@ def _heading_refs(meeting: Meeting) -> list[tuple[ParagraphRef, str]]:
 #: update the turns at once, so every later step sees the revised categories.
 BUILD_STEPS: tuple[BuildStep, ...] = (
     BuildStep("turns", _read_turns),
-    BuildStep("nominations", _find_nominations),
-    BuildStep("nominated-chairs", _demote_nominated_chairs),
-    BuildStep("floor-requests", _find_floor_requests),
-    BuildStep("presentations", _find_presentations),
-    BuildStep("secretariat", _secretariat),
-    BuildStep("exchanges", _find_exchanges),
+    BuildStep("nominations", _find_nominations, 2),
+    BuildStep("nominated-chairs", _demote_nominated_chairs, 2),
+    BuildStep("floor-requests", _find_floor_requests, 2),
+    BuildStep("presentations", _find_presentations, 2),
+    BuildStep("secretariat", _secretariat, 2),
+    BuildStep("exchanges", _find_exchanges, 2),
     BuildStep("sections", _build_sections),
 )
+#: The steps a meeting of one turn (or none) runs: every other step needs two turns.
+_ONE_TURN_STEPS = tuple(step for step in BUILD_STEPS if step.min_turns <= 1)
 
 
 def build_structure(meeting: Meeting) -> Meeting:
     """Return ``meeting`` with speaker categories, affiliations and aliases filled in and
     :attr:`Meeting.structure` built. Deterministic; never raises on a parsed meeting."""
+    utterances = meeting.utterances
+    if len(utterances) == 1 and isinstance(utterances, Utterances):
+        built = _one_turn(meeting, utterances)
+        if built is not None:
+            return built
     b = _start(meeting)
-    for step in BUILD_STEPS:
+    for step in BUILD_STEPS if len(utterances) > 1 else _ONE_TURN_STEPS:
         step.run(b)
     return _assemble(b)
 
 
+def _one_turn(meeting: Meeting, utterances: Utterances) -> Meeting | None:
+    """:func:`build_structure` of a meeting of one utterance kept as columns, decided in
+    one pass: no step but the turn's own facts and its agenda items can find anything
+    (every other needs two turns), so no turn, evidence nor step is made. ``None`` when
+    a heading note starts a section (the general path places it)."""
+    headings = _heading_refs(meeting) if meeting.notes else None
+    if headings:
+        return None
+    speakers, decisions, categories = _decide(meeting)
+    courtesy, is_chair, paragraphs = one_turn_facts(utterances, categories)
+    kind = _COURTESY if courtesy else _PROCEDURE if is_chair else _REMARK
+    sections = one_turn_sections(paragraphs) if is_chair else ()
+    meeting_speakers, recategorised = _with_speakers(meeting, speakers, categories, None, {})
+    structure = Structure(
+        tuple(sections),
+        (),
+        (),
+        (kind,),
+        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
+    )
+    return _finished(meeting, meeting_speakers, recategorised, structure)
+
+
 def _start(meeting: Meeting) -> _Build:
     """The evidence before any step: the speakers and the categories their roles imply."""
+    return _Build(meeting, *_decide(meeting))
+
+
+def _decide(
+    meeting: Meeting,
+) -> tuple[dict[str, Speaker], dict[str, CategoryDecision], dict[str, SpeakerCategory]]:
+    """Each speaker by id, the category their role implies and the rule, and the
+    categories alone."""
     speakers = {s.id: s for s in meeting.speakers}
     decisions: dict[str, CategoryDecision] = {}
     category: dict[str, SpeakerCategory] = {}
@@ -399,12 +447,46 @@ def _start(meeting: Meeting) -> _Build:
                 speakers[sid] = speaker
                 decision = decisions[sid] = category_from_role(speaker)
                 category[sid] = decision.category
-    return _Build(meeting, speakers, decisions, category)
+    return speakers, decisions, category
 
 
 #: The same speakers recur across the records of a corpus, decided by the same rules
 #: (bounded: one entry per speaker and rule; the objects are immutable).
 _speaker_rule = functools.lru_cache(maxsize=4096)(SpeakerRule)
+
+#: Each speaker object given a new category alone: ``id(speaker)`` → (the speaker, the
+#: category, the speaker with it). The reader makes one speaker object a label, so the
+#: same speakers recur, with the same categories, across the records of a corpus
+#: (bounded: cleared when it holds :data:`_RECATEGORISED_MAX` speakers; the entry keeps
+#: its speaker alive, so its id is not reused while it is kept; the objects are immutable).
+_RECATEGORISED: dict[int, tuple[Speaker, SpeakerCategory, Speaker]] = {}
+_RECATEGORISED_MAX = 4096
+
+
+def _recategorised(speaker: Speaker, category: SpeakerCategory) -> Speaker:
+    """``speaker`` with ``category`` (equal to a new one; the same object for the same
+    speaker object and category while it is remembered)."""
+    found = _RECATEGORISED.get(id(speaker))
+    if found is not None and found[0] is speaker and found[1] is category:
+        return found[2]
+    made = Speaker(  # by position, in field order
+        speaker.id,
+        speaker.label,
+        speaker.name,
+        speaker.role,
+        speaker.honorific,
+        category,
+        speaker.affiliation,
+        speaker.title,
+        speaker.aliases,
+        speaker.seat,
+        speaker.disambiguator,
+        speaker.full_name,
+    )
+    if len(_RECATEGORISED) >= _RECATEGORISED_MAX:
+        _RECATEGORISED.clear()
+    _RECATEGORISED[id(speaker)] = (speaker, category, made)
+    return made
 
 
 def _assemble(b: _Build) -> Meeting:
@@ -416,35 +498,63 @@ def _assemble(b: _Build) -> Meeting:
     kinds = _turn_kinds(b.turns, exchanges, talk, b.nominations, b.floor_requests)
     given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
-    new_speakers: dict[str, Speaker] = {}
-    changed = False
+    meeting_speakers, utterances = _with_speakers(meeting, speakers, categories, given, aliases)
+    if sections and (presentations or exchanges):
+        presentations, exchanges = _placed(utterances, sections, presentations, exchanges)
+    structure = Structure(
+        tuple(sections),
+        tuple(presentations),
+        tuple(exchanges),
+        kinds,
+        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
+    )
+    return _finished(meeting, meeting_speakers, utterances, structure)
+
+
+def _with_speakers(
+    meeting: Meeting,
+    speakers: Mapping[str, Speaker],
+    categories: Mapping[str, SpeakerCategory],
+    given: Mapping[str, Presentation] | None,
+    aliases: Mapping[str, list[str]],
+) -> tuple[tuple[Speaker, ...], Sequence[Utterance]]:
+    """The meeting's speakers and utterances with what was learnt of each speaker: its
+    category, the organisation and title of the talk it gave (``given``: the presentations
+    by presenter), its ``aliases`` (the same objects when nothing was learnt)."""
+    new_speakers: Mapping[str, Speaker] = speakers  # copied when the first speaker changes
+    copied: dict[str, Speaker] | None = None
     for sid, speaker in speakers.items():
         category = categories[sid]
         talk_given = given.get(sid) if given is not None else None
-        if talk_given is None and sid not in aliases and category is speaker.category:
-            new_speakers[sid] = speaker  # nothing learnt: the same object
-            continue
-        changed = True
-        names = speaker.aliases
-        if names or sid in aliases:
-            names = tuple(dict.fromkeys((*names, *aliases.get(sid, ()))))
-        new_speakers[sid] = Speaker(  # by position, in field order
-            speaker.id,
-            speaker.label,
-            speaker.name,
-            speaker.role,
-            speaker.honorific,
-            category,
-            (talk_given and talk_given.organisation) or speaker.affiliation,
-            (talk_given and talk_given.title) or speaker.title,
-            names,
-            speaker.seat,
-            speaker.disambiguator,
-            speaker.full_name,
-        )
+        learnt = talk_given is not None or sid in aliases
+        if not learnt and category is speaker.category:
+            continue  # nothing learnt: the same object
+        if not (learnt or speaker.aliases):
+            made = _recategorised(speaker, category)  # only the category changes
+        else:
+            names = speaker.aliases
+            if names or sid in aliases:
+                names = tuple(dict.fromkeys((*names, *aliases.get(sid, ()))))
+            made = Speaker(  # by position, in field order
+                speaker.id,
+                speaker.label,
+                speaker.name,
+                speaker.role,
+                speaker.honorific,
+                category,
+                (talk_given and talk_given.organisation) or speaker.affiliation,
+                (talk_given and talk_given.title) or speaker.title,
+                names,
+                speaker.seat,
+                speaker.disambiguator,
+                speaker.full_name,
+            )
+        if copied is None:
+            new_speakers = copied = dict(speakers)
+        copied[sid] = made
     utterances: Sequence[Utterance] = meeting.utterances
     meeting_speakers = meeting.speakers
-    if changed:
+    if new_speakers is not speakers:
         meeting_speakers = tuple([new_speakers[s.id] for s in meeting_speakers])
         if isinstance(utterances, Utterances):
             utterances = utterances.with_speakers(new_speakers)
@@ -455,22 +565,23 @@ def _assemble(b: _Build) -> Meeting:
                 else attrs.evolve(u, speaker=new_speakers[u.speaker.id])
                 for u in utterances
             )
-    if sections and (presentations or exchanges):
-        presentations, exchanges = _placed(utterances, sections, presentations, exchanges)
-    structure = Structure(
-        tuple(sections),
-        tuple(presentations),
-        tuple(exchanges),
-        kinds,
-        tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
-    )
+    return meeting_speakers, utterances
+
+
+def _finished(
+    meeting: Meeting,
+    speakers: tuple[Speaker, ...],
+    utterances: Sequence[Utterance],
+    structure: Structure,
+) -> Meeting:
+    """``meeting`` with its speakers, utterances and structure replaced."""
     return Meeting(  # by position, in field order
         meeting.title,
         meeting.body_name,
         meeting.session,
         meeting.date,
         meeting.date_text,
-        meeting_speakers,
+        speakers,
         utterances,
         meeting.front_matter,
         meeting.source,

@@ -40,7 +40,7 @@ from gikai_minutes.model import (
     SectionKind,
 )
 
-__all__ = ["AGENDA_RULES", "AgendaRule", "build_sections"]
+__all__ = ["AGENDA_RULES", "AgendaRule", "build_sections", "one_turn_sections"]
 
 _PREFIX = r"^(?:(?:次に|まず|これより|本日は|それでは|では)[、,]?)*"
 
@@ -119,6 +119,22 @@ def _any_cue(rules: Sequence[AgendaRule]) -> re.Pattern[str]:
 _ANY_AGENDA_CUE = _any_cue(AGENDA_RULES)
 
 
+def _cue_owners(rules: Sequence[AgendaRule]) -> dict[str, AgendaRule]:
+    """Each literal of the rules' cues with the first rule whose cue it is: the literal
+    :data:`_ANY_AGENDA_CUE` found tells that rule's cue is in the paragraph, unsearched.
+    Empty when a cue is not an alternation of plain literals."""
+    owners: dict[str, AgendaRule] = {}
+    for rule in rules:
+        for literal in rule.cue.pattern.split("|"):
+            if not literal or re.escape(literal) != literal:
+                return {}
+            owners.setdefault(literal, rule)
+    return owners
+
+
+_CUE_OWNER = _cue_owners(AGENDA_RULES)
+
+
 #: Where a section starts and what it is: (utterance, paragraph, kind, rule, title,
 #: presentation). Plain tuples: a meeting makes one per agenda item and heading.
 _Boundary = tuple[int, int, SectionKind, str, str | None, int | None]
@@ -137,28 +153,33 @@ _OPENING, _HEARING, _AGENDA_ITEM, _HEADING, _CLOSING_KIND = (
 
 def _agenda_boundaries(turns: Sequence[Turn]) -> list[_Boundary]:
     found: list[_Boundary] = []
-    any_cue = _ANY_AGENDA_CUE.search
     for turn in turns:
-        if not turn.is_chair:
-            continue
-        # cleaning only strips whitespace and rule characters, which no cue holds: a cue
-        # in a cleaned paragraph is in the raw one, and one search rejects most paragraphs
-        for p, raw in enumerate(raw_paragraphs(turn)):
-            if any_cue(raw) is None:
-                continue
-            title = _agenda_title(clean(raw))
-            if title is not None:
-                found.append((turn.index, p, _AGENDA_ITEM, title[0], title[1], None))
+        if turn.is_chair:
+            _agenda_items(turn.index, raw_paragraphs(turn), found)
     return found
 
 
-def _agenda_title(paragraph: str) -> tuple[str, str] | None:
+def _agenda_items(index: int, paragraphs: Sequence[str], found: list[_Boundary]) -> None:
+    """Add the agenda items of chair turn ``index`` with these raw paragraphs to ``found``."""
+    any_cue = _ANY_AGENDA_CUE.search
+    # cleaning only strips whitespace and rule characters, which no cue holds: a cue in a
+    # cleaned paragraph is in the raw one, and one search rejects most paragraphs
+    for p, raw in enumerate(paragraphs):
+        m = any_cue(raw)
+        if m is None:
+            continue
+        title = _agenda_title(clean(raw), _CUE_OWNER.get(m.group()))
+        if title is not None:
+            found.append((index, p, _AGENDA_ITEM, title[0], title[1], None))
+
+
+def _agenda_title(paragraph: str, cued: AgendaRule | None = None) -> tuple[str, str] | None:
     """The first rule that finds an agenda item's title in a sentence of ``paragraph``,
-    and the title."""
+    and the title (``cued``: a rule whose cue ``paragraph`` is known to hold)."""
     one = None
     for rule in AGENDA_RULES:
         cue = rule.cue.search
-        if cue(paragraph) is None:
+        if rule is not cued and cue(paragraph) is None:
             continue
         if one is None:
             one = _one_sentence(paragraph)
@@ -186,18 +207,25 @@ def _one_sentence(paragraph: str) -> bool:
 def _closing_boundary(turns: Sequence[Turn], after: tuple[int, int]) -> _Boundary | None:
     u, p = after
     first = p + 1  # in the turn of ``after``, only later paragraphs
-    closing = _CLOSING.search
     for k in range(u, len(turns)):
         turn = turns[k]
         if turn.is_chair:
-            # the closing words hold no space nor rule character: the raw paragraph holds
-            # them where the cleaned one does
-            paragraphs = raw_paragraphs(turn)
-            for q in range(first, len(paragraphs)):
-                text = paragraphs[q]
-                if _may_close(text) and closing(text):
-                    return (turn.index, q, _CLOSING_KIND, "closing", None, None)
+            found = _closing_in(turn.index, raw_paragraphs(turn), first)
+            if found is not None:
+                return found
         first = 0
+    return None
+
+
+def _closing_in(index: int, paragraphs: Sequence[str], first: int) -> _Boundary | None:
+    """The closing boundary in chair turn ``index`` (these raw paragraphs) from paragraph
+    ``first`` on, or ``None``. The closing words hold no space nor rule character: the raw
+    paragraph holds them where the cleaned one does."""
+    closing = _CLOSING.search
+    for q in range(first, len(paragraphs)):
+        text = paragraphs[q]
+        if _may_close(text) and closing(text):
+            return (index, q, _CLOSING_KIND, "closing", None, None)
     return None
 
 
@@ -302,6 +330,30 @@ def build_sections(
         boundaries.append(closing)
     if _position(boundaries[0]) > first:
         boundaries.insert(0, (*first, _OPENING, "opening", None, None))
+    return _tile(boundaries, last, turns)
+
+
+def one_turn_sections(paragraphs: Sequence[str]) -> list[Section]:
+    """:func:`build_sections` of a meeting of one chair turn with these raw paragraphs,
+    no presentation, exchange nor heading: its agenda items, the closing after the last,
+    and the opening before the first."""
+    boundaries: list[_Boundary] = []
+    _agenda_items(0, paragraphs, boundaries)  # one turn: in paragraph order
+    if not boundaries:
+        return []
+    closing = _closing_in(0, paragraphs, boundaries[-1][1] + 1)
+    if closing is not None:
+        boundaries.append(closing)
+    if boundaries[0][1] > 0:
+        boundaries.insert(0, (0, 0, _OPENING, "opening", None, None))
+    return _tile(boundaries, (0, len(paragraphs) - 1), ())
+
+
+def _tile(
+    boundaries: Sequence[_Boundary], last: tuple[int, int], turns: Sequence[Turn]
+) -> list[Section]:
+    """The sections from each boundary to the paragraph before the next, the last to
+    ``last``. ``turns`` are read only for a boundary at a turn's first paragraph."""
     sections = []
     at_ref = _ref
     u, p, kind, rule, title, presentation = boundaries[0]

@@ -24,7 +24,7 @@ from gikai_minutes.model._columns import (
     Utterances,
     paragraph_starts,
     paragraph_texts,
-    sized_paragraphs,
+    sized_turns,
     utterance_text,
 )
 
@@ -35,6 +35,7 @@ __all__ = [
     "find_floor_requests",
     "find_nominations",
     "first_turns",
+    "one_turn_facts",
     "speaker_names",
 ]
 
@@ -75,7 +76,9 @@ class Turn:
     ``raw_paragraphs`` are its paragraphs' text, ``paragraphs`` the same with stage
     directions removed (one per paragraph, possibly empty, cleaned on first use);
     ``length`` counts characters (exactly, after cleaning, for short turns;
-    approximately for the others). ``category`` and ``is_chair`` are updated
+    approximately for the others). ``interjection`` marks a chair's short intervention
+    between other turns (never set in a meeting of one turn, where no rule reads it).
+    ``category`` and ``is_chair`` are updated
     when evidence changes the category. A short turn of a long meeting (``keep`` false)
     cleans its text again on each use rather than keep a cleaned copy.
     """
@@ -198,26 +201,24 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
     """One :class:`Turn` per utterance, in order."""
     turns: list[Turn] = []
     utterances = meeting.utterances
-    keep = len(utterances) <= _KEEP_TURNS
+    # each turn's speaker, length, and the paragraphs' text of the short ones, read in one
+    # pass (a long turn's paragraphs are read when a rule needs them)
+    rows = sized_turns(utterances, _SHORT)
+    keep = len(rows) <= _KEEP_TURNS
+    several = len(rows) > 1
     category_of, interjection = categories.get, _INTERJECTION.search
     append = turns.append
-    ids: Iterable[str]
     indices: list[int] | None = None  # each utterance's index, when not its position
-    if isinstance(utterances, Utterances):  # read from the columns: no utterance made
-        ids = utterances.speaker_ids()
-    else:
-        ids = [u.speaker.id for u in utterances]
-        if any(u.index != p for p, u in enumerate(utterances)):
-            indices = [u.index for u in utterances]
-    # each turn's length, and the paragraphs' text of the short ones, read in one pass
-    # (a long turn's paragraphs are read when a rule needs them)
-    sizes = sized_paragraphs(utterances, _SHORT)
+    if not isinstance(utterances, Utterances) and any(
+        u.index != p for p, u in enumerate(utterances)
+    ):
+        indices = [u.index for u in utterances]
     # one int object for index and position (a dense text has many turns)
-    for position, (speaker, (length, raw)) in enumerate(zip(ids, sizes, strict=True)):
+    for position, (speaker, length, raw) in enumerate(rows):
         index = position if indices is None else indices[position]
         category = category_of(speaker, _UNKNOWN)
         is_chair = category is _CHAIR
-        if raw is None or length > _SHORT:  # a long turn: read when a rule needs it
+        if raw is None:  # a long turn: read when a rule needs it
             turn = Turn(  # by position, in field order
                 index, speaker, category, utterances, position, length, False, False,
                 is_chair, keep,
@@ -228,9 +229,11 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         length = sum(map(len, paragraphs))
         courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
         # the interjection words hold no sentence end, space nor newline: one in a
-        # sentence is one in the paragraphs' text, and the other way round
+        # sentence is one in the paragraphs' text, and the other way round (an
+        # interjection falls between two turns: a meeting of one turn has none)
         interjects = (
             is_chair
+            and several
             and length <= _INTERJECTION_MAX
             and (courtesy or interjection("\n".join(paragraphs)) is not None)
         )
@@ -240,6 +243,22 @@ def analyse_turns(meeting: Meeting, categories: Mapping[str, SpeakerCategory]) -
         )  # fmt: skip
         append(turn)
     return turns
+
+
+def one_turn_facts(
+    utterances: Utterances, categories: Mapping[str, SpeakerCategory]
+) -> tuple[bool, bool, tuple[str, ...]]:
+    """What :func:`analyse_turns` finds of a meeting's only turn that its structure reads,
+    without the :class:`Turn`: whether it is only courtesy, whether it is the chair's, and
+    (for the chair's, else empty) its paragraphs' text as parsed."""
+    ((speaker, length, raw),) = utterances.sized_turns(_SHORT)
+    is_chair = categories.get(speaker, _UNKNOWN) is _CHAIR
+    if raw is None:  # a long turn: never only courtesy
+        return False, is_chair, utterances.paragraph_texts(0) if is_chair else ()
+    paragraphs = tuple(map(clean, raw))
+    length = sum(map(len, paragraphs))
+    courtesy = _only_courtesy(paragraphs) if length <= _COURTESY_MAX else False
+    return courtesy, is_chair, raw if is_chair else ()
 
 
 #: :func:`may_be_courtesy`, called without a Python frame.

@@ -311,7 +311,7 @@ class Utterances(ColumnSequence[Utterance]):
 
     def with_speakers(self, speakers: Mapping[str, Speaker]) -> Utterances:
         """The same utterances, each speaker replaced by the one with its id."""
-        return Utterances(self._c, tuple(speakers.get(s.id, s) for s in self._speakers))
+        return Utterances(self._c, tuple([speakers.get(s.id, s) for s in self._speakers]))
 
     @property
     def distinct_speakers(self) -> tuple[Speaker, ...]:
@@ -396,6 +396,35 @@ class Utterances(ColumnSequence[Utterance]):
                     ),
                 )
             lo = hi
+
+    def sized_turns(self, limit: int) -> list[tuple[str, int, tuple[str, ...] | None]]:
+        """Each utterance's speaker id with its character count and texts as
+        :meth:`sized_paragraphs` gives them, in order, as one list (no generator: a
+        meeting of one turn pays for no machinery)."""
+        c = self._c
+        turns, rows, cleaned = c.turns, c.paragraphs, c.cleaned
+        ids = [s.id for s in self._speakers]
+        found: list[tuple[str, int, tuple[str, ...] | None]] = []
+        append = found.append
+        lo = 0
+        for at in range(0, len(turns), _TURN):
+            sid, hi = ids[turns[at]], turns[at + 4]
+            if hi == lo:
+                append((sid, 0, ()))
+                continue
+            start = rows[lo * _PARA]
+            chars = rows[hi * _PARA - _PARA + 1] - start - (hi - lo) + 1
+            if chars > limit:
+                append((sid, chars, None))
+            elif hi - lo == 1:
+                append((sid, chars, (cleaned[start : rows[lo * _PARA + 1]],)))
+            else:
+                texts = tuple(
+                    [cleaned[rows[k] : rows[k + 1]] for k in range(lo * _PARA, hi * _PARA, _PARA)]
+                )
+                append((sid, chars, texts))
+            lo = hi
+        return found
 
     def record_rows(self) -> Iterator[RecordRow]:
         """What a flat record needs of each utterance, in order: index, speaker, text,
@@ -670,6 +699,19 @@ def _sized_paragraphs(
         texts = tuple(p.text for p in u.paragraphs)
         chars = sum(map(len, texts))
         yield chars, texts if chars <= limit else None
+
+
+def sized_turns(
+    utterances: Sequence[Utterance], limit: int
+) -> list[tuple[str, int, tuple[str, ...] | None]]:
+    """Each utterance's speaker id, character count and, when at most ``limit``, its
+    paragraphs' text (see :meth:`Utterances.sized_turns`)."""
+    if isinstance(utterances, Utterances):
+        return utterances.sized_turns(limit)
+    return [
+        (u.speaker.id, chars, texts)
+        for u, (chars, texts) in zip(utterances, _sized_paragraphs(utterances, limit), strict=True)
+    ]
 
 
 def utterance_text(utterances: Sequence[Utterance], position: int) -> str:
