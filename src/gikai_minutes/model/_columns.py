@@ -13,7 +13,7 @@ from __future__ import annotations
 import array
 import bisect
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from gikai_minutes.model._meeting import (
     Note,
@@ -249,6 +249,18 @@ class UtterancesBuilder:
         self._c.paragraphs.fromlist([position, after, start, end])  # (extend: 2x the cost)
         self._parts.append(cleaned)
         self._position = after + 1
+
+    def paragraph_writer(self) -> tuple[Callable[[list[int]], None], Callable[[str], None], int]:
+        """For a reader that writes paragraphs itself (as :meth:`paragraph` does, with fewer
+        calls): the rows' ``fromlist`` (``[cleaned start, cleaned end, source start, source
+        end]`` a paragraph), the texts' ``append`` and the next cleaned start, which
+        :meth:`paragraphs_written` takes back."""
+        return self._c.paragraphs.fromlist, self._parts.append, self._position
+
+    def paragraphs_written(self, position: int) -> None:
+        """The next cleaned start after paragraphs written with :meth:`paragraph_writer`
+        (each one's cleaned end plus one, for its line break)."""
+        self._position = position
 
     def fix(self, rule: str, start: int, end: int, replacement: str) -> None:
         """One fix of the utterance :meth:`add` is next called for, in order, as it is read."""
