@@ -117,8 +117,14 @@ def read_body_rows(
             paragraph_sink, fix_sink, note_sink,
         )  # fmt: skip
     stop = len(text) if end is None else end
-    if hi - lo <= _WINDOW:
-        rows: Iterator[tuple[int, int, str]] = _window(text, starts, lo, hi, body_start, stop, drop)
+    if hi - lo <= _WINDOW:  # (as _window does)
+        last = starts[hi] - drop if hi < len(starts) else len(text)
+        if last > stop:
+            last = _cut(text, body_start, stop, drop)
+        line_starts = starts[lo:hi]
+        line_starts[0] = body_start
+        split = text[body_start:last].split(_LINE_BREAKS[drop])
+        rows: Iterator[tuple[int, int, str]] = zip(itertools.count(lo + 1), line_starts, split)
     else:
         rows = itertools.chain.from_iterable(_windows(text, starts, lo, hi, body_start, stop, drop))
     fixes: list[FixRow] = []
@@ -129,8 +135,9 @@ def read_body_rows(
     # straight into the utterance builder when the sink is its paragraph method.
     builder: UtterancesBuilder | None = None
     if getattr(paragraph_sink, "__func__", None) is _BUILDER_PARAGRAPH:
-        builder = getattr(paragraph_sink, "__self__")  # noqa: B009
-        put_rows, put_text, position = builder.paragraph_writer()
+        builder = paragraph_sink.__self__  # type: ignore[union-attr]
+        put_rows, put_text = builder.writer
+        position = builder.position
     else:
         kept_rows: list[int] = []
         kept_texts: list[str] = []
@@ -138,7 +145,12 @@ def read_body_rows(
     numbers, headers = pages.number_lines, pages.header_lines
     every_line = artefacts = bool(numbers or headers)
     marks = sites.marks
-    mark = _first_mark(marks, body_start)
+    if len(marks) == 1:  # (as _first_mark does)
+        every_mark = marks[0]
+        at = bisect_left(every_mark, body_start)
+        mark = every_mark[at] if at < len(every_mark) else _NONE
+    else:
+        mark = _first_mark(marks, body_start)
     # The header's line is read from body_start: it is no note line and not indented.
     head = body_start if body_start > starts[lo] else -1
     closed = False
@@ -189,7 +201,7 @@ def read_body_rows(
                     cleaned = first if parts is None else "".join(parts)
                     n = len(cleaned)
                     if n <= _SHARED_LENGTH:
-                        cleaned = sys.intern(cleaned)
+                        cleaned = _intern(cleaned)
                     put_rows([position, position + n, para_start, prev_end])
                     put_text(cleaned)
                     position += n + 1
@@ -217,7 +229,7 @@ def read_body_rows(
                     cleaned = first if parts is None else "".join(parts)
                     n = len(cleaned)
                     if n <= _SHARED_LENGTH:
-                        cleaned = sys.intern(cleaned)  # 「はい。」: one string for all
+                        cleaned = _intern(cleaned)  # 「はい。」: one string for all
                     put_rows([position, position + n, para_start, prev_end])
                     put_text(cleaned)
                     position += n + 1
@@ -253,12 +265,12 @@ def read_body_rows(
         cleaned = first if parts is None else "".join(parts)
         n = len(cleaned)
         if n <= _SHARED_LENGTH:
-            cleaned = sys.intern(cleaned)
+            cleaned = _intern(cleaned)
         put_rows([position, position + n, para_start, prev_end])
         put_text(cleaned)
         position += n + 1
     if builder is not None:
-        builder.paragraphs_written(position)
+        builder.position = position
         paragraphs: list[tuple[str, int, int]] = []
     else:
         paragraphs = _replayed(kept_rows, kept_texts, paragraph_sink)
@@ -277,16 +289,24 @@ def _window(
     """Lines ``[lo, hi)`` (ending alike, each in ``drop`` characters), the first from
     ``start``, cut at ``stop``, as rows ``(number, start, raw)``: ``raw`` the line from its
     start to its end or ``stop``. Lines after ``stop`` are left out."""
-    end = starts[hi] - drop if hi < len(starts) else len(text)
-    if end > stop:
-        end = stop
-        if drop == 2 and end > start and text[end - 1] == "\r":
-            end -= 1  # cut between the CR and the LF that end a line: at its end
+    last = starts[hi] - drop if hi < len(starts) else len(text)
+    if last > stop:
+        last = _cut(text, start, stop, drop)
     line_starts = starts[lo:hi]
     line_starts[0] = start  # type: ignore[index]
-    return zip(
-        itertools.count(lo + 1), line_starts, text[start:end].split("\n" if drop == 1 else "\r\n")
-    )
+    return zip(itertools.count(lo + 1), line_starts, text[start:last].split(_LINE_BREAKS[drop]))
+
+
+def _cut(text: str, start: int, stop: int, drop: int) -> int:
+    """Where lines read from ``start`` end when cut at ``stop``: there, or at the end of
+    the line if ``stop`` falls between the CR and the LF that end it."""
+    if drop == 2 and stop > start and text[stop - 1] == "\r":
+        return stop - 1
+    return stop
+
+
+#: What ends every line, by its length (:attr:`_Starts.drop`).
+_LINE_BREAKS = ("", "\n", "\r\n")
 
 
 def _windows(
@@ -414,7 +434,7 @@ def _read_lines(
                 if para_start >= 0:
                     cleaned = first if parts is None else "".join(parts)
                     if len(cleaned) <= _SHARED_LENGTH:
-                        cleaned = sys.intern(cleaned)
+                        cleaned = _intern(cleaned)
                     add_paragraph(cleaned, para_start, prev_end)
                 else:
                     first_start = a
@@ -440,7 +460,7 @@ def _read_lines(
                 elif hard or prev[-1] in SENTENCE_END:
                     cleaned = first if parts is None else "".join(parts)
                     if len(cleaned) <= _SHARED_LENGTH:
-                        cleaned = sys.intern(cleaned)  # 「はい。」: one string for all
+                        cleaned = _intern(cleaned)  # 「はい。」: one string for all
                     add_paragraph(cleaned, para_start, prev_end)
                     first, parts, para_start = piece, None, a
                 else:  # a page break inside a sentence
@@ -473,7 +493,7 @@ def _read_lines(
     if para_start >= 0:
         cleaned = first if parts is None else "".join(parts)
         if len(cleaned) <= _SHARED_LENGTH:
-            cleaned = sys.intern(cleaned)
+            cleaned = _intern(cleaned)
         add_paragraph(cleaned, para_start, prev_end)
         return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
     return BodyRows(paragraphs, fixes, notes)
@@ -482,6 +502,7 @@ def _read_lines(
 #: The utterance builder's paragraph sink, whose rows are written straight into it.
 _BUILDER_PARAGRAPH = UtterancesBuilder.paragraph
 _NONE = sys.maxsize
+_intern = sys.intern
 
 
 def _first_mark(marks: tuple[Sequence[int], ...], offset: int) -> int:

@@ -175,14 +175,22 @@ _FIX = 3
 class UtterancesBuilder:
     """Collects utterances as rows, in order; :meth:`finish` gives the sequence."""
 
-    #: ``_parts``: the paragraphs' cleaned texts (joined by line breaks when finished).
-    __slots__ = ("_c", "_parts", "_position", "_rules")
+    #: ``_parts``: the paragraphs' cleaned texts (joined by line breaks when finished);
+    #: ``position``: where the next paragraph starts in them, so joined; ``writer``: the
+    #: paragraph rows' ``fromlist`` and the texts' ``append``, for a reader that writes
+    #: paragraphs as :meth:`paragraph` does (a row ``[cleaned start, cleaned end, source
+    #: start, source end]`` and the text each) and sets ``position`` after them.
+    __slots__ = ("_c", "_parts", "_rules", "position", "writer")
 
     def __init__(self, text: str, line_starts: Sequence[int] | None = None) -> None:
-        self._c = _Columns(_Lines(text, line_starts))
+        self._c = c = _Columns(_Lines(text, line_starts))
         self._parts: list[str] = []
-        self._position = 0
+        self.position = 0
         self._rules: dict[str, int] = {}
+        self.writer: tuple[Callable[[list[int]], None], Callable[[str], None]] = (
+            c.paragraphs.fromlist,
+            self._parts.append,
+        )
 
     def add(
         self,
@@ -199,13 +207,13 @@ class UtterancesBuilder:
         and :meth:`fix` since the last utterance) and pages (consecutive)."""
         c = self._c
         rows = c.paragraphs
-        parts, position = self._parts, self._position
+        parts, position = self._parts, self.position
         for cleaned, start, stop in paragraphs:
             after = position + len(cleaned)
             rows.fromlist([position, after, start, stop])
             parts.append(cleaned)
             position = after + 1
-        self._position = position
+        self.position = position
         rules = self._rules
         for rule, start, stop, replacement in fixes:
             code = rules.get(rule)
@@ -244,23 +252,11 @@ class UtterancesBuilder:
 
     def paragraph(self, cleaned: str, start: int, end: int) -> None:
         """One paragraph of the utterance :meth:`add` is next called for, as it is read."""
-        position = self._position
+        position = self.position
         after = position + len(cleaned)
         self._c.paragraphs.fromlist([position, after, start, end])  # (extend: 2x the cost)
         self._parts.append(cleaned)
-        self._position = after + 1
-
-    def paragraph_writer(self) -> tuple[Callable[[list[int]], None], Callable[[str], None], int]:
-        """For a reader that writes paragraphs itself (as :meth:`paragraph` does, with fewer
-        calls): the rows' ``fromlist`` (``[cleaned start, cleaned end, source start, source
-        end]`` a paragraph), the texts' ``append`` and the next cleaned start, which
-        :meth:`paragraphs_written` takes back."""
-        return self._c.paragraphs.fromlist, self._parts.append, self._position
-
-    def paragraphs_written(self, position: int) -> None:
-        """The next cleaned start after paragraphs written with :meth:`paragraph_writer`
-        (each one's cleaned end plus one, for its line break)."""
-        self._position = position
+        self.position = after + 1
 
     def fix(self, rule: str, start: int, end: int, replacement: str) -> None:
         """One fix of the utterance :meth:`add` is next called for, in order, as it is read."""
