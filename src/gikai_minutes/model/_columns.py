@@ -69,6 +69,10 @@ def _offsets(text: str) -> str:
     return "i" if 2 * len(text) < 2**31 - 1 else "q"
 
 
+#: An empty array of each type code, copied for each new column (a copy costs less).
+_EMPTY = {"i": array.array("i"), "q": array.array("q")}
+
+
 #: Texts whose lines average at least this many characters keep their line starts (4
 #: bytes a line); texts of shorter lines (blank lines, page numbers) find them again when
 #: a span is first made.
@@ -156,11 +160,11 @@ class _Columns(_Slots):
     )
 
     def __init__(self, lines: _Lines) -> None:
-        code = _offsets(lines.text)
+        empty = _EMPTY[_offsets(lines.text)]
         self.lines = lines
-        self.turns = array.array(code)
-        self.paragraphs = array.array(code)
-        self.fixes = array.array(code)
+        self.turns = empty[:]
+        self.paragraphs = empty[:]
+        self.fixes = empty[:]
         self.pages: array.array[int] | None = None
         self.cleaned = ""
         self.rules: tuple[str, ...] = ()
@@ -562,7 +566,7 @@ class _NoteColumns(_Slots):
 
     def __init__(self, lines: _Lines) -> None:
         self.lines = lines
-        self.rows = array.array(_offsets(lines.text))
+        self.rows = _EMPTY[_offsets(lines.text)][:]
 
 
 _NOTE = 4
@@ -574,7 +578,7 @@ class NotesBuilder:
     __slots__ = ("_c",)
 
     def __init__(self, utterances: UtterancesBuilder) -> None:
-        self._c = _NoteColumns(utterances.lines)
+        self._c = _NoteColumns(utterances._c.lines)
 
     def add(self, kind: NoteKind, start: int, end: int, utterance: int | None) -> None:
         self._c.rows.fromlist(
