@@ -154,14 +154,15 @@ def read_body_rows(
     # The header's line is read from body_start: it is no note line and not indented.
     head = body_start if body_start > starts[lo] else -1
     closed = False
-    first = prev = ""
+    # The paragraph being built: its last piece (its only one while parts is None), or
+    # all its parts once it has several (as in _read_lines).
+    prev = ""
     parts: list[str] | None = None
     joined = prev_end = 0
     para_start = first_start = -1
     fresh = hard = True
     for number, start, raw in rows:
-        content = raw.strip(_STRIP)
-        if not content:
+        if not raw or not (content := raw.strip(_STRIP)):  # (most blank lines: no strip)
             if not fresh:
                 fresh, hard = True, False  # a run of blank lines breaks a chunk once
             continue
@@ -198,7 +199,10 @@ def read_body_rows(
             if fresh and (para_start < 0 or hard or prev[-1] in SENTENCE_END):
                 # The most common line: it opens a paragraph (as in the loop below).
                 if para_start >= 0:
-                    cleaned = first if parts is None else "".join(parts)
+                    if parts is None:
+                        cleaned = prev
+                    else:
+                        cleaned, parts = "".join(parts), None
                     n = len(cleaned)
                     if n <= _SHARED_LENGTH:
                         cleaned = _intern(cleaned)
@@ -207,8 +211,7 @@ def read_body_rows(
                     position += n + 1
                 else:
                     first_start = a
-                first = prev = content
-                parts = None
+                prev = content
                 para_start = a
                 prev_end = b
                 fresh = False
@@ -224,19 +227,19 @@ def read_body_rows(
         for piece, a, b, found in pieces:
             if fresh:
                 if para_start < 0:
-                    first, para_start, first_start = piece, a, a
+                    para_start = first_start = a
                 elif hard or prev[-1] in SENTENCE_END:
-                    cleaned = first if parts is None else "".join(parts)
+                    cleaned = prev if parts is None else "".join(parts)
                     n = len(cleaned)
                     if n <= _SHARED_LENGTH:
                         cleaned = _intern(cleaned)  # 「はい。」: one string for all
                     put_rows([position, position + n, para_start, prev_end])
                     put_text(cleaned)
                     position += n + 1
-                    first, parts, para_start = piece, None, a
+                    parts, para_start = None, a
                 else:  # a page break inside a sentence
                     if parts is None:
-                        parts, joined = [first], 0
+                        parts, joined = [prev], 0
                     joint = " " if prev[-1] in _LATIN and piece[0] in _LATIN else ""
                     add_fix("page_break_join", prev_end, a, joint)
                     if joint:
@@ -244,7 +247,7 @@ def read_body_rows(
                     parts.append(piece)
             else:
                 if parts is None:
-                    parts, joined = [first], 0
+                    parts, joined = [prev], 0
                 if prev[-1] in _LATIN and piece[0] in _LATIN:
                     # Across a line break, or across an inline note cut out of one line
                     # (the piece before ends on this line).
@@ -262,7 +265,7 @@ def read_body_rows(
             prev_end = b
             fresh = False
     if para_start >= 0:
-        cleaned = first if parts is None else "".join(parts)
+        cleaned = prev if parts is None else "".join(parts)
         n = len(cleaned)
         if n <= _SHARED_LENGTH:
             cleaned = _intern(cleaned)
