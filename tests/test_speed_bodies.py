@@ -4,6 +4,7 @@
   the text split at its line breaks, a window of lines at a time, and writes paragraphs
   straight into the utterance builder: the same rows, fixes, notes and model as the general
   path (the same lines as a list, one at a time, paragraphs given to the builder's sink);
+  any other paragraph sink gets the rows in order, as they are read;
 * the cut at a turn's end inside a line, or between the CR and the LF that end it, and a
   header that runs on over several lines read as the general path reads them;
 * ``classify_line`` leaves a line holding a full stop to the bracketed directions: the
@@ -246,3 +247,19 @@ def test_made_up_lines_with_a_full_stop_classified_as_one_at_a_time(content: str
     if content:
         for rules in (LINE_RULES, LINE_RULES[2:]):
             assert classify_line(content, rules) == _one_at_a_time(content, rules)
+
+
+def test_other_sinks_get_the_rows_of_a_view_in_order() -> None:
+    """A paragraph sink other than the builder's gets, from a view, what the rows hold."""
+    for table, lines, args, kwargs in list(_views(_DOCUMENTS[0]))[:30]:
+        got: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+        paragraphs, fixes, notes_ = got
+        rows = read_body_rows(
+            table, lines, *args, **kwargs,
+            paragraph_sink=lambda *row, put=paragraphs.append: put(row),
+            fix_sink=lambda *row, put=fixes.append: put(row),
+            note_sink=lambda *row, put=notes_.append: put(row[:3]),
+        )  # fmt: skip
+        expected = read_body_rows(table, lines, *args, **kwargs)
+        assert got == (expected.paragraphs, expected.fixes, expected.notes)
+        assert (rows.start, rows.end) == (expected.start, expected.end)

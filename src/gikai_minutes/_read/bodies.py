@@ -94,7 +94,9 @@ def read_body_rows(
 
     A view of a table's lines whose lines all end alike (LF, or CRLF everywhere), the body
     starting on its first line, is read from the text split at its line breaks, a window
-    of lines at a time; any other lines one at a time (:func:`_read_lines`), with the
+    of lines at a time, its paragraphs written straight into the utterance builder whose
+    :meth:`~UtterancesBuilder.paragraph` is the sink (or kept as rows, without a sink);
+    any other lines, or another sink, one line at a time (:func:`_read_lines`), with the
     same rows.
     """
     text = table.text
@@ -103,10 +105,23 @@ def read_body_rows(
             table, lines, body_start, sites, pages, utterance, line_rules, closing, end,
             paragraph_sink, fix_sink, note_sink,
         )  # fmt: skip
+    # Paragraphs are written as rows (cleaned start and end, source start and end) and texts,
+    # straight into the utterance builder when the sink is its paragraph method (another
+    # sink gets them as they are read, on the general path).
+    builder: UtterancesBuilder | None = None
+    if getattr(paragraph_sink, "__func__", None) is _BUILDER_PARAGRAPH:
+        builder = paragraph_sink.__self__  # type: ignore[union-attr]
+        put_rows, put_text = builder.writer
+        position = builder.position
+    else:
+        kept_rows: list[int] = []
+        kept_texts: list[str] = []
+        put_rows, put_text, position = kept_rows.extend, kept_texts.append, 0
     index = lines._index
     starts, drop, lo, hi = index.starts, index.drop, lines._lo, lines._hi
     if (
-        not drop
+        (builder is None and paragraph_sink is not None)
+        or not drop
         or lo >= hi
         or index.text is not text
         or starts[lo] > body_start
@@ -131,17 +146,6 @@ def read_body_rows(
     notes: list[tuple[NoteKind, int, int]] = []
     add_fix = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
     add_note = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
-    # Paragraphs are written as rows (cleaned start and end, source start and end) and texts,
-    # straight into the utterance builder when the sink is its paragraph method.
-    builder: UtterancesBuilder | None = None
-    if getattr(paragraph_sink, "__func__", None) is _BUILDER_PARAGRAPH:
-        builder = paragraph_sink.__self__  # type: ignore[union-attr]
-        put_rows, put_text = builder.writer
-        position = builder.position
-    else:
-        kept_rows: list[int] = []
-        kept_texts: list[str] = []
-        put_rows, put_text, position = kept_rows.extend, kept_texts.append, 0
     numbers, headers = pages.number_lines, pages.header_lines
     every_line = artefacts = bool(numbers or headers)
     marks = sites.marks
@@ -276,7 +280,7 @@ def read_body_rows(
         builder.position = position
         paragraphs: list[tuple[str, int, int]] = []
     else:
-        paragraphs = _replayed(kept_rows, kept_texts, paragraph_sink)
+        paragraphs = list(zip(kept_texts, kept_rows[2::4], kept_rows[3::4], strict=True))
     if para_start >= 0:
         return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
     return BodyRows(paragraphs, fixes, notes)
@@ -322,19 +326,6 @@ def _windows(
             if start >= stop:  # the lines left are cut away
                 return
         yield _window(text, starts, at, min(at + _WINDOW, hi), start, stop, drop)
-
-
-def _replayed(
-    rows: list[int], texts: list[str], sink: ParagraphSink | None
-) -> list[tuple[str, int, int]]:
-    """Paragraphs written as ``rows`` and ``texts`` given to ``sink`` (if any) in order, or
-    else as rows."""
-    spans = zip(texts, rows[2::4], rows[3::4], strict=True)
-    if sink is None:
-        return list(spans)
-    for row in spans:
-        sink(*row)
-    return []
 
 
 def _read_lines(
