@@ -7,10 +7,11 @@ keeps them as rows, see :mod:`gikai_minutes.model._columns`).
 
 from __future__ import annotations
 
+import itertools
 import string
 import sys
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -27,6 +28,7 @@ from gikai_minutes._read.pages import PageLayout
 from gikai_minutes._read.paragraphs import SENTENCE_END, runs
 from gikai_minutes._text.directions import CLOSING_WORDS
 from gikai_minutes.model import NoteKind
+from gikai_minutes.model._columns import UtterancesBuilder
 from gikai_minutes.model._positions import Line, Lines, LineTable
 
 __all__ = ["BodyRows", "FixSink", "NoteSink", "ParagraphSink", "read_body_rows"]
@@ -89,7 +91,258 @@ def read_body_rows(
     Paragraphs, fixes and notes go to ``paragraph_sink``, ``fix_sink`` and ``note_sink``
     (with ``utterance``) as they are read, if given, so that a dense body piles up no row
     object per line; else to the lists of the rows.
+
+    A view of a table's lines whose lines all end alike (LF, or CRLF everywhere), the body
+    starting on its first line, is read from the text split at its line breaks, a window
+    of lines at a time, its paragraphs written straight into the utterance builder whose
+    :meth:`~UtterancesBuilder.paragraph` is the sink (or kept as rows, without a sink);
+    any other lines, or another sink, one line at a time (:func:`_read_lines`), with the
+    same rows.
     """
+    text = table.text
+    if lines.__class__ is not Lines:
+        return _read_lines(
+            table, lines, body_start, sites, pages, utterance, line_rules, closing, end,
+            paragraph_sink, fix_sink, note_sink,
+        )  # fmt: skip
+    # Paragraphs are written as rows (cleaned start and end, source start and end) and texts,
+    # straight into the utterance builder when the sink is its paragraph method (another
+    # sink gets them as they are read, on the general path).
+    builder: UtterancesBuilder | None = None
+    if getattr(paragraph_sink, "__func__", None) is _BUILDER_PARAGRAPH:
+        builder = paragraph_sink.__self__  # type: ignore[union-attr]
+        put_rows, put_text = builder.writer
+        position = builder.position
+    else:
+        kept_rows: list[int] = []
+        kept_texts: list[str] = []
+        put_rows, put_text, position = kept_rows.extend, kept_texts.append, 0
+    index = lines._index
+    starts, drop, lo, hi = index.starts, index.drop, lines._lo, lines._hi
+    if (
+        (builder is None and paragraph_sink is not None)
+        or not drop
+        or lo >= hi
+        or index.text is not text
+        or starts[lo] > body_start
+        or (lo + 1 < len(starts) and body_start > starts[lo + 1] - drop)
+    ):
+        return _read_lines(
+            table, lines, body_start, sites, pages, utterance, line_rules, closing, end,
+            paragraph_sink, fix_sink, note_sink,
+        )  # fmt: skip
+    stop = len(text) if end is None else end
+    if hi - lo <= _WINDOW:  # (as _window does)
+        last = starts[hi] - drop if hi < len(starts) else len(text)
+        if last > stop:
+            last = _cut(text, body_start, stop, drop)
+        line_starts = starts[lo:hi]
+        line_starts[0] = body_start
+        split = text[body_start:last].split(_LINE_BREAKS[drop])
+        rows: Iterator[tuple[int, int, str]] = zip(itertools.count(lo + 1), line_starts, split)
+    else:
+        rows = itertools.chain.from_iterable(_windows(text, starts, lo, hi, body_start, stop, drop))
+    fixes: list[FixRow] = []
+    notes: list[tuple[NoteKind, int, int]] = []
+    add_fix = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
+    add_note = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
+    numbers, headers = pages.number_lines, pages.header_lines
+    every_line = artefacts = bool(numbers or headers)
+    marks = sites.marks
+    if len(marks) == 1:  # (as _first_mark does)
+        every_mark = marks[0]
+        at = bisect_left(every_mark, body_start)
+        mark = every_mark[at] if at < len(every_mark) else _NONE
+    else:
+        mark = _first_mark(marks, body_start)
+    # The header's line is read from body_start: it is no note line and not indented.
+    head = body_start if body_start > starts[lo] else -1
+    closed = False
+    # The paragraph being built: its last piece (its only one while parts is None), or
+    # all its parts once it has several (as in _read_lines).
+    prev = ""
+    parts: list[str] | None = None
+    joined = prev_end = 0
+    para_start = first_start = -1
+    fresh = hard = True
+    for number, start, raw in rows:
+        if not raw or not (content := raw.strip(_STRIP)):  # (most blank lines: no strip)
+            if not fresh:
+                fresh, hard = True, False  # a run of blank lines breaks a chunk once
+            continue
+        c0 = content[0]
+        a = start if c0 == raw[0] else start + raw.index(c0)
+        if c0 in NOTE_FIRST_CHARS or every_line:  # a note, perhaps
+            kind: NoteKind | None = None
+            if artefacts and number - 1 in numbers:
+                kind = NoteKind.PAGE_NUMBER
+            elif artefacts and number - 1 in headers:
+                kind = NoteKind.RUNNING_HEADER
+            elif c0 in NOTE_FIRST_CHARS and start != head:
+                rule = classify_line(content, line_rules)
+                if rule is not None:
+                    kind = rule.kind
+                    if closing and kind is NoteKind.TIME and content.endswith(CLOSING_WORDS):
+                        closed = every_line = True
+            if kind is None and closed:
+                kind = NoteKind.OTHER
+            if kind is not None:
+                add_note(kind, a, a + len(content), utterance)
+                continue
+        if a != start and start != head:
+            r0 = raw[0]
+            if r0 == "\u3000" or r0 == "\t" or raw[:2] == "  ":
+                fresh = hard = True
+            elif r0 == "\f":
+                opening = raw.lstrip("\f")
+                if opening[0] in "\u3000\t" or opening[:2] == "  ":
+                    fresh = hard = True
+        b = a + len(content)
+        if b <= mark or (mark < a and b <= (mark := _first_mark(marks, a))):
+            # No repair, no inline note: the content is one piece as it is.
+            if fresh and (para_start < 0 or hard or prev[-1] in SENTENCE_END):
+                # The most common line: it opens a paragraph (as in the loop below).
+                if para_start >= 0:
+                    if parts is None:
+                        cleaned = prev
+                    else:
+                        cleaned, parts = "".join(parts), None
+                    n = len(cleaned)
+                    if n <= _SHARED_LENGTH:
+                        cleaned = _intern(cleaned)
+                    put_rows([position, position + n, para_start, prev_end])
+                    put_text(cleaned)
+                    position += n + 1
+                else:
+                    first_start = a
+                prev = content
+                para_start = a
+                prev_end = b
+                fresh = False
+                continue
+            pieces: Iterable[_Piece] = ((content, a, b, None),)
+        else:
+            pieces = _pieces(text, raw, start, a, b, sites, utterance, add_note)
+            mark = _first_mark(marks, b)
+            if not pieces:
+                if not fresh:
+                    fresh, hard = True, False  # a line of inline notes is blank
+                continue
+        for piece, a, b, found in pieces:
+            if fresh:
+                if para_start < 0:
+                    para_start = first_start = a
+                elif hard or prev[-1] in SENTENCE_END:
+                    cleaned = prev if parts is None else "".join(parts)
+                    n = len(cleaned)
+                    if n <= _SHARED_LENGTH:
+                        cleaned = _intern(cleaned)  # 「はい。」: one string for all
+                    put_rows([position, position + n, para_start, prev_end])
+                    put_text(cleaned)
+                    position += n + 1
+                    parts, para_start = None, a
+                else:  # a page break inside a sentence
+                    if parts is None:
+                        parts, joined = [prev], 0
+                    joint = " " if prev[-1] in _LATIN and piece[0] in _LATIN else ""
+                    add_fix("page_break_join", prev_end, a, joint)
+                    if joint:
+                        parts.append(joint)
+                    parts.append(piece)
+            else:
+                if parts is None:
+                    parts, joined = [prev], 0
+                if prev[-1] in _LATIN and piece[0] in _LATIN:
+                    # Across a line break, or across an inline note cut out of one line
+                    # (the piece before ends on this line).
+                    gap = "latin_wrap_space" if prev_end < start else "note_cut_space"
+                    add_fix(gap, prev_end, a, " ")
+                    parts.append(" ")
+                parts.append(piece)
+                if len(parts) - joined > _CHUNK:
+                    parts[joined:] = ["".join(parts[joined:])]
+                    joined += 1
+            if found:
+                for row in found:
+                    add_fix(*row)
+            prev = piece
+            prev_end = b
+            fresh = False
+    if para_start >= 0:
+        cleaned = prev if parts is None else "".join(parts)
+        n = len(cleaned)
+        if n <= _SHARED_LENGTH:
+            cleaned = _intern(cleaned)
+        put_rows([position, position + n, para_start, prev_end])
+        put_text(cleaned)
+        position += n + 1
+    if builder is not None:
+        builder.position = position
+        paragraphs: list[tuple[str, int, int]] = []
+    else:
+        paragraphs = list(zip(kept_texts, kept_rows[2::4], kept_rows[3::4], strict=True))
+    if para_start >= 0:
+        return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
+    return BodyRows(paragraphs, fixes, notes)
+
+
+#: Lines a view is split into at a time (the split's strings of one window are alive at once).
+_WINDOW = 256
+
+
+def _window(
+    text: str, starts: Sequence[int], lo: int, hi: int, start: int, stop: int, drop: int
+) -> Iterator[tuple[int, int, str]]:
+    """Lines ``[lo, hi)`` (ending alike, each in ``drop`` characters), the first from
+    ``start``, cut at ``stop``, as rows ``(number, start, raw)``: ``raw`` the line from its
+    start to its end or ``stop``. Lines after ``stop`` are left out."""
+    last = starts[hi] - drop if hi < len(starts) else len(text)
+    if last > stop:
+        last = _cut(text, start, stop, drop)
+    line_starts = starts[lo:hi]
+    line_starts[0] = start  # type: ignore[index]
+    return zip(itertools.count(lo + 1), line_starts, text[start:last].split(_LINE_BREAKS[drop]))
+
+
+def _cut(text: str, start: int, stop: int, drop: int) -> int:
+    """Where lines read from ``start`` end when cut at ``stop``: there, or at the end of
+    the line if ``stop`` falls between the CR and the LF that end it."""
+    if drop == 2 and stop > start and text[stop - 1] == "\r":
+        return stop - 1
+    return stop
+
+
+#: What ends every line, by its length (:attr:`_Starts.drop`).
+_LINE_BREAKS = ("", "\n", "\r\n")
+
+
+def _windows(
+    text: str, starts: Sequence[int], lo: int, hi: int, start: int, stop: int, drop: int
+) -> Iterator[Iterator[tuple[int, int, str]]]:
+    """:func:`_window` of lines ``[lo, hi)`` a window of :data:`_WINDOW` lines at a time."""
+    for at in range(lo, hi, _WINDOW):
+        if at > lo:
+            start = starts[at]
+            if start >= stop:  # the lines left are cut away
+                return
+        yield _window(text, starts, at, min(at + _WINDOW, hi), start, stop, drop)
+
+
+def _read_lines(
+    table: LineTable,
+    lines: Iterable[Line],
+    body_start: int,
+    sites: FixSites,
+    pages: PageLayout,
+    utterance: int,
+    line_rules: tuple[NoteRule, ...] = LINE_RULES,
+    closing: bool = False,
+    end: int | None = None,
+    paragraph_sink: ParagraphSink | None = None,
+    fix_sink: FixSink | None = None,
+    note_sink: NoteSink | None = None,
+) -> BodyRows:
+    """:func:`read_body_rows` of any lines, one :class:`Line` (or row) at a time."""
     text = table.text
     stop = len(text) if end is None else end
     paragraphs: list[tuple[str, int, int]] = []
@@ -175,7 +428,7 @@ def read_body_rows(
                 if para_start >= 0:
                     cleaned = first if parts is None else "".join(parts)
                     if len(cleaned) <= _SHARED_LENGTH:
-                        cleaned = sys.intern(cleaned)
+                        cleaned = _intern(cleaned)
                     add_paragraph(cleaned, para_start, prev_end)
                 else:
                     first_start = a
@@ -201,7 +454,7 @@ def read_body_rows(
                 elif hard or prev[-1] in SENTENCE_END:
                     cleaned = first if parts is None else "".join(parts)
                     if len(cleaned) <= _SHARED_LENGTH:
-                        cleaned = sys.intern(cleaned)  # 「はい。」: one string for all
+                        cleaned = _intern(cleaned)  # 「はい。」: one string for all
                     add_paragraph(cleaned, para_start, prev_end)
                     first, parts, para_start = piece, None, a
                 else:  # a page break inside a sentence
@@ -234,13 +487,16 @@ def read_body_rows(
     if para_start >= 0:
         cleaned = first if parts is None else "".join(parts)
         if len(cleaned) <= _SHARED_LENGTH:
-            cleaned = sys.intern(cleaned)
+            cleaned = _intern(cleaned)
         add_paragraph(cleaned, para_start, prev_end)
         return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
     return BodyRows(paragraphs, fixes, notes)
 
 
+#: The utterance builder's paragraph sink, whose rows are written straight into it.
+_BUILDER_PARAGRAPH = UtterancesBuilder.paragraph
 _NONE = sys.maxsize
+_intern = sys.intern
 
 
 def _first_mark(marks: tuple[Sequence[int], ...], offset: int) -> int:

@@ -130,6 +130,8 @@ def classify_line(content: str, rules: tuple[NoteRule, ...] = LINE_RULES) -> Not
             _ORDERS.clear()
         kept = _ORDERS[id(rules)] = (rules, _order(rules))
     order = kept[1]
+    if order is not None and "。" in content and content[0] not in _PERIOD_FIRSTS:
+        return None  # a sentence: only a direction in brackets may hold a full stop
     if order is not None and _LINE_ALTERNATION is not None:
         # Rules taken from LINE_RULES in its order: one call of the alternation finds the
         # first line rule that matches; the first of ``rules`` is that one, or a later one.
@@ -159,6 +161,9 @@ def _alternation(rules: tuple[NoteRule, ...]) -> regex.Pattern[str] | None:
     return regex.compile("|".join(branches), rules[0].pattern.flags)
 
 
+#: What every line rule whose full match may hold a full stop (``。``) opens with: the
+#: directions in brackets (``〔…〕``, ``（…）``); every other line rule's pattern excludes it.
+_PERIOD_FIRSTS = "〔（("
 #: The line rules as one alternation, made once (a pattern made while parsing is kept).
 _LINE_ALTERNATION = _alternation(LINE_RULES)
 

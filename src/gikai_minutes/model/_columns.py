@@ -13,7 +13,7 @@ from __future__ import annotations
 import array
 import bisect
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from gikai_minutes.model._meeting import (
     Note,
@@ -67,6 +67,10 @@ def _offsets(text: str) -> str:
     """The array type code that holds every offset of ``text`` and of its cleaned text
     (never longer than twice the source)."""
     return "i" if 2 * len(text) < 2**31 - 1 else "q"
+
+
+#: An empty array of each type code, copied for each new column (a copy costs less).
+_EMPTY = {"i": array.array("i"), "q": array.array("q")}
 
 
 #: Texts whose lines average at least this many characters keep their line starts (4
@@ -156,11 +160,11 @@ class _Columns(_Slots):
     )
 
     def __init__(self, lines: _Lines) -> None:
-        code = _offsets(lines.text)
+        empty = _EMPTY[_offsets(lines.text)]
         self.lines = lines
-        self.turns = array.array(code)
-        self.paragraphs = array.array(code)
-        self.fixes = array.array(code)
+        self.turns = empty[:]
+        self.paragraphs = empty[:]
+        self.fixes = empty[:]
         self.pages: array.array[int] | None = None
         self.cleaned = ""
         self.rules: tuple[str, ...] = ()
@@ -175,14 +179,22 @@ _FIX = 3
 class UtterancesBuilder:
     """Collects utterances as rows, in order; :meth:`finish` gives the sequence."""
 
-    #: ``_parts``: the paragraphs' cleaned texts (joined by line breaks when finished).
-    __slots__ = ("_c", "_parts", "_position", "_rules")
+    #: ``_parts``: the paragraphs' cleaned texts (joined by line breaks when finished);
+    #: ``position``: where the next paragraph starts in them, so joined; ``writer``: the
+    #: paragraph rows' ``fromlist`` and the texts' ``append``, for a reader that writes
+    #: paragraphs as :meth:`paragraph` does (a row ``[cleaned start, cleaned end, source
+    #: start, source end]`` and the text each) and sets ``position`` after them.
+    __slots__ = ("_c", "_parts", "_rules", "position", "writer")
 
     def __init__(self, text: str, line_starts: Sequence[int] | None = None) -> None:
-        self._c = _Columns(_Lines(text, line_starts))
+        self._c = c = _Columns(_Lines(text, line_starts))
         self._parts: list[str] = []
-        self._position = 0
+        self.position = 0
         self._rules: dict[str, int] = {}
+        self.writer: tuple[Callable[[list[int]], None], Callable[[str], None]] = (
+            c.paragraphs.fromlist,
+            self._parts.append,
+        )
 
     def add(
         self,
@@ -199,13 +211,13 @@ class UtterancesBuilder:
         and :meth:`fix` since the last utterance) and pages (consecutive)."""
         c = self._c
         rows = c.paragraphs
-        parts, position = self._parts, self._position
+        parts, position = self._parts, self.position
         for cleaned, start, stop in paragraphs:
             after = position + len(cleaned)
             rows.fromlist([position, after, start, stop])
             parts.append(cleaned)
             position = after + 1
-        self._position = position
+        self.position = position
         rules = self._rules
         for rule, start, stop, replacement in fixes:
             code = rules.get(rule)
@@ -244,11 +256,11 @@ class UtterancesBuilder:
 
     def paragraph(self, cleaned: str, start: int, end: int) -> None:
         """One paragraph of the utterance :meth:`add` is next called for, as it is read."""
-        position = self._position
+        position = self.position
         after = position + len(cleaned)
         self._c.paragraphs.fromlist([position, after, start, end])  # (extend: 2x the cost)
         self._parts.append(cleaned)
-        self._position = after + 1
+        self.position = after + 1
 
     def fix(self, rule: str, start: int, end: int, replacement: str) -> None:
         """One fix of the utterance :meth:`add` is next called for, in order, as it is read."""
@@ -583,7 +595,7 @@ class _NoteColumns(_Slots):
 
     def __init__(self, lines: _Lines) -> None:
         self.lines = lines
-        self.rows = array.array(_offsets(lines.text))
+        self.rows = _EMPTY[_offsets(lines.text)][:]
 
 
 _NOTE = 4
@@ -595,7 +607,7 @@ class NotesBuilder:
     __slots__ = ("_c",)
 
     def __init__(self, utterances: UtterancesBuilder) -> None:
-        self._c = _NoteColumns(utterances.lines)
+        self._c = _NoteColumns(utterances._c.lines)
 
     def add(self, kind: NoteKind, start: int, end: int, utterance: int | None) -> None:
         self._c.rows.fromlist(
