@@ -19,6 +19,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import compress, repeat
+from operator import ge, is_not
 from types import MappingProxyType
 
 import attrs
@@ -80,6 +82,27 @@ def _edge_lines(table: LineTable, edges: Sequence[int]) -> list[_EdgeLine]:
     text = table.text
     rows = []
     for index in edges:
+        line = table.line(index)
+        rows.append((index, line, text[line.start : line.end]))
+    return rows
+
+
+def _rows(table: LineTable, digest: _Digest) -> list[_EdgeLine]:
+    """The digest's edge lines that can be page artefacts."""
+    text = table.text
+    rows = []
+    digits = _DIGITS_SET
+    for index, content in zip(digest.edges, digest.edged, strict=True):
+        if len(content) > _ROW_MAX:
+            # too long for a page number or a header: it can only hold a margin number
+            if content[-1] not in digits and (
+                content[0] not in digits or _MARGIN_LEFT.match(content) is None
+            ):
+                continue
+        elif _DIGIT.search(content) is None:
+            # (every page number, margin number and numbered header or footer holds a
+            # digit: edge lines without one are none of them)
+            continue
         line = table.line(index)
         rows.append((index, line, text[line.start : line.end]))
     return rows
@@ -200,12 +223,11 @@ def _layout(table: LineTable, counting: bool) -> PageLayout:
     """:func:`find_pages` from the digest of every line (``counting`` if the text has
     lines enough for a running header)."""
     text = table.text
-    digest = _Digest(text, table.lone_cr, counting)
+    digest = _Digest(text, table.lone_cr, counting, HEADER_MAX)
     if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES
-    # (every page number, margin number and numbered header or footer holds a digit:
-    # edge lines without one are none of them)
-    rows = [row for row in _edge_lines(table, digest.edges) if _DIGIT.search(row[2])]
+    rows = _rows(table, digest)
+    digest.edged.clear()  # (read: not kept beside the rows)
     margins = _margins(table, digest, rows) if rows else {}
     numbered = [(i, v) for i, v in _numbered_lines(table, rows) if i not in margins]
     breaks = array.array("i" if len(text) < 2**31 - 1 else "q")
@@ -274,32 +296,60 @@ _PAGE_IN_LINE_TEXT = (
 _PAGE_IN_LINE = regex.compile(_PAGE_IN_LINE_TEXT)  # within one line
 # A short line can print a page number only if it starts or ends with one of these.
 _NUMBER_EDGE_CHARS = frozenset("0123456789０１２３４５６７８９-－―ー−‐)）")
+_EDGE_CHARS = "".join(sorted(_NUMBER_EDGE_CHARS))
+# Longer lines (stripped) are neither page numbers nor headers or footers.
+_ROW_MAX = HEADER_MAX + 16
 
 
 class _Digest:
     """What the page finders need from every line stripped of its surrounding spaces,
-    gathered a chunk of lines at a time so that no string or entry per line is kept."""
+    gathered a chunk of lines at a time so that no string or entry per line is kept (but
+    for the edge lines)."""
 
-    __slots__ = ("counts", "edges", "lone_cr", "nonblank")
+    __slots__ = ("counts", "edged", "edges", "lone_cr", "nonblank")
 
-    def __init__(self, text: str, lone_cr: bool, counting: bool = True) -> None:
+    def __init__(self, text: str, lone_cr: bool, counting: bool = True, longest: int = 0) -> None:
         #: how often each stripped line that is not blank occurs (running headers
-        #: recur); empty unless ``counting``
+        #: recur); empty unless ``counting``; longer lines than ``longest`` (if given)
+        #: may be left out
         self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
         #: indexes of lines starting or ending with a digit, dash or closing parenthesis
         self.edges = array.array("i" if len(text) < 2**31 - 1 else "q")  # 4 bytes a line
+        #: the stripped content of each of those lines
+        self.edged: list[str] = []
         self.nonblank = 0
-        edge = _NUMBER_EDGE_CHARS
         base = 0
         self.lone_cr = lone = lone_cr  # a CR alone breaks a line as LF does
         chunks = _stripped_chunks(text, lone) if len(text) > _CHUNK else (_strip(text, lone),)
+        edge = _NUMBER_EDGE_CHARS
         for chunk in chunks:
-            if counting:  # (a blank line is never a running header: not counted)
-                self.counts.update(filter(None, chunk))
-            self.nonblank += len(chunk) - chunk.count("")
-            found = [i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)]
-            if found:
-                self.edges.extend(found)
+            if len(chunk) < _MAPPED_LINES:  # (a few lines are read one by one)
+                if counting:
+                    self.counts.update(filter(None, chunk))
+                self.nonblank += len(chunk) - chunk.count("")
+                found = [
+                    i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)
+                ]
+                for i in found:
+                    self.edges.append(i)
+                    self.edged.append(chunk[i - base])
+                base += len(chunk)
+                continue
+            # (each step maps the whole chunk at C speed: no Python work per line)
+            content = list(filter(None, chunk))  # (a blank line is never a running header)
+            self.nonblank += len(content)
+            if counting:
+                self.counts.update(
+                    compress(content, map(ge, repeat(longest), map(len, content)))
+                    if longest
+                    else content
+                )
+            # A line starts or ends with an edge character where stripping those
+            # characters gives a new string (``strip`` gives back the very line it keeps).
+            edged = list(map(is_not, map(str.strip, content, repeat(_EDGE_CHARS)), content))
+            if True in edged:
+                self.edges.extend(compress(compress(itertools.count(base), chunk), edged))
+                self.edged.extend(compress(content, edged))
             base += len(chunk)
 
 
@@ -311,9 +361,10 @@ def _any_edge(stripped: list[str]) -> bool:
 
 def _strip(text: str, lone_cr: bool) -> list[str]:
     """The lines of ``text`` without their surrounding spaces (a lone CR breaks a line)."""
-    return [
-        line.strip(_STRIP_CR) for line in (LONE_CR.sub("\n", text) if lone_cr else text).split("\n")
-    ]
+    lines = (LONE_CR.sub("\n", text) if lone_cr else text).split("\n")
+    if len(lines) < _MAPPED_LINES:
+        return [line.strip(_STRIP_CR) for line in lines]
+    return list(map(str.strip, lines, repeat(_STRIP_CR)))  # (at C speed)
 
 
 def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
@@ -334,6 +385,8 @@ def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
 
 
 _CHUNK = 1 << 14
+#: Chunks of fewer lines are digested line by line (mapping costs more for a few).
+_MAPPED_LINES = 48
 
 
 def _key(content: str) -> str:
@@ -396,7 +449,7 @@ def _numbered_furniture(
     has no other page marks: the same line at least three times, its numbers rising."""
     groups: dict[str, list[tuple[int, int]]] = {}
     for index, _, content in rows:
-        if index in skip or len(content.strip(_STRIP_CR)) > HEADER_MAX + 16:
+        if index in skip or len(content.strip(_STRIP_CR)) > _ROW_MAX:
             continue
         m = _PAGE_IN_LINE.search(content)
         if m is None or not content.strip(_STRIP).replace(m.group().strip(_STRIP), ""):
