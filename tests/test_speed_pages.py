@@ -26,7 +26,9 @@ from gikai_minutes.model._positions import LineTable
 class _ReferenceDigest:
     """The digest read line by line: every stripped line counted, every edge line kept."""
 
-    def __init__(self, text: str, lone_cr: bool, counting: bool = True, longest: int = 0) -> None:
+    def __init__(
+        self, text: str, lone_cr: bool, counting: bool = True, longest: int = 0, lines: int = 0
+    ) -> None:
         self.lone_cr = lone_cr
         stripped = [
             line.strip(pages._STRIP_CR)
@@ -52,23 +54,26 @@ def _reference_layout(text: str) -> tuple[object, ...]:
 
 
 def _check_digest(text: str) -> None:
-    lone_cr = LineTable(text).lone_cr
+    table = LineTable(text)
+    lone_cr = table.lone_cr
     reference = _ReferenceDigest(text, lone_cr)
-    for counting in (False, True):
-        for longest in (0, pages.HEADER_MAX):
-            digest = pages._Digest(text, lone_cr, counting, longest)
-            assert list(digest.edges) == list(reference.edges)
-            assert digest.edged == reference.edged
-            assert digest.nonblank == reference.nonblank
-            if not counting:
-                assert not digest.counts
-                continue
-            # (lines longer than ``longest`` may be left out, no other)
-            expected = {
-                c: n for c, n in reference.counts.items() if not longest or len(c) <= longest
-            }
-            assert {c: n for c, n in digest.counts.items() if c in expected} == expected
-            assert set(digest.counts) <= set(reference.counts)
+    for counting, longest, lines in [
+        (False, 0, 0),
+        (True, 0, 0),
+        (True, pages.HEADER_MAX, 0),
+        (True, pages.HEADER_MAX, len(table.starts)),  # (in larger chunks if dense)
+    ]:
+        digest = pages._Digest(text, lone_cr, counting, longest, lines)
+        assert list(digest.edges) == list(reference.edges)
+        assert digest.edged == reference.edged
+        assert digest.nonblank == reference.nonblank
+        if not counting:
+            assert not digest.counts
+            continue
+        # (lines longer than ``longest`` may be left out, no other)
+        expected = {c: n for c, n in reference.counts.items() if not longest or len(c) <= longest}
+        assert {c: n for c, n in digest.counts.items() if c in expected} == expected
+        assert set(digest.counts) <= set(reference.counts)
 
 
 def _check(text: str) -> tuple[object, ...]:
@@ -126,6 +131,14 @@ def test_the_digest_maps_what_it_read_line_by_line() -> None:
             _check_digest(text)
             checked += 1
     assert checked > 100
+
+
+def test_long_texts_are_digested_in_chunks_as_line_by_line() -> None:
+    seed = _documents()[0]
+    for text in (seed * 3, (seed + "\n\n\n") * 2, "\n".join(_furnished(seed))):
+        assert len(text) > pages._CHUNK * pages._DENSE_CHUNKS
+        _check_digest(text)
+        _check(text)
 
 
 def test_layouts_are_the_reference_layouts_on_documents() -> None:

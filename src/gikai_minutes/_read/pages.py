@@ -223,7 +223,7 @@ def _layout(table: LineTable, counting: bool) -> PageLayout:
     """:func:`find_pages` from the digest of every line (``counting`` if the text has
     lines enough for a running header)."""
     text = table.text
-    digest = _Digest(text, table.lone_cr, counting, HEADER_MAX)
+    digest = _Digest(text, table.lone_cr, counting, HEADER_MAX, len(table.starts))
     if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES
     rows = _rows(table, digest)
@@ -297,6 +297,11 @@ _PAGE_IN_LINE = regex.compile(_PAGE_IN_LINE_TEXT)  # within one line
 # A short line can print a page number only if it starts or ends with one of these.
 _NUMBER_EDGE_CHARS = frozenset("0123456789０１２３４５６７８９-－―ー−‐)）")
 _EDGE_CHARS = "".join(sorted(_NUMBER_EDGE_CHARS))
+_CHUNK = 1 << 14
+#: Texts whose lines average this many characters are read in chunks this many times as
+#: long.
+_DENSE = 16
+_DENSE_CHUNKS = 4
 # Longer lines (stripped) are neither page numbers nor headers or footers.
 _ROW_MAX = HEADER_MAX + 16
 
@@ -308,7 +313,9 @@ class _Digest:
 
     __slots__ = ("counts", "edged", "edges", "lone_cr", "nonblank")
 
-    def __init__(self, text: str, lone_cr: bool, counting: bool = True, longest: int = 0) -> None:
+    def __init__(
+        self, text: str, lone_cr: bool, counting: bool = True, longest: int = 0, lines: int = 0
+    ) -> None:
         #: how often each stripped line that is not blank occurs (running headers
         #: recur); empty unless ``counting``; longer lines than ``longest`` (if given)
         #: may be left out
@@ -320,7 +327,10 @@ class _Digest:
         self.nonblank = 0
         base = 0
         self.lone_cr = lone = lone_cr  # a CR alone breaks a line as LF does
-        chunks = _stripped_chunks(text, lone) if len(text) > _CHUNK else (_strip(text, lone),)
+        # (a text of ``lines`` long enough on average is read in larger chunks: fewer
+        # steps, and still fewer lines at a time than a sixteenth of its characters)
+        size = _CHUNK * _DENSE_CHUNKS if len(text) >= _DENSE * lines > 0 else _CHUNK
+        chunks = _stripped_chunks(text, lone, size) if len(text) > size else (_strip(text, lone),)
         edge = _NUMBER_EDGE_CHARS
         for chunk in chunks:
             if len(chunk) < _MAPPED_LINES:  # (a few lines are read one by one)
@@ -367,14 +377,15 @@ def _strip(text: str, lone_cr: bool) -> list[str]:
     return list(map(str.strip, lines, repeat(_STRIP_CR)))  # (at C speed)
 
 
-def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
-    """The lines of ``text`` without their surrounding spaces, a chunk of lines at a time
-    (split at C speed; a lone CR breaks a line as LF does, if ``lone_cr``)."""
+def _stripped_chunks(text: str, lone_cr: bool, size: int = _CHUNK) -> Iterator[list[str]]:
+    """The lines of ``text`` without their surrounding spaces, a chunk of lines (of about
+    ``size`` characters) at a time (split at C speed; a lone CR breaks a line as LF does,
+    if ``lone_cr``)."""
     a, n = 0, len(text)
     while True:
-        b = n if a + _CHUNK >= n else text.rfind("\n", a, a + _CHUNK) + 1
+        b = n if a + size >= n else text.rfind("\n", a, a + size) + 1
         if b <= a:  # a line longer than a chunk
-            b = text.find("\n", a + _CHUNK) + 1 or n
+            b = text.find("\n", a + size) + 1 or n
         lines = _strip(text[a:b], lone_cr)
         if b < n:
             lines.pop()  # the chunk ends with LF: the next line opens the next chunk
@@ -384,7 +395,6 @@ def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
         a = b
 
 
-_CHUNK = 1 << 14
 #: Chunks of fewer lines are digested line by line (mapping costs more for a few).
 _MAPPED_LINES = 48
 
