@@ -27,7 +27,13 @@ class _ReferenceDigest:
     """The digest read line by line: every stripped line counted, every edge line kept."""
 
     def __init__(
-        self, text: str, lone_cr: bool, counting: bool = True, longest: int = 0, lines: int = 0
+        self,
+        text: str,
+        lone_cr: bool,
+        counting: bool = True,
+        longest: int = 0,
+        lines: int = 0,
+        stripped: list[str] | None = None,
     ) -> None:
         self.lone_cr = lone_cr
         stripped = [
@@ -62,16 +68,27 @@ def _check_digest(text: str) -> None:
         (True, 0, 0),
         (True, pages.HEADER_MAX, 0),
         (True, pages.HEADER_MAX, len(table.starts)),  # (in larger chunks if dense)
+        (True, pages.HEADER_MAX, -1),  # (its lines given stripped)
+        (False, pages.HEADER_MAX, -1),
     ]:
-        digest = pages._Digest(text, lone_cr, counting, longest, lines)
+        if lines < 0:
+            stripped = pages._strip(text, lone_cr)
+            digest = pages._Digest(text, lone_cr, counting, longest, 0, stripped)
+        else:
+            digest = pages._Digest(text, lone_cr, counting, longest, lines)
         assert list(digest.edges) == list(reference.edges)
         assert digest.edged == reference.edged
         assert digest.nonblank == reference.nonblank
         if not counting:
             assert not digest.counts
             continue
-        # (lines longer than ``longest`` may be left out, no other)
-        expected = {c: n for c, n in reference.counts.items() if not longest or len(c) <= longest}
+        # (with ``longest``, lines longer than that or rarer than a running header may
+        # be left out, no other)
+        expected = {
+            c: n
+            for c, n in reference.counts.items()
+            if not longest or (len(c) <= longest and n >= pages.PERIODIC_MIN)
+        }
         assert {c: n for c, n in digest.counts.items() if c in expected} == expected
         assert set(digest.counts) <= set(reference.counts)
 
@@ -243,3 +260,14 @@ def test_the_seed_has_no_page_furniture_and_few_rows_are_read() -> None:
     assert _check(seed) == layout_facts(pages._NO_PAGES)
     assert len(digest.counts) < len(_ReferenceDigest(seed, False).counts)  # (long lines)
     assert re.search("[0-9]", seed)  # (its edge lines hold digits)
+
+
+@pytest.mark.parametrize("blank", [0, 1, 3])
+def test_a_header_recurring_just_often_enough_in_a_short_text_is_found(blank: int) -> None:
+    lines = []
+    for k in range(pages.PERIODIC_MIN):
+        lines += ["第3回 総務委員会 会議録"]
+        lines += [f"　第{k}{j}の発言です。" for j in range(8 - blank - 1)] + [""] * blank
+    assert pages._PERIODIC_LINES <= len(lines) < pages._MAPPED_LINES
+    layout = _check("\n".join(lines))
+    assert layout[1] == {8 * k for k in range(pages.PERIODIC_MIN)}

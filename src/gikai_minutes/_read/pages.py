@@ -18,7 +18,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import ge, is_not
 from types import MappingProxyType
@@ -92,7 +92,7 @@ def _rows(table: LineTable, digest: _Digest) -> list[_EdgeLine]:
     text = table.text
     rows = []
     digits = _DIGITS_SET
-    for index, content in zip(digest.edges, digest.edged, strict=True):
+    for index, content in zip(digest.edges, digest.edged, strict=False):  # (as many)
         if len(content) > _ROW_MAX:
             # too long for a page number or a header: it can only hold a margin number
             if content[-1] not in digits and (
@@ -196,20 +196,18 @@ def find_pages(table: LineTable) -> PageLayout:
     text = table.text
     # a running header recurs often enough only in a text of enough lines
     counting = len(table.starts) >= _PERIODIC_LINES
-    if (
-        not counting
-        and "\f" not in text
-        and (
-            # every page number, margin number and numbered header or footer holds a
-            # digit (a short text is searched for one at once)
-            (len(text) < _DIGIT_SEARCHED and _DIGIT.search(text) is None)
-            or not _any_edge(_strip(text, table.lone_cr))
-        )
-    ):
-        # no line can be a page or margin number, nor recur as a header: nothing to find
-        # (what the digest would tell, at less cost)
-        return _NO_PAGES
-    return _layout(table, counting)
+    stripped = None
+    if not counting and "\f" not in text:
+        # No line can be a page or margin number, nor recur as a header, if no line
+        # starts or ends with a digit, dash or closing parenthesis: nothing to find (what
+        # the digest would tell, at less cost). Every page number, margin number and
+        # numbered header or footer holds a digit: a short text is searched for one first.
+        if len(text) < _DIGIT_SEARCHED and _DIGIT.search(text) is None:
+            return _NO_PAGES
+        stripped = _strip(text, table.lone_cr)
+        if not _any_edge(stripped):
+            return _NO_PAGES
+    return _layout(table, counting, stripped)
 
 
 #: Any digit a page or margin number can be printed with.
@@ -219,11 +217,11 @@ _DIGIT = re.compile(f"[{_WIDE_DIGITS}]")
 _DIGIT_SEARCHED = 256
 
 
-def _layout(table: LineTable, counting: bool) -> PageLayout:
+def _layout(table: LineTable, counting: bool, stripped: list[str] | None = None) -> PageLayout:
     """:func:`find_pages` from the digest of every line (``counting`` if the text has
-    lines enough for a running header)."""
+    lines enough for a running header; its lines ``stripped`` if they were)."""
     text = table.text
-    digest = _Digest(text, table.lone_cr, counting, HEADER_MAX, len(table.starts))
+    digest = _Digest(text, table.lone_cr, counting, HEADER_MAX, len(table.starts), stripped)
     if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES
     rows = _rows(table, digest)
@@ -314,11 +312,17 @@ class _Digest:
     __slots__ = ("counts", "edged", "edges", "lone_cr", "nonblank")
 
     def __init__(
-        self, text: str, lone_cr: bool, counting: bool = True, longest: int = 0, lines: int = 0
+        self,
+        text: str,
+        lone_cr: bool,
+        counting: bool = True,
+        longest: int = 0,
+        lines: int = 0,
+        stripped: list[str] | None = None,
     ) -> None:
         #: how often each stripped line that is not blank occurs (running headers
-        #: recur); empty unless ``counting``; longer lines than ``longest`` (if given)
-        #: may be left out
+        #: recur); empty unless ``counting``; if ``longest`` is given, lines longer than
+        #: that may be left out, and lines occurring fewer than ``PERIODIC_MIN`` times
         self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
         #: indexes of lines starting or ending with a digit, dash or closing parenthesis
         self.edges = array.array("i" if len(text) < 2**31 - 1 else "q")  # 4 bytes a line
@@ -329,14 +333,29 @@ class _Digest:
         self.lone_cr = lone = lone_cr  # a CR alone breaks a line as LF does
         # (a text of ``lines`` long enough on average is read in larger chunks: fewer
         # steps, and still fewer lines at a time than a sixteenth of its characters)
-        size = _CHUNK * _DENSE_CHUNKS if len(text) >= _DENSE * lines > 0 else _CHUNK
-        chunks = _stripped_chunks(text, lone, size) if len(text) > size else (_strip(text, lone),)
+        size = _CHUNK
+        if len(text) > size and len(text) >= _DENSE * lines > 0:
+            size *= _DENSE_CHUNKS
+        if stripped is not None:  # (every line, stripped already)
+            chunks: Iterable[list[str]] = (stripped,)
+            size = len(text)
+        elif len(text) > size:
+            chunks = _stripped_chunks(text, lone, size)
+        else:
+            chunks = (_strip(text, lone),)
         edge = _NUMBER_EDGE_CHARS
         for chunk in chunks:
             if len(chunk) < _MAPPED_LINES:  # (a few lines are read one by one)
-                if counting:
+                blank = chunk.count("")
+                if counting and (
+                    not longest
+                    or len(text) > size
+                    # (a line recurring as often as a running header in a text of one
+                    # chunk leaves that many fewer distinct lines, besides blank ones)
+                    or len(chunk) - len(set(chunk)) >= PERIODIC_MIN - 1 + max(blank - 1, 0)
+                ):
                     self.counts.update(filter(None, chunk))
-                self.nonblank += len(chunk) - chunk.count("")
+                self.nonblank += len(chunk) - blank
                 found = [
                     i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)
                 ]
