@@ -18,7 +18,9 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import compress, repeat
+from operator import ge, is_not
 from types import MappingProxyType
 
 import attrs
@@ -80,6 +82,27 @@ def _edge_lines(table: LineTable, edges: Sequence[int]) -> list[_EdgeLine]:
     text = table.text
     rows = []
     for index in edges:
+        line = table.line(index)
+        rows.append((index, line, text[line.start : line.end]))
+    return rows
+
+
+def _rows(table: LineTable, digest: _Digest) -> list[_EdgeLine]:
+    """The digest's edge lines that can be page artefacts."""
+    text = table.text
+    rows = []
+    digits = _DIGITS_SET
+    for index, content in zip(digest.edges, digest.edged, strict=False):  # (as many)
+        if len(content) > _ROW_MAX:
+            # too long for a page number or a header: it can only hold a margin number
+            if content[-1] not in digits and (
+                content[0] not in digits or _MARGIN_LEFT.match(content) is None
+            ):
+                continue
+        elif _DIGIT.search(content) is None:
+            # (every page number, margin number and numbered header or footer holds a
+            # digit: edge lines without one are none of them)
+            continue
         line = table.line(index)
         rows.append((index, line, text[line.start : line.end]))
     return rows
@@ -173,20 +196,18 @@ def find_pages(table: LineTable) -> PageLayout:
     text = table.text
     # a running header recurs often enough only in a text of enough lines
     counting = len(table.starts) >= _PERIODIC_LINES
-    if (
-        not counting
-        and "\f" not in text
-        and (
-            # every page number, margin number and numbered header or footer holds a
-            # digit (a short text is searched for one at once)
-            (len(text) < _DIGIT_SEARCHED and _DIGIT.search(text) is None)
-            or not _any_edge(_strip(text, table.lone_cr))
-        )
-    ):
-        # no line can be a page or margin number, nor recur as a header: nothing to find
-        # (what the digest would tell, at less cost)
-        return _NO_PAGES
-    return _layout(table, counting)
+    stripped = None
+    if not counting and "\f" not in text:
+        # No line can be a page or margin number, nor recur as a header, if no line
+        # starts or ends with a digit, dash or closing parenthesis: nothing to find (what
+        # the digest would tell, at less cost). Every page number, margin number and
+        # numbered header or footer holds a digit: a short text is searched for one first.
+        if len(text) < _DIGIT_SEARCHED and _DIGIT.search(text) is None:
+            return _NO_PAGES
+        stripped = _strip(text, table.lone_cr)
+        if not _any_edge(stripped):
+            return _NO_PAGES
+    return _layout(table, counting, stripped)
 
 
 #: Any digit a page or margin number can be printed with.
@@ -196,16 +217,15 @@ _DIGIT = re.compile(f"[{_WIDE_DIGITS}]")
 _DIGIT_SEARCHED = 256
 
 
-def _layout(table: LineTable, counting: bool) -> PageLayout:
+def _layout(table: LineTable, counting: bool, stripped: list[str] | None = None) -> PageLayout:
     """:func:`find_pages` from the digest of every line (``counting`` if the text has
-    lines enough for a running header)."""
+    lines enough for a running header; its lines ``stripped`` if they were)."""
     text = table.text
-    digest = _Digest(text, table.lone_cr, counting)
+    digest = _Digest(text, table.lone_cr, counting, HEADER_MAX, len(table.starts), stripped)
     if not digest.edges and not digest.counts and "\f" not in text:
         return _NO_PAGES
-    # (every page number, margin number and numbered header or footer holds a digit:
-    # edge lines without one are none of them)
-    rows = [row for row in _edge_lines(table, digest.edges) if _DIGIT.search(row[2])]
+    rows = _rows(table, digest)
+    digest.edged.clear()  # (read: not kept beside the rows)
     margins = _margins(table, digest, rows) if rows else {}
     numbered = [(i, v) for i, v in _numbered_lines(table, rows) if i not in margins]
     breaks = array.array("i" if len(text) < 2**31 - 1 else "q")
@@ -274,32 +294,91 @@ _PAGE_IN_LINE_TEXT = (
 _PAGE_IN_LINE = regex.compile(_PAGE_IN_LINE_TEXT)  # within one line
 # A short line can print a page number only if it starts or ends with one of these.
 _NUMBER_EDGE_CHARS = frozenset("0123456789０１２３４５６７８９-－―ー−‐)）")
+_EDGE_CHARS = "".join(sorted(_NUMBER_EDGE_CHARS))
+_CHUNK = 1 << 14
+#: Texts whose lines average this many characters are read in chunks this many times as
+#: long.
+_DENSE = 16
+_DENSE_CHUNKS = 4
+# Longer lines (stripped) are neither page numbers nor headers or footers.
+_ROW_MAX = HEADER_MAX + 16
 
 
 class _Digest:
     """What the page finders need from every line stripped of its surrounding spaces,
-    gathered a chunk of lines at a time so that no string or entry per line is kept."""
+    gathered a chunk of lines at a time so that no string or entry per line is kept (but
+    for the edge lines)."""
 
-    __slots__ = ("counts", "edges", "lone_cr", "nonblank")
+    __slots__ = ("counts", "edged", "edges", "lone_cr", "nonblank")
 
-    def __init__(self, text: str, lone_cr: bool, counting: bool = True) -> None:
+    def __init__(
+        self,
+        text: str,
+        lone_cr: bool,
+        counting: bool = True,
+        longest: int = 0,
+        lines: int = 0,
+        stripped: list[str] | None = None,
+    ) -> None:
         #: how often each stripped line that is not blank occurs (running headers
-        #: recur); empty unless ``counting``
+        #: recur); empty unless ``counting``; if ``longest`` is given, lines longer than
+        #: that may be left out, and lines occurring fewer than ``PERIODIC_MIN`` times
         self.counts: Counter[str] = Counter() if counting else _NO_COUNTS
         #: indexes of lines starting or ending with a digit, dash or closing parenthesis
         self.edges = array.array("i" if len(text) < 2**31 - 1 else "q")  # 4 bytes a line
+        #: the stripped content of each of those lines
+        self.edged: list[str] = []
         self.nonblank = 0
-        edge = _NUMBER_EDGE_CHARS
         base = 0
         self.lone_cr = lone = lone_cr  # a CR alone breaks a line as LF does
-        chunks = _stripped_chunks(text, lone) if len(text) > _CHUNK else (_strip(text, lone),)
+        # (a text of ``lines`` long enough on average is read in larger chunks: fewer
+        # steps, and still fewer lines at a time than a sixteenth of its characters)
+        size = _CHUNK
+        if len(text) > size and len(text) >= _DENSE * lines > 0:
+            size *= _DENSE_CHUNKS
+        if stripped is not None:  # (every line, stripped already)
+            chunks: Iterable[list[str]] = (stripped,)
+            size = len(text)
+        elif len(text) > size:
+            chunks = _stripped_chunks(text, lone, size)
+        else:
+            chunks = (_strip(text, lone),)
+        edge = _NUMBER_EDGE_CHARS
         for chunk in chunks:
-            if counting:  # (a blank line is never a running header: not counted)
-                self.counts.update(filter(None, chunk))
-            self.nonblank += len(chunk) - chunk.count("")
-            found = [i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)]
-            if found:
-                self.edges.extend(found)
+            if len(chunk) < _MAPPED_LINES:  # (a few lines are read one by one)
+                blank = chunk.count("")
+                if counting and (
+                    not longest
+                    or len(text) > size
+                    # (a line recurring as often as a running header in a text of one
+                    # chunk leaves that many fewer distinct lines, besides blank ones)
+                    or len(chunk) - len(set(chunk)) >= PERIODIC_MIN - 1 + max(blank - 1, 0)
+                ):
+                    self.counts.update(filter(None, chunk))
+                self.nonblank += len(chunk) - blank
+                found = [
+                    i for i, c in enumerate(chunk, base) if c and (c[0] in edge or c[-1] in edge)
+                ]
+                for i in found:
+                    self.edges.append(i)
+                    self.edged.append(chunk[i - base])
+                base += len(chunk)
+                continue
+            # (each step maps the whole chunk at C speed: no Python work per line)
+            content = list(filter(None, chunk))  # (a blank line is never a running header)
+            self.nonblank += len(content)
+            if counting:
+                self.counts.update(
+                    compress(content, map(ge, repeat(longest), map(len, content)))
+                    if longest
+                    else content
+                )
+            # A line starts or ends with an edge character where stripping those
+            # characters gives a new string (``strip`` gives back the very line it keeps).
+            edged = list(map(is_not, map(str.strip, content, repeat(_EDGE_CHARS)), content))
+            if True in edged:
+                self.edges.extend(compress(compress(itertools.count(base), chunk), edged))
+                self.edged.extend(compress(content, edged))
             base += len(chunk)
 
 
@@ -311,19 +390,21 @@ def _any_edge(stripped: list[str]) -> bool:
 
 def _strip(text: str, lone_cr: bool) -> list[str]:
     """The lines of ``text`` without their surrounding spaces (a lone CR breaks a line)."""
-    return [
-        line.strip(_STRIP_CR) for line in (LONE_CR.sub("\n", text) if lone_cr else text).split("\n")
-    ]
+    lines = (LONE_CR.sub("\n", text) if lone_cr else text).split("\n")
+    if len(lines) < _MAPPED_LINES:
+        return [line.strip(_STRIP_CR) for line in lines]
+    return list(map(str.strip, lines, repeat(_STRIP_CR)))  # (at C speed)
 
 
-def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
-    """The lines of ``text`` without their surrounding spaces, a chunk of lines at a time
-    (split at C speed; a lone CR breaks a line as LF does, if ``lone_cr``)."""
+def _stripped_chunks(text: str, lone_cr: bool, size: int = _CHUNK) -> Iterator[list[str]]:
+    """The lines of ``text`` without their surrounding spaces, a chunk of lines (of about
+    ``size`` characters) at a time (split at C speed; a lone CR breaks a line as LF does,
+    if ``lone_cr``)."""
     a, n = 0, len(text)
     while True:
-        b = n if a + _CHUNK >= n else text.rfind("\n", a, a + _CHUNK) + 1
+        b = n if a + size >= n else text.rfind("\n", a, a + size) + 1
         if b <= a:  # a line longer than a chunk
-            b = text.find("\n", a + _CHUNK) + 1 or n
+            b = text.find("\n", a + size) + 1 or n
         lines = _strip(text[a:b], lone_cr)
         if b < n:
             lines.pop()  # the chunk ends with LF: the next line opens the next chunk
@@ -333,7 +414,8 @@ def _stripped_chunks(text: str, lone_cr: bool) -> Iterator[list[str]]:
         a = b
 
 
-_CHUNK = 1 << 14
+#: Chunks of fewer lines are digested line by line (mapping costs more for a few).
+_MAPPED_LINES = 48
 
 
 def _key(content: str) -> str:
@@ -396,7 +478,7 @@ def _numbered_furniture(
     has no other page marks: the same line at least three times, its numbers rising."""
     groups: dict[str, list[tuple[int, int]]] = {}
     for index, _, content in rows:
-        if index in skip or len(content.strip(_STRIP_CR)) > HEADER_MAX + 16:
+        if index in skip or len(content.strip(_STRIP_CR)) > _ROW_MAX:
             continue
         m = _PAGE_IN_LINE.search(content)
         if m is None or not content.strip(_STRIP).replace(m.group().strip(_STRIP), ""):
