@@ -311,20 +311,8 @@ def _one_form(
     labels: dict[str, int] = {}
     marked: list[int] = []
     mark = name == "mark"
-    find = text.find
     index = counted = 0  # a line's index and start
-    for start in at:
-        # the line's content, as _contents gives it (a candidate line is never empty)
-        end = find("\n", start)
-        if end < 0:
-            end = len(text)
-        if lone_cr:
-            cr = find("\r", start, end)
-            if cr >= 0:
-                end = cr
-        elif text[end - 1] == "\r":
-            end -= 1
-        content = text[start:end]
+    for start, content in zip(at, _line_contents(table, at, lone_cr), strict=True):
         if match is not None:
             result = match(content)
         else:
@@ -355,14 +343,7 @@ def _one_form(
         first = forms.dialects[0]
         return _new_result(ScanResult, (first, (), (), forms.alone(first.name, 0, 0.0), False))
     form = forms.by_name[name]
-    total = 0.0  # (as _label_score)
-    interpret = DEFAULT_LEXICON.interpret
-    for label, n in labels.items():
-        weight = KNOWN_WEIGHT if interpret(label).known else UNKNOWN_WEIGHT
-        if n >= 2:
-            weight += RECURRENCE_BONUS
-        total += weight * n
-    evidence = forms.alone(name, len(events), total * form.prior)
+    evidence = forms.alone(name, len(events), _label_score(labels, form))
     if marked:
         events = _with_inline(table, events, set(marked))
     return _new_result(ScanResult, (form, tuple(events), (), evidence, False))
