@@ -296,6 +296,13 @@ def line_end_variants(text: str, mixed: bool = True) -> Iterator[str]:
         )
 
 
+def line_windows(text: str, size: int = 6) -> Iterator[str]:
+    """Short texts cut from ``text``: its lines ``size`` at a time."""
+    lines = text.splitlines()
+    for k in range(0, max(len(lines) - size, 1), size):
+        yield "\n".join(lines[k : k + size])
+
+
 def layout_facts(layout: Any) -> tuple[object, ...]:
     """What a ``PageLayout`` tells, as plain values to compare (``first`` only with breaks)."""
     return (

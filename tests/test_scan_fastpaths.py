@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _helpers import layout_facts, line_end_variants, sample_documents
+from _helpers import layout_facts, line_end_variants, line_windows, sample_documents
 from gikai_minutes._read import pages
 from gikai_minutes._read import scan as scan_module
 from gikai_minutes._read.dialects import DIALECTS, Dialect
@@ -36,13 +36,6 @@ def _documents() -> tuple[str, ...]:
 
 def _line_ends(text: str) -> Iterator[str]:
     return line_end_variants(text, mixed=True)
-
-
-def _windows(text: str, size: int = 6) -> Iterator[str]:
-    """Short texts: windows of ``size`` lines."""
-    lines = text.splitlines()
-    for k in range(0, max(len(lines) - size, 1), size):
-        yield "\n".join(lines[k : k + size])
 
 
 def _texts() -> Iterator[str]:
@@ -132,7 +125,7 @@ def _layout_of(layout: pages.PageLayout) -> tuple[object, ...]:
 
 def _short_texts() -> Iterator[str]:
     for doc in _documents():
-        for window in _windows(doc):
+        for window in line_windows(doc):
             yield from _line_ends(window)
     yield from _line_ends("本日の会議を開きます。\n\n- 3 -\n\n　続けます。\n")
     yield from _line_ends("第3回\n　本文です。\n（１）\n　本文です。\n12\n")

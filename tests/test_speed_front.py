@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
-from _helpers import MINUTES_LIKE, line_end_variants, sample_documents
+from _helpers import MINUTES_LIKE, line_end_variants, line_windows, sample_documents
 from gikai_minutes._read import scan as scan_module
 from gikai_minutes._read.dialects import DIALECTS
 from gikai_minutes._read.scan import scan
@@ -37,17 +37,10 @@ def _documents() -> tuple[str, ...]:
     return sample_documents(7, 60)
 
 
-def _windows(text: str, size: int = 6) -> Iterator[str]:
-    """Short texts: windows of ``size`` lines."""
-    lines = text.splitlines()
-    for k in range(0, max(len(lines) - size, 1), size):
-        yield "\n".join(lines[k : k + size])
-
-
 def _texts() -> Iterator[str]:
     for doc in _documents():
         yield from line_end_variants(doc, mixed=True)
-        yield from _windows(doc)
+        yield from line_windows(doc)
 
 
 def _contested(text: str, dialect: str | None) -> None:
