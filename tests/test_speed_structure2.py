@@ -1,0 +1,106 @@
+"""The structure stage's internal rows: exchanges made once, nominations and lead-ins as
+named tuples. Each is checked against the general objects on realistic documents."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+import pytest
+
+import gikai_minutes
+from _helpers import SEED
+from gikai_minutes import Meeting
+from gikai_minutes._structure import _builder
+from gikai_minutes._structure._qa import (
+    FoundExchange,
+    LeadIn,
+    find_exchange_rows,
+    find_exchanges,
+)
+from gikai_minutes._structure._turns import Nomination
+from gikai_minutes.model import QAExchange
+
+CONVENTIONS = Path(__file__).resolve().parent / "conventions_corpus"
+
+
+def _texts() -> Iterator[str]:
+    yield SEED.read_text(encoding="utf-8")
+    for path in sorted(CONVENTIONS.glob("*.txt")):
+        yield path.read_text(encoding="utf-8")
+
+
+@functools.cache
+def _built() -> tuple[tuple[Meeting, _builder._Build], ...]:
+    """Each document's bare meeting and the builder's evidence after every step."""
+    found = []
+    for text in _texts():
+        bare = gikai_minutes.parse(text, structure=False)
+        b = _builder._start(bare)
+        for step in _builder.BUILD_STEPS:
+            step.run(b)
+        found.append((bare, b))
+    return tuple(found)
+
+
+def _talk(b: _builder._Build) -> frozenset[int]:
+    return frozenset(i for p in b.presentations for i in p.talk)
+
+
+def test_rows_hold_the_exchanges_fields() -> None:
+    """Each row as found is the unlocated exchange, field for field, and placing it
+    unlocated gives the same exchange."""
+    seen = 0
+    for _, b in _built():
+        rows = find_exchange_rows(b.turns, b.nominations, b.floor_requests, _talk(b))
+        exchanges = find_exchanges(b.turns, b.nominations, b.floor_requests, _talk(b))
+        assert rows == list(b.exchanges)
+        for row, exchange in zip(rows, exchanges, strict=True):
+            assert type(row) is FoundExchange
+            fields = attrs.asdict(exchange, recurse=False)
+            assert (fields.pop("presentation"), fields.pop("section")) == (None, None)
+            assert fields == row._asdict()
+            assert row.placed(None, None) == exchange
+            assert row.placed(1, 2) == attrs.evolve(exchange, presentation=1, section=2)
+            seen += 1
+    assert seen > 20
+
+
+def test_each_exchange_is_made_once_and_located() -> None:
+    """The meeting's exchanges are the rows made QAExchange with the section holding
+    their first question and its presentation (a linear search over the sections)."""
+    seen = 0
+    for bare, b in _built():
+        structure = gikai_minutes.parse(bare.source.text).structure
+        assert structure is not None
+        sections = structure.sections
+        for row, exchange in zip(b.exchanges, structure.exchanges, strict=True):
+            assert type(exchange) is QAExchange
+            holding = [
+                k
+                for k, s in enumerate(sections)
+                if (s.start.utterance, s.start.paragraph)
+                <= (row.questions[0], 0)
+                <= (s.end.utterance, s.end.paragraph)
+            ]
+            k = holding[0] if holding else None
+            presentation = None if k is None else sections[k].presentation
+            assert exchange == row.placed(presentation, k)
+            seen += k is not None
+    assert seen > 10
+
+
+def test_nominations_and_lead_ins_are_immutable() -> None:
+    nomination = Nomination(3, "田中委員", "田中委員", "委員")
+    with pytest.raises(AttributeError):
+        nomination.nominee = "x"  # type: ignore[misc]
+    assert nomination == Nomination(
+        turn=3, nominee="田中委員", mention="田中委員", role_word="委員"
+    )
+    lead_in = LeadIn("nominated", nomination=2)
+    with pytest.raises(AttributeError):
+        lead_in.rule = "x"  # type: ignore[misc]
+    assert tuple(lead_in) == ("nominated", None, 2, None)
+    assert any(b.nominations for _, b in _built())
