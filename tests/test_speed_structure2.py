@@ -4,11 +4,14 @@ named tuples. Each is checked against the general objects on realistic documents
 from __future__ import annotations
 
 import functools
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gikai_minutes
 from _helpers import SEED
@@ -20,6 +23,7 @@ from gikai_minutes._structure._qa import (
     find_exchange_rows,
     find_exchanges,
 )
+from gikai_minutes._structure._text import sentences, sentences_backwards
 from gikai_minutes._structure._turns import Nomination
 from gikai_minutes.model import QAExchange
 
@@ -104,3 +108,31 @@ def test_nominations_and_lead_ins_are_immutable() -> None:
         lead_in.rule = "x"  # type: ignore[misc]
     assert tuple(lead_in) == ("nominated", None, 2, None)
     assert any(b.nominations for _, b in _built())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="。？！?!、 \u3000\t質問かあ", max_size=40))
+def test_sentences_backwards_are_the_sentences_reversed(text: str) -> None:
+    assert list(sentences_backwards(text)) == sentences(text)[::-1]
+
+
+def test_sentences_backwards_on_the_documents() -> None:
+    seen = 0
+    for bare, _ in _built():
+        for u in bare.utterances:
+            for p in u.paragraphs:
+                assert list(sentences_backwards(p.text)) == sentences(p.text)[::-1]
+                seen += 1
+    assert seen > 500
+
+
+def test_finished_meeting_equals_the_constructor() -> None:
+    """The builder's meeting, made slot by slot, equals ``Meeting(...)`` of its fields,
+    for utterances kept as columns and as a tuple of objects."""
+    for bare, _ in _built():
+        for meeting in (bare, attrs.evolve(bare, utterances=list(bare.utterances))):
+            built = _builder.build_structure(meeting)
+            fields = {a.name: getattr(built, a.name) for a in attrs.fields(Meeting) if a.init}
+            assert built == Meeting(**fields)
+            assert type(built.utterances) is type(Meeting(**fields).utterances)
+            assert pickle.loads(pickle.dumps(built)) == built

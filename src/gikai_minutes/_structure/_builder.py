@@ -54,6 +54,7 @@ from gikai_minutes.model._columns import (
     speaker_id,
     utterance_text,
 )
+from gikai_minutes.model._meeting import meeting_of
 from gikai_minutes.model._positions import Deferred
 
 __all__ = ["BUILD_STEPS", "BuildStep", "build_structure"]
@@ -578,8 +579,9 @@ def _finished(
     utterances: Sequence[Utterance],
     structure: Structure,
 ) -> Meeting:
-    """``meeting`` with its speakers, utterances and structure replaced."""
-    return Meeting(  # by position, in field order
+    """``meeting`` with its speakers, utterances and structure replaced (made as
+    ``Meeting(...)`` is, each slot set at once)."""
+    return meeting_of(  # by position, in field order
         meeting.title,
         meeting.body_name,
         meeting.session,
