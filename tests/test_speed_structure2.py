@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import gikai_minutes
 from _helpers import SEED
 from gikai_minutes import Meeting
-from gikai_minutes._structure import _builder
+from gikai_minutes._structure import _builder, _qa
 from gikai_minutes._structure._affiliations import (
     _is_whole_organisation,
     affiliation_before,
@@ -28,9 +28,15 @@ from gikai_minutes._structure._qa import (
     find_exchange_rows,
     find_exchanges,
 )
-from gikai_minutes._structure._text import sentences, sentences_backwards
-from gikai_minutes._structure._turns import Nomination
-from gikai_minutes.model import QAExchange
+from gikai_minutes._structure._text import (
+    CALL_FOR_QUESTIONS,
+    HAND_OVER,
+    QUESTION_CUE,
+    sentences,
+    sentences_backwards,
+)
+from gikai_minutes._structure._turns import Nomination, Turn
+from gikai_minutes.model import QAExchange, SpeakerCategory
 
 CONVENTIONS = Path(__file__).resolve().parent / "conventions_corpus"
 
@@ -199,3 +205,35 @@ def test_presentations_are_the_same_with_cold_caches() -> None:
         assert cold.structure is not None
         seen += len(cold.structure.presentations)
     assert seen >= 4
+
+
+def _reference_asks(turn: Turn) -> bool:
+    """:func:`_qa._asks` with every sentence of every paragraph split and searched."""
+    for paragraph in reversed(turn.paragraphs):
+        for s in reversed(sentences(paragraph)):
+            if HAND_OVER.search(s):
+                return False
+            if QUESTION_CUE.search(s) and not CALL_FOR_QUESTIONS.search(s):
+                return True
+    return False
+
+
+_ASK_PIECES = ["か", "。", "？", "！", "、", " ", "\u3000", "\t", "\n", "伺います", "説明を"]
+_ASK_PIECES += ["お願いします", "いかがですか", "ご意見", "ほか", "それでは", "事業", "確認させ"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_ASK_PIECES), max_size=8).map("".join), max_size=4))
+def test_asks_equals_splitting_every_paragraph(paragraphs: list[str]) -> None:
+    turn = Turn(0, "c", SpeakerCategory.CHAIR, (), 0, 10, paragraphs=tuple(paragraphs))
+    assert _qa._asks(turn) is _reference_asks(turn)
+
+
+def test_asks_on_the_documents() -> None:
+    asked = 0
+    for _, b in _built():
+        for turn in b.turns:
+            if turn.is_chair:
+                assert _qa._asks(turn) is _reference_asks(turn)
+                asked += _qa._asks(turn)
+    assert asked > 5
