@@ -174,26 +174,15 @@ LEAD_IN_RULES: tuple[LeadInRule, ...] = (
 )
 
 
-#: What :func:`sentences` strips off a sentence.
-_SPACES = " \u3000\t"
-
-
 def _asks(turn: Turn) -> bool:
     """Whether a chair turn holds a question of its own: its last sentence that is a
     question (not a call for questions) or a hand-over for a report is a question. The
-    sentences are split off the end one at a time: the last ones usually decide.
-
-    A paragraph in which neither a hand-over nor a question cue is found is not split:
-    a sentence is a piece of its paragraph, and only ``か$`` needs the sentence's end,
-    which for a sentence without an end mark is the paragraph's, spaces stripped."""
-    hand_over, cue = HAND_OVER.search, QUESTION_CUE.search
+    sentences are split off the end one at a time: the last ones usually decide."""
     for paragraph in reversed(turn.paragraphs):
-        if hand_over(paragraph) is None and cue(paragraph.rstrip(_SPACES)) is None:
-            continue
         for s in sentences_backwards(paragraph):
-            if hand_over(s):
+            if HAND_OVER.search(s):
                 return False
-            if cue(s) and not CALL_FOR_QUESTIONS.search(s):
+            if QUESTION_CUE.search(s) and not CALL_FOR_QUESTIONS.search(s):
                 return True
     return False
 
