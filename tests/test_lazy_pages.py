@@ -22,8 +22,15 @@ from gikai_minutes import Meeting, export
 from gikai_minutes._structure import _builder, build_structure
 from gikai_minutes._structure._categories import category_from_role
 from gikai_minutes._structure._handouts import page_references, section_pages
+from gikai_minutes._structure._qa import find_exchanges
 from gikai_minutes._structure._turns import analyse_turns
-from gikai_minutes.model import PageReference, ParagraphRef, Presentation, Structure
+from gikai_minutes.model import (
+    PageReference,
+    ParagraphRef,
+    Presentation,
+    QAExchange,
+    Structure,
+)
 from gikai_minutes.model._positions import Deferred, items
 
 TALK = "地域の取組を説明いたします。資料の3ページと5頁、２枚目を御覧ください。"
@@ -275,11 +282,21 @@ def test_placing_by_bounds_equals_locating_each(meeting: Meeting) -> None:
         k = holding((ref.utterance, ref.paragraph))
         assert after.section == k
         assert (after is before) is (k is None)
-    for before, after in zip(b.exchanges, located, strict=True):
+    # the exchanges as found, each made a QAExchange once located
+    assert all(type(e) is QAExchange for e in located)
+    unplaced = find_exchanges(
+        b.turns,
+        b.nominations,
+        b.floor_requests,
+        frozenset(i for p in b.presentations for i in p.talk),
+    )
+    for before, after, found in zip(b.exchanges, located, unplaced, strict=True):
         k = holding((before.questions[0], 0))
         presentation = None if k is None else sections[k].presentation
         assert (after.section, after.presentation) == (k, presentation)
-        assert attrs.evolve(after, section=None, presentation=None) == before
+        assert attrs.evolve(after, section=None, presentation=None) == found
+        assert tuple(attrs.astuple(found, recurse=False)[:5]) == before[:5]
+        assert tuple(attrs.astuple(found, recurse=False)[7:]) == before[5:]
     assert any(e.section is not None for e in located)
 
 

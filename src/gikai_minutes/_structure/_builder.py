@@ -20,7 +20,7 @@ from gikai_minutes._structure._categories import (
 )
 from gikai_minutes._structure._handouts import section_pages
 from gikai_minutes._structure._presentations import find_presentations
-from gikai_minutes._structure._qa import find_exchanges
+from gikai_minutes._structure._qa import FoundExchange, find_exchange_rows
 from gikai_minutes._structure._sections import build_sections, one_turn_sections
 from gikai_minutes._structure._text import clean
 from gikai_minutes._structure._turns import (
@@ -54,6 +54,7 @@ from gikai_minutes.model._columns import (
     speaker_id,
     utterance_text,
 )
+from gikai_minutes.model._meeting import meeting_of
 from gikai_minutes.model._positions import Deferred
 
 __all__ = ["BUILD_STEPS", "BuildStep", "build_structure"]
@@ -137,7 +138,7 @@ _HEADING_NOTE = NoteKind.HEADING
 
 def _turn_kinds(
     turns: Sequence[Turn],
-    exchanges: Sequence[QAExchange],
+    exchanges: Sequence[FoundExchange] | Sequence[QAExchange],
     talk: frozenset[int],
     nominations: Mapping[int, Nomination],
     floor_requests: Mapping[int, int],
@@ -250,7 +251,8 @@ class _Build:
         self.nominations: Mapping[int, Nomination] = _NOTHING
         self.floor_requests: Mapping[int, int] = _NOTHING
         self.presentations: Sequence[Presentation] = ()
-        self.exchanges: Sequence[QAExchange] = ()
+        #: As found: each made a :class:`QAExchange` once located (:func:`_placed`).
+        self.exchanges: Sequence[FoundExchange] = ()
         self.sections: Sequence[Section] = ()
 
     @property
@@ -330,7 +332,7 @@ def _secretariat(b: _Build) -> None:
 def _find_exchanges(b: _Build) -> None:
     if len(b.turns) > 1:  # a question, then an answer
         talk = frozenset(i for p in b.presentations for i in p.talk)
-        b.exchanges = find_exchanges(b.turns, b.nominations, b.floor_requests, talk)
+        b.exchanges = find_exchange_rows(b.turns, b.nominations, b.floor_requests, talk)
 
 
 def _build_sections(b: _Build) -> None:
@@ -499,12 +501,15 @@ def _assemble(b: _Build) -> Meeting:
     given = {p.presenter: p for p in presentations} if presentations else None
     aliases = _aliases(speakers, b.nominations, categories) if b.nominations else {}
     meeting_speakers, utterances = _with_speakers(meeting, speakers, categories, given, aliases)
+    located: Sequence[QAExchange] = ()
     if sections and (presentations or exchanges):
-        presentations, exchanges = _placed(utterances, sections, presentations, exchanges)
+        presentations, located = _placed(utterances, sections, presentations, exchanges)
+    elif exchanges:
+        located = [e.placed(None, None) for e in exchanges]
     structure = Structure(
         tuple(sections),
         tuple(presentations),
-        tuple(exchanges),
+        tuple(located),
         kinds,
         tuple([_speaker_rule(sid, decisions[sid].rule) for sid in speakers]),
     )
@@ -574,8 +579,9 @@ def _finished(
     utterances: Sequence[Utterance],
     structure: Structure,
 ) -> Meeting:
-    """``meeting`` with its speakers, utterances and structure replaced."""
-    return Meeting(  # by position, in field order
+    """``meeting`` with its speakers, utterances and structure replaced (made as
+    ``Meeting(...)`` is, each slot set at once)."""
+    return meeting_of(  # by position, in field order
         meeting.title,
         meeting.body_name,
         meeting.session,
@@ -597,12 +603,12 @@ def _placed(
     utterances: Sequence[Utterance],
     sections: Sequence[Section],
     presentations: Sequence[Presentation],
-    exchanges: Sequence[QAExchange],
+    exchanges: Sequence[FoundExchange],
 ) -> tuple[list[Presentation], list[QAExchange]]:
-    """The presentations with their section and handout pages, and the exchanges with
-    their section and presentation (located by :func:`_section_at`, the sections' bounds
-    made once). The pages are found on first access, from the meeting's ``utterances``
-    (the model keeps no turn)."""
+    """The presentations with their section and handout pages, and the exchanges as
+    found made :class:`QAExchange` (once each) with their section and presentation
+    (located by :func:`_section_at`, the sections' bounds made once). The pages are found
+    on first access, from the meeting's ``utterances`` (the model keeps no turn)."""
     starts = [(s.start.utterance, s.start.paragraph) for s in sections]
     ends = [(s.end.utterance, s.end.paragraph) for s in sections]
     placed = []
@@ -624,20 +630,21 @@ def _placed(
         placed.append(p)
     located = []
     for e in exchanges:
-        k = _section_at(starts, ends, (e.questions[0], 0))
-        if k is not None:
-            e = QAExchange(  # by position, in field order
-                e.questioner,
-                e.questions,
-                e.respondents,
-                e.answers,
-                e.rule,
-                sections[k].presentation,
+        questioner, questions, respondents, answers, rule, follows_up, nomination, floor, ack = e
+        k = _section_at(starts, ends, (questions[0], 0))
+        located.append(
+            QAExchange(  # by position, in field order
+                questioner,
+                questions,
+                respondents,
+                answers,
+                rule,
+                None if k is None else sections[k].presentation,
                 k,
-                e.follows_up,
-                e.nomination,
-                e.floor_request,
-                e.acknowledgement,
+                follows_up,
+                nomination,
+                floor,
+                ack,
             )
-        located.append(e)
+        )
     return placed, located

@@ -11,7 +11,7 @@ below, tried in order; the first that applies names the exchange's ``rule``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import attrs
 
@@ -24,7 +24,7 @@ from gikai_minutes._structure._text import (
 from gikai_minutes._structure._turns import Nomination, Turn
 from gikai_minutes.model import QAExchange, SpeakerCategory
 
-__all__ = ["LEAD_IN_RULES", "find_exchanges"]
+__all__ = ["LEAD_IN_RULES", "FoundExchange", "find_exchange_rows", "find_exchanges"]
 
 _C = SpeakerCategory
 #: Enum members in a tuple: membership tests by identity, without hashing.
@@ -37,19 +37,52 @@ class _Context:
     turns: Sequence[Turn]
     nominations: Mapping[int, Nomination]
     floor_requests: Mapping[int, int]
-    exchanges: Sequence[QAExchange]
+    exchanges: Sequence[FoundExchange]
     #: Turn index after which the previous exchange ended (its last answer or thanks).
     last_end: int
 
 
-@attrs.frozen(slots=True)
-class LeadIn:
-    """How a questioner got to ask: the rule's name and the turns involved."""
+class LeadIn(NamedTuple):
+    """How a questioner got to ask: the rule's name and the turns involved (a named
+    tuple: made once an exchange, unpacked into its :class:`FoundExchange`)."""
 
     rule: str
     follows_up: int | None = None
     nomination: int | None = None
     floor_request: int | None = None
+
+
+class FoundExchange(NamedTuple):
+    """An exchange as found, before its section is known: :class:`QAExchange`'s fields
+    but ``presentation`` and ``section``. A named tuple, so the builder makes each
+    :class:`QAExchange` once, when it has located it (:meth:`placed`)."""
+
+    questioner: str
+    questions: tuple[int, ...]
+    respondents: tuple[str, ...]
+    answers: tuple[int, ...]
+    rule: str
+    follows_up: int | None
+    nomination: int | None
+    floor_request: int | None
+    acknowledgement: int | None
+
+    def placed(self, presentation: int | None, section: int | None) -> QAExchange:
+        """The exchange with its presentation and section."""
+        questioner, questions, respondents, answers, rule, follows_up, nomination, floor, ack = self
+        return QAExchange(  # by position (a third faster than by keyword), in field order
+            questioner,
+            questions,
+            respondents,
+            answers,
+            rule,
+            presentation,
+            section,
+            follows_up,
+            nomination,
+            floor,
+            ack,
+        )
 
 
 class LeadInRule(Protocol):
@@ -196,8 +229,23 @@ def find_exchanges(
     talk: frozenset[int],
     rules: Sequence[LeadInRule] = LEAD_IN_RULES,
 ) -> list[QAExchange]:
-    """All exchanges in order; ``talk`` holds the turns of presentations."""
-    exchanges: list[QAExchange] = []
+    """All exchanges in order, not located (no presentation nor section); ``talk`` holds
+    the turns of presentations."""
+    return [
+        e.placed(None, None)
+        for e in find_exchange_rows(turns, nominations, floor_requests, talk, rules)
+    ]
+
+
+def find_exchange_rows(
+    turns: Sequence[Turn],
+    nominations: Mapping[int, Nomination],
+    floor_requests: Mapping[int, int],
+    talk: frozenset[int],
+    rules: Sequence[LeadInRule] = LEAD_IN_RULES,
+) -> list[FoundExchange]:
+    """:func:`find_exchanges` as found, each exchange's section still unknown."""
+    exchanges: list[FoundExchange] = []
     n = len(turns)
     if n < 2 or not any(t.category in _RESPONDENTS for t in turns):
         return exchanges  # an exchange needs a question and a respondent's answer
@@ -254,9 +302,9 @@ def find_exchanges(
             ctx = _Context(turns, nominations, floor_requests, exchanges, -1)
         lead_in = _UNPROMPTED
         for rule in rules:
-            found = rule.apply(ctx, questioner, first)
-            if found is not None:
-                lead_in = found
+            applied = rule.apply(ctx, questioner, first)
+            if applied is not None:
+                lead_in = applied
                 break
         end = answers[-1]
         acknowledgement = _closing_turn(turns, skip, end, questioner, nominations)
@@ -267,21 +315,12 @@ def find_exchanges(
             if len(answers) == 1
             else tuple(dict.fromkeys(turns[a].speaker for a in answers))
         )
-        exchanges.append(
-            QAExchange(  # by position (a third faster than by keyword), in field order
-                questioner,
-                tuple(questions),
-                respondents,
-                tuple(answers),
-                lead_in.rule,
-                None,  # presentation and section: the builder locates the exchange
-                None,
-                lead_in.follows_up,
-                lead_in.nomination,
-                lead_in.floor_request,
-                acknowledgement,
-            )
-        )
+        # the lead-in's fields are the row's from ``rule`` to ``floor_request``
+        found = FoundExchange(
+            questioner, tuple(questions), respondents, tuple(answers), *lead_in,
+            acknowledgement,
+        )  # fmt: skip
+        exchanges.append(found)
         ctx.last_end = end
         i = end + 1
     return exchanges

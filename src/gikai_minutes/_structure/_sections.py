@@ -30,6 +30,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from gikai_minutes._structure._qa import FoundExchange
 from gikai_minutes._structure._text import clean, raw_paragraphs, sentences
 from gikai_minutes._structure._turns import Turn
 from gikai_minutes.model import (
@@ -232,7 +233,7 @@ def _closing_in(index: int, paragraphs: Sequence[str], first: int) -> _Boundary 
 def _content_end(
     last: tuple[int, int],
     presentations: Sequence[Presentation],
-    exchanges: Sequence[QAExchange],
+    exchanges: Sequence[FoundExchange] | Sequence[QAExchange],
     turns: Sequence[Turn],
 ) -> tuple[int, int]:
     """The last paragraph that belongs to the meeting's business (``last`` is the last
@@ -292,7 +293,7 @@ def heading_title(text: str) -> str:
 def build_sections(
     turns: Sequence[Turn],
     presentations: Sequence[Presentation],
-    exchanges: Sequence[QAExchange],
+    exchanges: Sequence[FoundExchange] | Sequence[QAExchange],
     headings: Sequence[tuple[ParagraphRef, str]] = (),
 ) -> list[Section]:
     """Sections that tile every paragraph of the meeting, or none. ``headings`` are the

@@ -151,14 +151,10 @@ def last_sentence(text: str) -> str | None:
     return None
 
 
-#: The last sentence end before a position (searched backwards: it stops at the first).
-_LAST_END = regex.compile(r"[。？！?!]", flags=regex.REVERSE)
-
-
 def sentences_backwards(text: str) -> Iterator[str]:
     """:func:`sentences` of ``text`` from the last to the first, each split off the end
     when asked for: a rule that decides on the last sentences reads only those. Each
-    piece is searched once (a backwards search stops at the sentence end before it)."""
+    piece is searched once, by string methods from its end."""
     end = len(text)
     while end > 0:
         word_end = end
@@ -169,8 +165,13 @@ def sentences_backwards(text: str) -> Iterator[str]:
             if found:
                 yield found
             return
-        before = _LAST_END.search(text, 0, word_end)
-        start = before.end() if before is not None else 0
+        # after the last sentence end before the word: ``。`` first, then the rare ends
+        # are looked for only after it (as in :func:`last_sentence`)
+        start = text.rfind("。", 0, word_end) + 1
+        for mark in _RARE_ENDS:
+            at = text.rfind(mark, start, word_end)
+            if at >= 0:
+                start = at + 1
         found = text[start:end].strip(" \u3000\t")
         if found:
             yield found
