@@ -17,11 +17,6 @@ import gikai_minutes
 from _helpers import SEED
 from gikai_minutes import Meeting
 from gikai_minutes._structure import _builder, _qa
-from gikai_minutes._structure._affiliations import (
-    _is_whole_organisation,
-    affiliation_before,
-    split_affiliation,
-)
 from gikai_minutes._structure._qa import (
     FoundExchange,
     LeadIn,
@@ -147,64 +142,6 @@ def test_finished_meeting_equals_the_constructor() -> None:
             assert built == Meeting(**fields)
             assert type(built.utterances) is type(Meeting(**fields).utterances)
             assert pickle.loads(pickle.dumps(built)) == built
-
-
-_PHRASE_PIECES = [
-    "東京都",
-    "北九州市",
-    "真岡市",
-    "内閣府",
-    "総務省",
-    "株式会社",
-    "大学",
-    "庁",
-    "市役所",
-]
-_PHRASE_PIECES += [
-    "デジタル",
-    "推進課長",
-    "担当局長",
-    "教授",
-    "の",
-    "、",
-    " ",
-    "民",
-    "議会",
-    "役場",
-]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_PHRASE_PIECES), max_size=6).map("".join))
-def test_affiliation_phrases_are_split_as_uncached(phrase: str) -> None:
-    """The phrase caches give what the functions find (twice: the second from the cache)."""
-    for _ in range(2):
-        assert split_affiliation(phrase) == split_affiliation.__wrapped__(phrase)
-        assert _is_whole_organisation(phrase) == _is_whole_organisation.__wrapped__(phrase)
-        prefix = f"続きまして、{phrase}の"
-        split_affiliation.cache_clear()
-        cold = affiliation_before(prefix)
-        assert affiliation_before(prefix) == cold
-
-
-def test_affiliation_caches_are_bounded() -> None:
-    assert split_affiliation.cache_info().maxsize == 1024
-    assert _is_whole_organisation.cache_info().maxsize == 1024
-
-
-def test_presentations_are_the_same_with_cold_caches() -> None:
-    """Each document's presentations (organisation, title from the phrases) are the same
-    with the phrase caches cleared before each parse and kept warm."""
-    seen = 0
-    for bare, _ in _built():
-        split_affiliation.cache_clear()
-        _is_whole_organisation.cache_clear()
-        cold = _builder.build_structure(bare)
-        warm = _builder.build_structure(bare)
-        assert cold == warm
-        assert cold.structure is not None
-        seen += len(cold.structure.presentations)
-    assert seen >= 4
 
 
 def _reference_asks(turn: Turn) -> bool:

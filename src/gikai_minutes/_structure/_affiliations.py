@@ -9,8 +9,6 @@ patterns below) and the title that follows it.
 
 from __future__ import annotations
 
-import functools
-
 import attrs
 import regex
 
@@ -71,9 +69,6 @@ def _title(text: str) -> str | None:
     return text if text and TITLE_WORDS.start(text) >= 0 else None
 
 
-#: The same officials are introduced, and introduce themselves, in many meetings of a
-#: body: each phrase is split once (bounded: one entry per phrase, the objects immutable).
-@functools.lru_cache(maxsize=1024)
 def split_affiliation(phrase: str) -> Affiliation:
     """``東京都デジタルサービス局戦略部デジタル推進課長`` →
     (``東京都``, ``デジタルサービス局戦略部デジタル推進課長``)."""
@@ -85,8 +80,6 @@ def split_affiliation(phrase: str) -> Affiliation:
     return Affiliation(org, _title(rest))
 
 
-#: A clause before an introduction's phrase, read once (bounded: one entry per clause).
-@functools.lru_cache(maxsize=1024)
 def _is_whole_organisation(clause: str) -> str | None:
     found = _organisation_at_start(clause.strip(" \u3000"))
     if found is not None and not found[1].strip(" \u3000"):
