@@ -465,26 +465,38 @@ _RECATEGORISED: dict[int, tuple[Speaker, SpeakerCategory, Speaker]] = {}
 _RECATEGORISED_MAX = 4096
 
 
-def _recategorised(speaker: Speaker, category: SpeakerCategory) -> Speaker:
-    """``speaker`` with ``category`` (equal to a new one; the same object for the same
-    speaker object and category while it is remembered)."""
-    found = _RECATEGORISED.get(id(speaker))
-    if found is not None and found[0] is speaker and found[1] is category:
-        return found[2]
-    made = Speaker(  # by position, in field order
+def _learnt(
+    speaker: Speaker,
+    category: SpeakerCategory,
+    affiliation: str | None,
+    title: str | None,
+    aliases: tuple[str, ...],
+) -> Speaker:
+    """``speaker`` with what the structure learnt of it: category, affiliation, title and
+    aliases."""
+    return Speaker(  # by position, in field order
         speaker.id,
         speaker.label,
         speaker.name,
         speaker.role,
         speaker.honorific,
         category,
-        speaker.affiliation,
-        speaker.title,
-        speaker.aliases,
+        affiliation,
+        title,
+        aliases,
         speaker.seat,
         speaker.disambiguator,
         speaker.full_name,
     )
+
+
+def _recategorised(speaker: Speaker, category: SpeakerCategory) -> Speaker:
+    """``speaker`` with ``category`` (equal to a new one; the same object for the same
+    speaker object and category while it is remembered)."""
+    found = _RECATEGORISED.get(id(speaker))
+    if found is not None and found[0] is speaker and found[1] is category:
+        return found[2]
+    made = _learnt(speaker, category, speaker.affiliation, speaker.title, speaker.aliases)
     if len(_RECATEGORISED) >= _RECATEGORISED_MAX:
         _RECATEGORISED.clear()
     _RECATEGORISED[id(speaker)] = (speaker, category, made)
@@ -540,19 +552,12 @@ def _with_speakers(
             names = speaker.aliases
             if names or sid in aliases:
                 names = tuple(dict.fromkeys((*names, *aliases.get(sid, ()))))
-            made = Speaker(  # by position, in field order
-                speaker.id,
-                speaker.label,
-                speaker.name,
-                speaker.role,
-                speaker.honorific,
+            made = _learnt(
+                speaker,
                 category,
                 (talk_given and talk_given.organisation) or speaker.affiliation,
                 (talk_given and talk_given.title) or speaker.title,
                 names,
-                speaker.seat,
-                speaker.disambiguator,
-                speaker.full_name,
             )
         if copied is None:
             new_speakers = copied = dict(speakers)
