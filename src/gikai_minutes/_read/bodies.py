@@ -90,64 +90,150 @@ def read_body_rows(
     line (``午後３時７分散会``) is a note too: signatures and end marks, not speech.
     Paragraphs, fixes and notes go to ``paragraph_sink``, ``fix_sink`` and ``note_sink``
     (with ``utterance``) as they are read, if given, so that a dense body piles up no row
-    object per line; else to the lists of the rows.
+    object per line; else to the lists of the rows. The utterance builder's
+    :meth:`~UtterancesBuilder.paragraph` as the sink has the paragraphs written straight
+    into its columns.
 
-    A view of a table's lines whose lines all end alike (LF, or CRLF everywhere), the body
-    starting on its first line, is read from the text split at its line breaks, a window
-    of lines at a time, its paragraphs written straight into the utterance builder whose
-    :meth:`~UtterancesBuilder.paragraph` is the sink (or kept as rows, without a sink);
-    any other lines, or another sink, one line at a time (:func:`_read_lines`), with the
-    same rows.
+    The lines are read as rows ``(number, start, raw)`` (:func:`_rows`), one loop reading
+    the rows of any lines (:func:`_read`).
     """
     text = table.text
-    if lines.__class__ is not Lines:
-        return _read_lines(
-            table, lines, body_start, sites, pages, utterance, line_rules, closing, end,
-            paragraph_sink, fix_sink, note_sink,
-        )  # fmt: skip
-    # Paragraphs are written as rows (cleaned start and end, source start and end) and texts,
-    # straight into the utterance builder when the sink is its paragraph method (another
-    # sink gets them as they are read, on the general path).
+    stop = len(text) if end is None else end
+    rows, head = _rows(text, lines, body_start, stop)
+    # Paragraphs are written as rows (cleaned start and end, source start and end) and texts:
+    # straight into the utterance builder, or kept, or given to another sink one by one.
     builder: UtterancesBuilder | None = None
-    if getattr(paragraph_sink, "__func__", None) is _BUILDER_PARAGRAPH:
-        builder = paragraph_sink.__self__  # type: ignore[union-attr]
+    put_rows: Callable[[list[int]], None]
+    kept_rows: list[int] = []
+    kept_texts: list[str] = []
+    if paragraph_sink is None:
+        put_rows, put_text, position = kept_rows.extend, kept_texts.append, 0
+    elif getattr(paragraph_sink, "__func__", None) is _BUILDER_PARAGRAPH:
+        builder = paragraph_sink.__self__  # type: ignore[attr-defined]
         put_rows, put_text = builder.writer
         position = builder.position
     else:
-        kept_rows: list[int] = []
-        kept_texts: list[str] = []
-        put_rows, put_text, position = kept_rows.extend, kept_texts.append, 0
-    index = lines._index
-    starts, drop, lo, hi = index.starts, index.drop, lines._lo, lines._hi
-    if (
-        (builder is None and paragraph_sink is not None)
-        or not drop
-        or lo >= hi
-        or index.text is not text
-        or starts[lo] > body_start
-        or (lo + 1 < len(starts) and body_start > starts[lo + 1] - drop)
-    ):
-        return _read_lines(
-            table, lines, body_start, sites, pages, utterance, line_rules, closing, end,
-            paragraph_sink, fix_sink, note_sink,
-        )  # fmt: skip
-    stop = len(text) if end is None else end
-    if hi - lo <= _WINDOW:  # (as _window does)
-        last = starts[hi] - drop if hi < len(starts) else len(text)
-        if last > stop:
-            last = _cut(text, body_start, stop, drop)
-        line_starts = starts[lo:hi]
-        line_starts[0] = body_start
-        split = text[body_start:last].split(_LINE_BREAKS[drop])
-        rows: Iterator[tuple[int, int, str]] = zip(itertools.count(lo + 1), line_starts, split)
-    else:
-        rows = itertools.chain.from_iterable(_windows(text, starts, lo, hi, body_start, stop, drop))
+        put_rows, put_text, position = kept_rows.extend, _sink_writer(paragraph_sink, kept_rows), 0
     fixes: list[FixRow] = []
     notes: list[tuple[NoteKind, int, int]] = []
     add_fix = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
     add_note = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
+    first_start, last_end, position = _read(
+        text, rows, head, body_start, sites, pages, line_rules, closing, utterance,
+        add_fix, add_note, put_rows, put_text, position,
+    )  # fmt: skip
+    if builder is not None:
+        builder.position = position
+    paragraphs: list[tuple[str, int, int]] = []
+    if paragraph_sink is None:
+        paragraphs = list(zip(kept_texts, kept_rows[2::4], kept_rows[3::4], strict=True))
+    if first_start >= 0:
+        return BodyRows(paragraphs, fixes, notes, first_start, last_end)
+    return BodyRows(paragraphs, fixes, notes)
+
+
+def _sink_writer(sink: ParagraphSink, rows: list[int]) -> Callable[[str], None]:
+    """A paragraph text writer giving ``sink`` each text with the source start and end of
+    its row (the last four ints put in ``rows``), which it then lets go."""
+
+    def put_text(cleaned: str) -> None:
+        sink(cleaned, rows[2], rows[3])
+        rows.clear()
+
+    return put_text
+
+
+#: A line read: its number, where its text is read from, and that text (to its end or to
+#: the body's end).
+_Row = tuple[int, int, str]
+
+
+def _rows(
+    text: str, lines: Iterable[Line], body_start: int, stop: int
+) -> tuple[Iterator[_Row], int]:
+    """``lines`` as rows ``(number, start, raw)`` for :func:`_read`, and the number of the
+    header's line (0: none): that line is read from ``body_start``, any line the header
+    runs on to from its content (no indentation read), lines are cut at ``stop``.
+
+    A view of a table's lines whose lines all end alike (LF, or CRLF everywhere), the body
+    starting on its first line, is read from the text split at its line breaks, a window
+    of lines at a time; any other lines one at a time (:func:`_line_rows`).
+    """
+    if lines.__class__ is Lines:
+        index = lines._index
+        starts, drop, lo, hi = index.starts, index.drop, lines._lo, lines._hi
+        if (
+            drop
+            and lo < hi
+            and index.text is text
+            and starts[lo] <= body_start
+            and (lo + 1 >= len(starts) or body_start <= starts[lo + 1] - drop)
+        ):
+            head = lo + 1 if body_start > starts[lo] else 0
+            if hi - lo <= _WINDOW:  # (as _window does)
+                last = starts[hi] - drop if hi < len(starts) else len(text)
+                if last > stop:
+                    last = _cut(text, body_start, stop, drop)
+                line_starts = starts[lo:hi]
+                line_starts[0] = body_start
+                split = text[body_start:last].split(_LINE_BREAKS[drop])
+                return zip(itertools.count(lo + 1), line_starts, split), head
+            windows = _windows(text, starts, lo, hi, body_start, stop, drop)
+            return itertools.chain.from_iterable(windows), head
+        rows: Iterator[tuple[int, int, int, int]] = lines.rows()
+    else:
+        rows = iter(lines)
+    first = next(rows, None)
+    if first is None:
+        return iter(()), 0
+    head = first[0] if first[1] < body_start else 0
+    return _line_rows(text, itertools.chain((first,), rows), body_start, stop), head
+
+
+def _line_rows(
+    text: str, lines: Iterable[tuple[int, int, int, int]], body_start: int, stop: int
+) -> Iterator[_Row]:
+    """:func:`_rows` of any lines (or rows ``(number, start, end, next)``), one at a time."""
+    for number, start, end, _ in lines:
+        if end > stop:
+            end = stop
+        if start >= body_start:
+            yield number, start, text[start:end] if start < end else ""
+        elif body_start < end:  # the header's line (or one it runs on to): its content
+            raw = text[body_start:end].lstrip(_STRIP)
+            yield number, end - len(raw), raw
+        else:
+            yield number, body_start, ""
+
+
+def _read(
+    text: str,
+    rows: Iterable[_Row],
+    head: int,
+    body_start: int,
+    sites: FixSites,
+    pages: PageLayout,
+    line_rules: tuple[NoteRule, ...],
+    closing: bool,
+    utterance: int,
+    add_fix: FixSink,
+    add_note: NoteSink,
+    put_rows: Callable[[list[int]], None],
+    put_text: Callable[[str], None],
+    position: int,
+) -> tuple[int, int, int]:
+    """The body loop: reads ``rows`` (:func:`_rows`; ``head``: the header line's number),
+    gives fixes and notes to their sinks, writes each paragraph as a row ``[cleaned start,
+    cleaned end, source start, source end]`` (the cleaned text joined from ``position`` on,
+    a character between two) and its text. Returns the first paragraph's source start,
+    the last one's end (-1, -1: none) and the position after the last paragraph."""
     numbers, headers = pages.number_lines, pages.header_lines
+    # Whether every line goes through the note checks (page artefacts, or a closed body);
+    # else a line whose first character is not in NOTE_FIRST_CHARS is no note.
     every_line = artefacts = bool(numbers or headers)
+    # The first mark (fix site or inline note's first character) at or after some offset
+    # no later than the current line's content: content that ends before it holds neither
+    # repairs nor inline notes, and is one piece as it is.
     marks = sites.marks
     if len(marks) == 1:  # (as _first_mark does)
         every_mark = marks[0]
@@ -155,16 +241,15 @@ def read_body_rows(
         mark = every_mark[at] if at < len(every_mark) else _NONE
     else:
         mark = _first_mark(marks, body_start)
-    # The header's line is read from body_start: it is no note line and not indented.
-    head = body_start if body_start > starts[lo] else -1
     closed = False
-    # The paragraph being built: its last piece (its only one while parts is None), or
-    # all its parts once it has several (as in _read_lines).
+    # The paragraph being built: its last piece (its only one while parts is None), or all
+    # its parts once it has several (the parts before index joined are chunks of _CHUNK
+    # pieces already joined); its start (-1: no piece yet); the last piece's end.
     prev = ""
     parts: list[str] | None = None
     joined = prev_end = 0
     para_start = first_start = -1
-    fresh = hard = True
+    fresh = hard = True  # next piece opens a chunk (after a blank or indent); hard: indent
     for number, start, raw in rows:
         if not raw or not (content := raw.strip(_STRIP)):  # (most blank lines: no strip)
             if not fresh:
@@ -178,7 +263,7 @@ def read_body_rows(
                 kind = NoteKind.PAGE_NUMBER
             elif artefacts and number - 1 in headers:
                 kind = NoteKind.RUNNING_HEADER
-            elif c0 in NOTE_FIRST_CHARS and start != head:
+            elif c0 in NOTE_FIRST_CHARS and number != head:  # (the header's line is none)
                 rule = classify_line(content, line_rules)
                 if rule is not None:
                     kind = rule.kind
@@ -189,11 +274,12 @@ def read_body_rows(
             if kind is not None:
                 add_note(kind, a, a + len(content), utterance)
                 continue
-        if a != start and start != head:
+        if a != start and number != head:  # indented (the header's line is not)
             r0 = raw[0]
             if r0 == "\u3000" or r0 == "\t" or raw[:2] == "  ":
                 fresh = hard = True
             elif r0 == "\f":
+                # A page's first line opens with the form feed; its indentation comes after.
                 opening = raw.lstrip("\f")
                 if opening[0] in "\u3000\t" or opening[:2] == "  ":
                     fresh = hard = True
@@ -268,22 +354,15 @@ def read_body_rows(
             prev = piece
             prev_end = b
             fresh = False
-    if para_start >= 0:
-        cleaned = prev if parts is None else "".join(parts)
-        n = len(cleaned)
-        if n <= _SHARED_LENGTH:
-            cleaned = _intern(cleaned)
-        put_rows([position, position + n, para_start, prev_end])
-        put_text(cleaned)
-        position += n + 1
-    if builder is not None:
-        builder.position = position
-        paragraphs: list[tuple[str, int, int]] = []
-    else:
-        paragraphs = list(zip(kept_texts, kept_rows[2::4], kept_rows[3::4], strict=True))
-    if para_start >= 0:
-        return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
-    return BodyRows(paragraphs, fixes, notes)
+    if para_start < 0:
+        return -1, -1, position
+    cleaned = prev if parts is None else "".join(parts)
+    n = len(cleaned)
+    if n <= _SHARED_LENGTH:
+        cleaned = _intern(cleaned)
+    put_rows([position, position + n, para_start, prev_end])
+    put_text(cleaned)
+    return first_start, prev_end, position + n + 1
 
 
 #: Lines a view is split into at a time (the split's strings of one window are alive at once).
@@ -326,171 +405,6 @@ def _windows(
             if start >= stop:  # the lines left are cut away
                 return
         yield _window(text, starts, at, min(at + _WINDOW, hi), start, stop, drop)
-
-
-def _read_lines(
-    table: LineTable,
-    lines: Iterable[Line],
-    body_start: int,
-    sites: FixSites,
-    pages: PageLayout,
-    utterance: int,
-    line_rules: tuple[NoteRule, ...] = LINE_RULES,
-    closing: bool = False,
-    end: int | None = None,
-    paragraph_sink: ParagraphSink | None = None,
-    fix_sink: FixSink | None = None,
-    note_sink: NoteSink | None = None,
-) -> BodyRows:
-    """:func:`read_body_rows` of any lines, one :class:`Line` (or row) at a time."""
-    text = table.text
-    stop = len(text) if end is None else end
-    paragraphs: list[tuple[str, int, int]] = []
-    fixes: list[FixRow] = []
-    notes: list[tuple[NoteKind, int, int]] = []
-    add_paragraph = paragraph_sink or (lambda c, a, b: paragraphs.append((c, a, b)))
-    add_fix = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
-    add_note = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
-    numbers, headers = pages.number_lines, pages.header_lines
-    # Whether every line goes through the note checks (page artefacts, or a closed body);
-    # else a line whose first character is not in NOTE_FIRST_CHARS is no note.
-    every_line = artefacts = bool(numbers or headers)
-    # The first mark (fix site or inline note's first character) at or after some offset
-    # no later than the current line's content: content that ends before it holds neither
-    # repairs nor inline notes, and is one piece as it is.
-    marks = sites.marks
-    mark = _first_mark(marks, body_start)
-    closed = header_seen = header_line = False  # header_seen: the body's first line read
-    # The paragraph being built: its first piece, or all its parts once it has several
-    # (the parts before index joined are chunks of _CHUNK pieces already joined); its
-    # start (-1: no piece yet); the last piece put in it, with its end and line.
-    first = prev = ""
-    parts: list[str] | None = None
-    joined = prev_end = prev_line = 0
-    para_start = first_start = -1
-    fresh = hard = True  # next piece opens a chunk (after a blank or indent); hard: indent
-    # A view of the table's lines gives plain rows: no Line record made.
-    rows = lines.rows() if lines.__class__ is Lines else lines
-    for number, line_start, line_end, _ in rows:
-        if line_start >= body_start:
-            start = line_start
-            at_line_start = True
-        else:  # the header's line (or, if the header runs on, one of its lines)
-            start = body_start
-            at_line_start = False
-            header_line, header_seen = not header_seen, True
-        if line_end > stop:
-            line_end = stop
-        if start >= line_end:  # an empty line (most blank lines): no slice made
-            if not fresh:
-                fresh, hard = True, False  # a run of blank lines breaks a chunk once
-            continue
-        raw = text[start:line_end]
-        content = raw.strip(_STRIP)
-        if not content:
-            if not fresh:
-                fresh, hard = True, False  # a run of blank lines breaks a chunk once
-            continue
-        c0 = content[0]
-        a = start if c0 == raw[0] else start + raw.index(c0)
-        if c0 in NOTE_FIRST_CHARS or every_line:  # a note, perhaps
-            kind: NoteKind | None = None
-            if artefacts and number - 1 in numbers:
-                kind = NoteKind.PAGE_NUMBER
-            elif artefacts and number - 1 in headers:
-                kind = NoteKind.RUNNING_HEADER
-            elif c0 in NOTE_FIRST_CHARS and (at_line_start or not header_line):
-                rule = classify_line(content, line_rules)
-                if rule is not None:
-                    kind = rule.kind
-                    if closing and kind is NoteKind.TIME and content.endswith(CLOSING_WORDS):
-                        closed = every_line = True
-            if kind is None and closed:
-                kind = NoteKind.OTHER
-            if kind is not None:
-                add_note(kind, a, a + len(content), utterance)
-                continue
-        if a != start and at_line_start:
-            r0 = raw[0]
-            if r0 == "\u3000" or r0 == "\t" or raw[:2] == "  ":
-                fresh = hard = True
-            elif r0 == "\f":
-                # A page's first line opens with the form feed; its indentation comes after.
-                opening = raw.lstrip("\f")
-                if opening[0] in "\u3000\t" or opening[:2] == "  ":
-                    fresh = hard = True
-        b = a + len(content)
-        if b > mark and mark < a:
-            mark = _first_mark(marks, a)
-        if b <= mark:  # no repair, no inline note: the content is one piece as it is
-            if fresh and (para_start < 0 or hard or prev[-1] in SENTENCE_END):
-                # The most common line: it opens a paragraph (as in the loop below).
-                if para_start >= 0:
-                    cleaned = first if parts is None else "".join(parts)
-                    if len(cleaned) <= _SHARED_LENGTH:
-                        cleaned = _intern(cleaned)
-                    add_paragraph(cleaned, para_start, prev_end)
-                else:
-                    first_start = a
-                first = prev = content
-                parts = None
-                para_start = a
-                prev_end = b
-                prev_line = number
-                fresh = False
-                continue
-            pieces: Iterable[_Piece] = ((content, a, b, None),)
-        else:
-            pieces = _pieces(text, raw, start, a, b, sites, utterance, add_note)
-            mark = _first_mark(marks, b)
-            if not pieces:
-                if not fresh:
-                    fresh, hard = True, False  # a line of inline notes is blank
-                continue
-        for piece, a, b, found in pieces:
-            if fresh:
-                if para_start < 0:
-                    first, para_start, first_start = piece, a, a
-                elif hard or prev[-1] in SENTENCE_END:
-                    cleaned = first if parts is None else "".join(parts)
-                    if len(cleaned) <= _SHARED_LENGTH:
-                        cleaned = _intern(cleaned)  # 「はい。」: one string for all
-                    add_paragraph(cleaned, para_start, prev_end)
-                    first, parts, para_start = piece, None, a
-                else:  # a page break inside a sentence
-                    if parts is None:
-                        parts, joined = [first], 0
-                    joint = " " if prev[-1] in _LATIN and piece[0] in _LATIN else ""
-                    add_fix("page_break_join", prev_end, a, joint)
-                    if joint:
-                        parts.append(joint)
-                    parts.append(piece)
-            else:
-                if parts is None:
-                    parts, joined = [first], 0
-                if prev[-1] in _LATIN and piece[0] in _LATIN:
-                    # Across a line break, or across an inline note cut out of one line.
-                    gap = "latin_wrap_space" if prev_line != number else "note_cut_space"
-                    add_fix(gap, prev_end, a, " ")
-                    parts.append(" ")
-                parts.append(piece)
-                if len(parts) - joined > _CHUNK:
-                    parts[joined:] = ["".join(parts[joined:])]
-                    joined += 1
-            if found:
-                for row in found:
-                    add_fix(*row)
-            prev = piece
-            prev_end = b
-            prev_line = number
-            fresh = False
-    if para_start >= 0:
-        cleaned = first if parts is None else "".join(parts)
-        if len(cleaned) <= _SHARED_LENGTH:
-            cleaned = _intern(cleaned)
-        add_paragraph(cleaned, para_start, prev_end)
-        return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
-    return BodyRows(paragraphs, fixes, notes)
 
 
 #: The utterance builder's paragraph sink, whose rows are written straight into it.
