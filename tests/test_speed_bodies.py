@@ -1,10 +1,11 @@
-"""Bodies read from a line view split at its line breaks give what the general path gives.
+"""Bodies read from a line view split at its line breaks give what any lines give.
 
-* ``read_body_rows`` reads a view of lines that all end alike (LF, or CRLF everywhere) from
-  the text split at its line breaks, a window of lines at a time, and writes paragraphs
-  straight into the utterance builder: the same rows, fixes, notes and model as the general
-  path (the same lines as a list, one at a time, paragraphs given to the builder's sink);
-  any other paragraph sink gets the rows in order, as they are read;
+* ``read_body_rows`` reads every body in one loop over rows ``(number, start, raw)``: those
+  of a view of lines that all end alike (LF, or CRLF everywhere), from the text split at
+  its line breaks, a window of lines at a time; those of any other lines (a list, cut
+  margins, lone or mixed CRs), one line at a time. Both give the same rows, fixes, notes
+  and model; paragraphs written straight into the utterance builder are those its sink
+  gets; any other paragraph sink gets the rows in order, as they are read;
 * the cut at a turn's end inside a line, or between the CR and the LF that end it, and a
   header that runs on over several lines read as the general path reads them;
 * ``classify_line`` leaves a line holding a full stop to the bracketed directions: the
@@ -165,6 +166,37 @@ def test_a_header_running_on_reads_as_a_list() -> None:
     got = read_body_rows(table, *args)
     assert got == _general(table, *args)
     assert [p[0] for p in got.paragraphs] == ["これより会議を開きます。", "続けます。"]
+
+
+_HEADER_TEXTS = [
+    # The header's line, its body opening with a space: one paragraph.
+    ("○議長（山田君）　はい\nそして。\n", "　はい", ["はいそして。"]),
+    # A header running on to the next line: that line is read from its content too.
+    ("○議長（山\n田君）　はい\nそして。\n", "　はい", ["はいそして。"]),
+    # The header's line is no note line; a line it runs on to is read as any other.
+    ("○議長（山田君）午後３時散会\n続けます。\n", "午後", ["午後3時散会続けます。"]),
+    ("○議長（山\n田君）午後３時散会\n続けます。\n", "午後", ["続けます。"]),
+    # A body opening on a line of its own is read from that line's start: indented.
+    ("○議長（山田君）\n　はい\n　そして。\n", "\n　はい", ["はい", "そして。"]),
+]
+
+
+@pytest.mark.parametrize(("text", "opening", "expected"), _HEADER_TEXTS)
+def test_the_headers_line_is_read_from_its_content(
+    text: str, opening: str, expected: list[str]
+) -> None:
+    """A header's line is read from the body's start (no note line); a line the header runs
+    on to is read as any other; what any lines give, a view gives, with any line ends."""
+    at = text.index(opening)
+    line, column = text.count("\n", 0, at), at - text.rfind("\n", 0, at) - 1
+    for variant in line_end_variants(text):
+        table = LineTable(variant)
+        body_start = table.starts[line] + column
+        view = table.lines_between(0, len(table.starts))
+        args = (body_start, FixSites(variant), find_pages(table), 0)
+        got = read_body_rows(table, view, *args)
+        assert [p[0] for p in got.paragraphs] == expected
+        assert got == _general(table, view, *args)
 
 
 # -- generated bodies --------------------------------------------------------------------

@@ -94,12 +94,40 @@ def read_body_rows(
     :meth:`~UtterancesBuilder.paragraph` as the sink has the paragraphs written straight
     into its columns.
 
-    The lines are read as rows ``(number, start, raw)`` (:func:`_rows`), one loop reading
-    the rows of any lines (:func:`_read`).
+    One loop reads the rows of any lines (a view split at its line breaks, or any lines
+    one at a time, :func:`_line_rows`), and one writer writes every paragraph.
     """
     text = table.text
     stop = len(text) if end is None else end
-    rows, head = _rows(text, lines, body_start, stop)
+    # The lines are read as rows (number, start, raw): those of a view whose lines all end
+    # alike (LF, or CRLF everywhere), the body starting on its first line, from the text
+    # split at its line breaks, a window of lines at a time; any others one at a time.
+    # head: the number of the header's line (0: none), read from body_start, no note line.
+    rows: Iterable[_Row]
+    index = lines._index if lines.__class__ is Lines else None
+    if (
+        index is not None
+        and (drop := index.drop)
+        and (lo := lines._lo) < (hi := lines._hi)  # type: ignore[attr-defined]
+        and index.text is text
+        and (starts := index.starts)[lo] <= body_start
+        and (lo + 1 >= len(starts) or body_start <= starts[lo + 1] - drop)
+    ):
+        head = lo + 1 if body_start > starts[lo] else 0
+        if hi - lo <= _WINDOW:  # (as _window does)
+            last = starts[hi] - drop if hi < len(starts) else len(text)
+            if last > stop:
+                last = _cut(text, body_start, stop, drop)
+            line_starts = starts[lo:hi]
+            line_starts[0] = body_start
+            split = text[body_start:last].split(_LINE_BREAKS[drop])
+            rows = zip(itertools.count(lo + 1), line_starts, split)
+        else:
+            rows = itertools.chain.from_iterable(
+                _windows(text, starts, lo, hi, body_start, stop, drop)
+            )
+    else:
+        rows, head = _line_rows(text, lines, body_start, stop)
     # Paragraphs are written as rows (cleaned start and end, source start and end) and texts:
     # straight into the utterance builder, or kept, or given to another sink one by one.
     builder: UtterancesBuilder | None = None
@@ -118,115 +146,6 @@ def read_body_rows(
     notes: list[tuple[NoteKind, int, int]] = []
     add_fix = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
     add_note = note_sink or (lambda k, a, b, _: notes.append((k, a, b)))
-    first_start, last_end, position = _read(
-        text, rows, head, body_start, sites, pages, line_rules, closing, utterance,
-        add_fix, add_note, put_rows, put_text, position,
-    )  # fmt: skip
-    if builder is not None:
-        builder.position = position
-    paragraphs: list[tuple[str, int, int]] = []
-    if paragraph_sink is None:
-        paragraphs = list(zip(kept_texts, kept_rows[2::4], kept_rows[3::4], strict=True))
-    if first_start >= 0:
-        return BodyRows(paragraphs, fixes, notes, first_start, last_end)
-    return BodyRows(paragraphs, fixes, notes)
-
-
-def _sink_writer(sink: ParagraphSink, rows: list[int]) -> Callable[[str], None]:
-    """A paragraph text writer giving ``sink`` each text with the source start and end of
-    its row (the last four ints put in ``rows``), which it then lets go."""
-
-    def put_text(cleaned: str) -> None:
-        sink(cleaned, rows[2], rows[3])
-        rows.clear()
-
-    return put_text
-
-
-#: A line read: its number, where its text is read from, and that text (to its end or to
-#: the body's end).
-_Row = tuple[int, int, str]
-
-
-def _rows(
-    text: str, lines: Iterable[Line], body_start: int, stop: int
-) -> tuple[Iterator[_Row], int]:
-    """``lines`` as rows ``(number, start, raw)`` for :func:`_read`, and the number of the
-    header's line (0: none): that line is read from ``body_start``, any line the header
-    runs on to from its content (no indentation read), lines are cut at ``stop``.
-
-    A view of a table's lines whose lines all end alike (LF, or CRLF everywhere), the body
-    starting on its first line, is read from the text split at its line breaks, a window
-    of lines at a time; any other lines one at a time (:func:`_line_rows`).
-    """
-    if lines.__class__ is Lines:
-        index = lines._index
-        starts, drop, lo, hi = index.starts, index.drop, lines._lo, lines._hi
-        if (
-            drop
-            and lo < hi
-            and index.text is text
-            and starts[lo] <= body_start
-            and (lo + 1 >= len(starts) or body_start <= starts[lo + 1] - drop)
-        ):
-            head = lo + 1 if body_start > starts[lo] else 0
-            if hi - lo <= _WINDOW:  # (as _window does)
-                last = starts[hi] - drop if hi < len(starts) else len(text)
-                if last > stop:
-                    last = _cut(text, body_start, stop, drop)
-                line_starts = starts[lo:hi]
-                line_starts[0] = body_start
-                split = text[body_start:last].split(_LINE_BREAKS[drop])
-                return zip(itertools.count(lo + 1), line_starts, split), head
-            windows = _windows(text, starts, lo, hi, body_start, stop, drop)
-            return itertools.chain.from_iterable(windows), head
-        rows: Iterator[tuple[int, int, int, int]] = lines.rows()
-    else:
-        rows = iter(lines)
-    first = next(rows, None)
-    if first is None:
-        return iter(()), 0
-    head = first[0] if first[1] < body_start else 0
-    return _line_rows(text, itertools.chain((first,), rows), body_start, stop), head
-
-
-def _line_rows(
-    text: str, lines: Iterable[tuple[int, int, int, int]], body_start: int, stop: int
-) -> Iterator[_Row]:
-    """:func:`_rows` of any lines (or rows ``(number, start, end, next)``), one at a time."""
-    for number, start, end, _ in lines:
-        if end > stop:
-            end = stop
-        if start >= body_start:
-            yield number, start, text[start:end] if start < end else ""
-        elif body_start < end:  # the header's line (or one it runs on to): its content
-            raw = text[body_start:end].lstrip(_STRIP)
-            yield number, end - len(raw), raw
-        else:
-            yield number, body_start, ""
-
-
-def _read(
-    text: str,
-    rows: Iterable[_Row],
-    head: int,
-    body_start: int,
-    sites: FixSites,
-    pages: PageLayout,
-    line_rules: tuple[NoteRule, ...],
-    closing: bool,
-    utterance: int,
-    add_fix: FixSink,
-    add_note: NoteSink,
-    put_rows: Callable[[list[int]], None],
-    put_text: Callable[[str], None],
-    position: int,
-) -> tuple[int, int, int]:
-    """The body loop: reads ``rows`` (:func:`_rows`; ``head``: the header line's number),
-    gives fixes and notes to their sinks, writes each paragraph as a row ``[cleaned start,
-    cleaned end, source start, source end]`` (the cleaned text joined from ``position`` on,
-    a character between two) and its text. Returns the first paragraph's source start,
-    the last one's end (-1, -1: none) and the position after the last paragraph."""
     numbers, headers = pages.number_lines, pages.header_lines
     # Whether every line goes through the note checks (page artefacts, or a closed body);
     # else a line whose first character is not in NOTE_FIRST_CHARS is no note.
@@ -274,7 +193,9 @@ def _read(
             if kind is not None:
                 add_note(kind, a, a + len(content), utterance)
                 continue
-        if a != start and number != head:  # indented (the header's line is not)
+        # Indented: a chunk opens (the header's line is read from the body's start, but
+        # its first piece opens the body anyway).
+        if a != start:
             r0 = raw[0]
             if r0 == "\u3000" or r0 == "\t" or raw[:2] == "  ":
                 fresh = hard = True
@@ -354,15 +275,67 @@ def _read(
             prev = piece
             prev_end = b
             fresh = False
-    if para_start < 0:
-        return -1, -1, position
-    cleaned = prev if parts is None else "".join(parts)
-    n = len(cleaned)
-    if n <= _SHARED_LENGTH:
-        cleaned = _intern(cleaned)
-    put_rows([position, position + n, para_start, prev_end])
-    put_text(cleaned)
-    return first_start, prev_end, position + n + 1
+    if para_start >= 0:
+        cleaned = prev if parts is None else "".join(parts)
+        n = len(cleaned)
+        if n <= _SHARED_LENGTH:
+            cleaned = _intern(cleaned)
+        put_rows([position, position + n, para_start, prev_end])
+        put_text(cleaned)
+        position += n + 1
+
+    if builder is not None:
+        builder.position = position
+    paragraphs: list[tuple[str, int, int]] = []
+    if paragraph_sink is None:
+        paragraphs = list(zip(kept_texts, kept_rows[2::4], kept_rows[3::4], strict=True))
+    if para_start >= 0:
+        return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
+    return BodyRows(paragraphs, fixes, notes)
+
+
+def _sink_writer(sink: ParagraphSink, rows: list[int]) -> Callable[[str], None]:
+    """A paragraph text writer giving ``sink`` each text with the source start and end of
+    its row (the last four ints put in ``rows``), which it then lets go."""
+
+    def put_text(cleaned: str) -> None:
+        sink(cleaned, rows[2], rows[3])
+        rows.clear()
+
+    return put_text
+
+
+#: A line read: its number, where its text is read from, and that text (to its end or to
+#: the body's end).
+_Row = tuple[int, int, str]
+
+
+def _line_rows(
+    text: str, lines: Iterable[Line], body_start: int, stop: int
+) -> tuple[Iterator[_Row], int]:
+    """Any ``lines`` as rows ``(number, start, raw)``, one at a time, cut at ``stop``, and
+    the number of the header's line (0: none), the first if it starts before ``body_start``.
+    That line, and any line the header runs on to, is read from ``body_start``."""
+    rows: Iterator[tuple[int, int, int, int]]
+    rows = lines.rows() if lines.__class__ is Lines else iter(lines)
+    first = next(rows, None)
+    if first is None:
+        return iter(()), 0
+    head = first[0] if first[1] < body_start else 0
+    return _rows_of(text, itertools.chain((first,), rows), body_start, stop), head
+
+
+def _rows_of(
+    text: str, lines: Iterable[tuple[int, int, int, int]], body_start: int, stop: int
+) -> Iterator[_Row]:
+    """The rows of :func:`_line_rows`."""
+    for number, start, end, _ in lines:
+        if end > stop:
+            end = stop
+        if start >= body_start:
+            yield number, start, text[start:end] if start < end else ""
+        else:  # the header's line (or one it runs on to): from the body's start
+            yield number, body_start, text[body_start:end] if body_start < end else ""
 
 
 #: Lines a view is split into at a time (the split's strings of one window are alive at once).
