@@ -330,12 +330,9 @@ def _rows_of(
 ) -> Iterator[_Row]:
     """The rows of :func:`_line_rows`."""
     for number, start, end, _ in lines:
-        if end > stop:
-            end = stop
-        if start >= body_start:
-            yield number, start, text[start:end] if start < end else ""
-        else:  # the header's line (or one it runs on to): from the body's start
-            yield number, body_start, text[body_start:end] if body_start < end else ""
+        if start < body_start:  # the header's line (or one it runs on to)
+            start = body_start
+        yield number, start, text[start : end if end < stop else stop]
 
 
 #: Lines a view is split into at a time (the split's strings of one window are alive at once).
