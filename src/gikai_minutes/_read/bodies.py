@@ -130,18 +130,20 @@ def read_body_rows(
         rows, head = _line_rows(text, lines, body_start, stop)
     # Paragraphs are written as rows (cleaned start and end, source start and end) and texts:
     # straight into the utterance builder, or kept, or given to another sink one by one.
-    builder: UtterancesBuilder | None = None
     put_rows: Callable[[list[int]], None]
-    kept_rows: list[int] = []
-    kept_texts: list[str] = []
-    if paragraph_sink is None:
-        put_rows, put_text, position = kept_rows.extend, kept_texts.append, 0
-    elif getattr(paragraph_sink, "__func__", None) is _BUILDER_PARAGRAPH:
-        builder = paragraph_sink.__self__  # type: ignore[attr-defined]
+    builder: UtterancesBuilder | None = None
+    if getattr(paragraph_sink, "__func__", None) is _BUILDER_PARAGRAPH:
+        builder = paragraph_sink.__self__  # type: ignore[union-attr]
         put_rows, put_text = builder.writer
         position = builder.position
     else:
-        put_rows, put_text, position = kept_rows.extend, _sink_writer(paragraph_sink, kept_rows), 0
+        kept_rows: list[int] = []
+        kept_texts: list[str] = []
+        put_rows, position = kept_rows.extend, 0
+        if paragraph_sink is None:
+            put_text = kept_texts.append
+        else:
+            put_text = _sink_writer(paragraph_sink, kept_rows)
     fixes: list[FixRow] = []
     notes: list[tuple[NoteKind, int, int]] = []
     add_fix = fix_sink or (lambda r, a, b, s: fixes.append((r, a, b, s)))
@@ -284,10 +286,10 @@ def read_body_rows(
         put_text(cleaned)
         position += n + 1
 
+    paragraphs: list[tuple[str, int, int]] = []
     if builder is not None:
         builder.position = position
-    paragraphs: list[tuple[str, int, int]] = []
-    if paragraph_sink is None:
+    elif paragraph_sink is None:
         paragraphs = list(zip(kept_texts, kept_rows[2::4], kept_rows[3::4], strict=True))
     if para_start >= 0:
         return BodyRows(paragraphs, fixes, notes, first_start, prev_end)
