@@ -320,22 +320,24 @@ BodyCall = tuple[Any, list[Any], tuple[Any, ...], dict[str, Any]]
 
 
 def body_calls(text: str) -> list[BodyCall]:
-    """The arguments of every ``read_body_rows`` call the pipeline makes for ``text``
-    (without its sinks: called again with these, it gives every row)."""
+    """The arguments of a ``read_body_rows`` call for every body the pipeline reads in
+    ``text`` (without sinks: called with these, it gives every row)."""
     import gikai_minutes
-    from gikai_minutes import _pipeline
-    from gikai_minutes._read.bodies import read_body_rows
+    from gikai_minutes._read.bodies import BodyReader
 
     calls: list[BodyCall] = []
+    read = BodyReader.read
 
-    def record(table: Any, lines: Any, *args: Any, **kwargs: Any) -> Any:
-        lines = list(lines)
-        rows = {k: v for k, v in kwargs.items() if not k.endswith("_sink")}
-        calls.append((table, lines, args, rows))
-        return read_body_rows(table, lines, *args, **kwargs)
+    def record(reader: Any, lo: int, hi: int, body_start: int, utterance: int,
+               closing: bool = False, end: Any = None, lines: Any = None, fixes: Any = None,
+               ) -> Any:  # fmt: skip
+        lines = list(reader._table.lines_between(lo, hi) if lines is None else lines)
+        args = (body_start, reader._sites, reader._pages, utterance, reader._line_rules)
+        calls.append((reader._table, lines, args, {"closing": closing, "end": end}))
+        return read(reader, 0, 0, body_start, utterance, closing, end, lines, fixes)
 
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(_pipeline, "read_body_rows", record)
+        m.setattr(BodyReader, "read", record)
         gikai_minutes.parse(text)
     return calls
 

@@ -20,9 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
-from gikai_minutes import _pipeline
 from gikai_minutes._read import fixes
-from gikai_minutes._read.bodies import read_body_rows
+from gikai_minutes._read.bodies import BodyReader, read_body_rows
 from gikai_minutes._read.fixes import FixSites
 from gikai_minutes.model import Speaker
 from gikai_minutes.model import _positions as positions
@@ -113,14 +112,17 @@ _SAMPLES = [
 
 def _calls(text: str) -> list[tuple[Any, list[Any], tuple[Any, ...], dict[str, Any]]]:
     calls: list[tuple[Any, list[Any], tuple[Any, ...], dict[str, Any]]] = []
+    read = BodyReader.read
 
-    def record(table: Any, lines: Any, *args: Any, **kwargs: Any) -> Any:
-        rows = {k: v for k, v in kwargs.items() if not k.endswith("_sink")}
-        calls.append((table, lines, args, rows))
-        return read_body_rows(table, lines, *args, **kwargs)
+    def record(reader: Any, lo: int, hi: int, body_start: int, utterance: int,
+               closing: bool = False, end: Any = None, *rest: Any) -> Any:  # fmt: skip
+        args = (body_start, reader._sites, reader._pages, utterance, reader._line_rules)
+        lines = reader._table.lines_between(lo, hi)
+        calls.append((reader._table, lines, args, {"closing": closing, "end": end}))
+        return read(reader, lo, hi, body_start, utterance, closing, end, *rest)
 
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(_pipeline, "read_body_rows", record)
+        m.setattr(BodyReader, "read", record)
         gikai_minutes.parse(text, structure=False)
     return calls
 

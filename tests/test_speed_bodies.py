@@ -29,7 +29,7 @@ import gikai_minutes
 from _helpers import body_calls, line_end_variants, sample_documents
 from gikai_minutes import _pipeline
 from gikai_minutes._read import bodies, notes
-from gikai_minutes._read.bodies import read_body_rows
+from gikai_minutes._read.bodies import BodyReader, read_body_rows
 from gikai_minutes._read.fixes import FixSites
 from gikai_minutes._read.notes import LINE_RULES, classify_line
 from gikai_minutes._read.pages import find_pages
@@ -45,19 +45,36 @@ def _general(table: Any, lines: Any, *args: Any, **kwargs: Any) -> Any:
     return read_body_rows(table, list(lines), *args, **kwargs)
 
 
+_READ = BodyReader.read
+
+
 def _views(text: str) -> Iterator[tuple[Any, Lines, tuple[Any, ...], dict[str, Any]]]:
-    """Each body call of ``text``'s parse, with the view the pipeline gave."""
+    """Each body the pipeline read in ``text``'s parse, as the arguments of a
+    ``read_body_rows`` call of the view of the table's lines it read."""
     calls: list[tuple[Any, Lines, tuple[Any, ...], dict[str, Any]]] = []
 
-    def record(table: Any, lines: Any, *args: Any, **kwargs: Any) -> Any:
-        rows = {k: v for k, v in kwargs.items() if not k.endswith("_sink")}
-        calls.append((table, lines, args, rows))
-        return read_body_rows(table, lines, *args, **kwargs)
+    def record(reader: BodyReader, lo: int, hi: int, body_start: int, utterance: int,
+               closing: bool = False, end: int | None = None, *rest: Any) -> Any:  # fmt: skip
+        assert not rest  # no margins: the table's lines
+        args = (body_start, reader._sites, reader._pages, utterance, reader._line_rules)
+        lines = reader._table.lines_between(lo, hi)
+        calls.append((reader._table, lines, args, {"closing": closing, "end": end}))
+        return _READ(reader, lo, hi, body_start, utterance, closing, end)
 
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(_pipeline, "read_body_rows", record)
+        m.setattr(BodyReader, "read", record)
         gikai_minutes.parse(text, structure=False)
     return iter(calls)
+
+
+def _read_as_lists(
+    reader: BodyReader, lo: int, hi: int, body_start: int, utterance: int,
+    closing: bool = False, end: int | None = None, lines: Any = None, fixes: Any = None,
+) -> Any:  # fmt: skip
+    """``BodyReader.read`` of the table's lines as a list (any lines, one at a time)."""
+    if lines is None:
+        lines = list(reader._table.lines_between(lo, hi))
+    return _READ(reader, lo, hi, body_start, utterance, closing, end, lines, fixes)
 
 
 def _check_rows(text: str) -> int:
@@ -75,7 +92,7 @@ def _check_model(text: str) -> None:
     """The parse of ``text`` equals its parse with every body read the general way."""
     fast = gikai_minutes.parse(text, structure=False)
     with pytest.MonkeyPatch.context() as m:
-        m.setattr(_pipeline, "read_body_rows", _general)
+        m.setattr(BodyReader, "read", _read_as_lists)
         slow = gikai_minutes.parse(text, structure=False)
     assert fast.to_json() == slow.to_json()
     assert fast.utterances == slow.utterances

@@ -13,7 +13,7 @@ import attrs
 from gikai_minutes._errors import EmptyInputError, ParseError, UnknownDialectError
 from gikai_minutes._front.frontmatter import read_front_matter, split_title
 from gikai_minutes._front.rosters import link_speakers
-from gikai_minutes._read.bodies import read_body_rows
+from gikai_minutes._read.bodies import BodyReader
 from gikai_minutes._read.dialects import DIALECTS
 from gikai_minutes._read.fixes import FixSites
 from gikai_minutes._read.headers import HeaderMatch
@@ -230,10 +230,13 @@ def parse_text(
     # Events are let go as they are read: in a dense text they weigh as much as the model.
     pending = list(reversed(events))
     del events, scanned
-    add_paragraph, add_fix, add_note = utterances.paragraph, utterances.fix, notes.add
+    # Rows go straight into the columns (no row a line piles up in a dense body), except
+    # fixes that must be merged with the margins'.
+    read = BodyReader(
+        table, sites, pages, line_rules, utterances.paragraph, utterances.fix, notes.add
+    ).read
     add_turn = utterances.turn
     margins = bool(pages.margins)
-    lines_between = table.lines_between
     paged = bool(pages.breaks)
     while pending:
         event = pending.pop()
@@ -248,21 +251,17 @@ def parse_text(
             unparsed.append(UnparsedBlock(text[event.start : end], span, event.reason))
             continue
         body_start = event.start + header.length
+        fixes: list[FixRow] | None = None
         if margins:
             lines, margin_fixes = _cut_margins(table, event.line_index, end_index, pages)
+            if margin_fixes:
+                fixes = []  # to be merged with the margins'
+            first, final = read(0, 0, body_start, count, last, end, lines, fixes)
         else:
-            lines, margin_fixes = lines_between(event.line_index, end_index), None
-        # Rows go straight into the columns (no row a line piles up in a dense body),
-        # except fixes that must be merged with the margins'.
-        body = read_body_rows(
-            table, lines, body_start, sites, pages, count, line_rules, closing=last, end=end,
-            paragraph_sink=add_paragraph,
-            fix_sink=None if margin_fixes else add_fix,
-            note_sink=add_note,
-        )  # fmt: skip
-        turn_pages = _pages(pages, body.start, body.end, body_start) if paged else ()
-        if margin_fixes:
-            fixes = sorted((*margin_fixes, *body.fixes), key=_fix_start)
+            first, final = read(event.line_index, end_index, body_start, count, last, end)
+        turn_pages = _pages(pages, first, final, body_start) if paged else ()
+        if fixes is not None:
+            fixes = sorted((*margin_fixes, *fixes), key=_fix_start)
             utterances.add(slots[header.label], event.start, body_start, end, (), fixes, turn_pages)
         else:  # every fix went to the sink
             add_turn(slots[header.label], event.start, body_start, end, turn_pages)

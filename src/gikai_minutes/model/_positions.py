@@ -342,6 +342,12 @@ class LineTable:
         return self._starts
 
     @property
+    def drop(self) -> int:
+        """How many characters end every line but the last (1: LF; 2: CRLF), or 0 when
+        lines end differently (a lone CR somewhere, or LF and CRLF mixed)."""
+        return self._index.drop
+
+    @property
     def lines(self) -> Sequence[Line]:
         """All lines, in order."""
         lines = self._lines
