@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gikai_minutes
-from _helpers import MINUTES_LIKE, sample_documents
+from _helpers import CORPUS, MINUTES_LIKE, sample_documents
 from gikai_minutes._structure import _builder, _sections
 from gikai_minutes._structure._sections import build_sections, one_turn_sections
 from gikai_minutes._structure._text import clean
@@ -76,7 +76,7 @@ def test_a_meeting_of_one_turn_skips_only_steps_that_find_nothing() -> None:
             assert len(one.utterances) == 1
             assert gikai_minutes.build_structure(one) == _all_steps(one)
             cut += 1
-    assert cut > 100
+    assert cut > (100 if CORPUS.is_dir() else 50)
     assert [s.name for s in _builder.BUILD_STEPS if s.min_turns <= 1] == ["turns", "sections"]
 
 
@@ -167,8 +167,8 @@ def test_the_cue_found_names_its_rule_as_a_search_would() -> None:
                 assert title == _sections._agenda_title(clean(raw))
                 checked += 1
                 found += title is not None
-    assert checked > 50
-    assert found > 10
+    assert checked > (50 if CORPUS.is_dir() else 15)
+    assert found > (10 if CORPUS.is_dir() else 5)
 
 
 def test_cues_that_are_not_plain_literals_name_no_rule() -> None:
@@ -216,7 +216,7 @@ def test_a_meeting_of_one_turn_is_built_as_by_every_step() -> None:
         assert built.to_json() == _all_steps(meeting).to_json()
         assert built.structure is not None
         kinds.update(s.kind.value for s in built.structure.sections)
-    assert len(meetings) > 300
+    assert len(meetings) > (300 if CORPUS.is_dir() else 100)
     assert {"opening", "agenda_item", "closing"} <= kinds
 
 
@@ -244,7 +244,7 @@ def test_one_turn_sections_are_build_sections_of_the_turn() -> None:
         expected = build_sections(turns, (), (), ())
         assert one_turn_sections(turns[0].raw_paragraphs) == expected
         checked += bool(expected)
-    assert checked > 10
+    assert checked > (10 if CORPUS.is_dir() else 5)
 
 
 def test_a_meeting_of_one_turn_with_a_heading_takes_the_general_path() -> None:
