@@ -125,6 +125,17 @@ _ENDS = "。？！?!"
 _RARE_ENDS = "？！?!"
 
 
+def _piece_start(text: str, word_end: int) -> int:
+    """Where the piece holding ``text[word_end - 1]`` starts: after the last sentence end
+    before it (``。`` looked for first, then the rare ends only after it)."""
+    start = text.rfind("。", 0, word_end) + 1
+    for mark in _RARE_ENDS:
+        at = text.rfind(mark, start, word_end)
+        if at >= 0:
+            start = at + 1
+    return start
+
+
 def last_sentence(text: str) -> str | None:
     """The last of :func:`sentences` of ``text`` (``None`` when there is none), found from
     the end with string methods: only the sentences after it are looked at.
@@ -137,13 +148,7 @@ def last_sentence(text: str) -> str | None:
         word_end = len(head.rstrip(_ENDS))  # after the last character that ends nothing
         if word_end == 0:  # only sentence ends before ``end``: the text's first piece
             return head.strip(" \u3000\t") or None
-        # after the last sentence end before the word: ``。`` first, then the rare ends
-        # are looked for only after it
-        start = text.rfind("。", 0, word_end) + 1
-        for mark in _RARE_ENDS:
-            at = text.rfind(mark, start, word_end)
-            if at >= 0:
-                start = at + 1
+        start = _piece_start(text, word_end)
         found = text[start:end].strip(" \u3000\t")
         if found:
             return found
@@ -165,13 +170,7 @@ def sentences_backwards(text: str) -> Iterator[str]:
             if found:
                 yield found
             return
-        # after the last sentence end before the word: ``。`` first, then the rare ends
-        # are looked for only after it (as in :func:`last_sentence`)
-        start = text.rfind("。", 0, word_end) + 1
-        for mark in _RARE_ENDS:
-            at = text.rfind(mark, start, word_end)
-            if at >= 0:
-                start = at + 1
+        start = _piece_start(text, word_end)
         found = text[start:end].strip(" \u3000\t")
         if found:
             yield found
